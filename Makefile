@@ -1,0 +1,53 @@
+# Two commands from a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+export DJANGO_SETTINGS_MODULE ?= config.settings
+
+.PHONY: run test venv venv-test demo messages lint format bench clean
+
+$(VENV)/.run-installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: requirements.txt requirements-test.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-test.txt
+	touch $(VENV)/.run-installed $@
+
+venv: $(VENV)/.run-installed
+venv-test: $(VENV)/.test-installed
+
+run: venv
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo
+	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
+
+demo: venv
+	DEBUG=1 $(PY) manage.py migrate --noinput
+	DEBUG=1 $(PY) manage.py load_demo
+
+test: venv-test
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: venv-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: venv-test
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+# Extract UI strings (needs GNU gettext) and compile the catalogues with polib; the
+# compiled .mo files are committed, so running and testing never need gettext.
+messages: venv-test
+	DEBUG=1 $(PY) manage.py makemessages -l nl -l en --no-obsolete --ignore=.venv --ignore=staticfiles
+	DEBUG=1 $(PY) manage.py compile_catalogues
+
+bench: venv-test
+	$(PY) -m bench.run_all
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,30 @@
+"""Load the demo: the seed text through the real importer, and demo accounts.
+
+Safe to run again: nothing is duplicated and the printed passwords keep working.
+"""
+
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.services import ensure_user
+from exam import demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo text, exam and accounts (idempotent)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        for username, password, role, first, last in demo.ACCOUNTS:
+            ensure_user(
+                username=username, password=password, role=role, first_name=first, last_name=last
+            )
+        text, created = demo.ensure_seed_text()
+        self.stdout.write(
+            f'{"Imported" if created else "Kept"} the demo text "{text.title}" '
+            f"({text.lines.count()} lines)."
+        )
+        self.stdout.write("")
+        self.stdout.write("Demo logins (http://127.0.0.1:8000/login/):")
+        for username, password, role, _first, _last in demo.ACCOUNTS:
+            self.stdout.write(f"  {role:<8} {username:<10} password: {password}")

@@ -1,0 +1,193 @@
+"""Exams, their questions and answer models, and pupils' attempts and answers.
+
+A question's answer model has two parts: `model_answer`, the text a teacher reads
+(the correctievoorschrift), and `scoring`, the kind's scoring data that the pure
+scorers in exam/scoring.py read. Pupils never receive either before they may.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from texts.models import Text
+
+
+class Exam(models.Model):
+    class Level(models.TextChoices):
+        HAVO = "havo", "HAVO"
+        VWO = "vwo", "VWO"
+        VMBO = "vmbo", "VMBO"
+
+    title = models.CharField(_("title"), max_length=200)
+    level = models.CharField(_("level"), max_length=4, choices=Level.choices, default=Level.HAVO)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    tijdvak = models.PositiveSmallIntegerField(_("exam period (tijdvak)"), null=True, blank=True)
+    n_term = models.DecimalField(
+        _("N-term"), max_digits=2, decimal_places=1, default=Decimal("1.0")
+    )
+    is_published = models.BooleanField(_("published"), default=False)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="authored_exams"
+    )
+    texts = models.ManyToManyField(Text, through="ExamText", related_name="exams")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(n_term__gte=0) & models.Q(n_term__lte=2),
+                name="exam_n_term_between_0_and_2",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class ExamText(models.Model):
+    """A text in an exam, printed as "Tekst {position}"."""
+
+    exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="exam_texts")
+    text = models.ForeignKey(Text, on_delete=models.PROTECT, related_name="exam_links")
+    position = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["exam", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["exam", "position"], name="examtext_position_unique"),
+            models.UniqueConstraint(fields=["exam", "text"], name="examtext_text_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Tekst {self.position}"
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        MULTIPLE_CHOICE = "mc", _("multiple choice")
+        MULTIPLE_RESPONSE = "multi", _("multiple response")
+        STATEMENTS = "statements", _("statements true/false")
+        MATCHING = "matching", _("matching")
+        ORDERING = "ordering", _("ordering")
+        PARAGRAPH = "paragraph", _("paragraph number")
+        CITATION = "citation", _("citation")
+        GAP = "gap", _("gap fill")
+        OPEN = "open", _("open answer")
+        SUMMARY = "summary", _("summary")
+
+    exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="questions")
+    number = models.PositiveSmallIntegerField(_("number"))
+    text = models.ForeignKey(Text, on_delete=models.PROTECT, related_name="questions")
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    stem = models.TextField(_("question"))
+    max_points = models.PositiveSmallIntegerField(_("maximum points"), default=1)
+    model_answer = models.TextField(_("model answer"), blank=True)
+    scoring = models.JSONField(_("scoring data"), default=dict, blank=True)
+    explanation = models.TextField(_("explanation"), blank=True)
+    # Where the answer is found, as the pupil may read it after submitting: "85-91".
+    answer_lines = models.CharField(
+        _("lines where the answer is found"), max_length=100, blank=True
+    )
+    word_limit = models.PositiveSmallIntegerField(_("word limit"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["exam", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["exam", "number"], name="question_number_unique"),
+            models.CheckConstraint(
+                condition=models.Q(max_points__gte=1), name="question_points_min_1"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.stem[:50]}"
+
+
+class Choice(models.Model):
+    """What a pupil chooses from: an option (A-E), a statement, or one side of a match.
+
+    Holds no key: which choice is right lives in Question.scoring.
+    """
+
+    class Role(models.TextChoices):
+        OPTION = "option", _("option")
+        STATEMENT = "statement", _("statement")
+        ITEM = "item", _("item to match")
+        TARGET = "target", _("match target")
+
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="choices")
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.OPTION)
+    label = models.CharField(max_length=10)
+    content = models.TextField()
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["question", "role", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["question", "role", "label"], name="choice_label_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.content[:40]}"
+
+
+class Attempt(models.Model):
+    pupil = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
+    )
+    exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="attempts")
+    started_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    total_points = models.PositiveSmallIntegerField(null=True, blank=True)
+    grade = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["pupil", "exam"], name="attempt_pupil_exam")]
+
+    def __str__(self) -> str:
+        return f"{self.pupil_id} / {self.exam_id}"
+
+    @property
+    def is_submitted(self) -> bool:
+        return self.submitted_at is not None
+
+
+class Answer(models.Model):
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="answers")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
+    response = models.JSONField(default=None, null=True, blank=True)
+    auto_points = models.PositiveSmallIntegerField(null=True, blank=True)
+    final_points = models.PositiveSmallIntegerField(null=True, blank=True)
+    needs_review = models.BooleanField(default=False)
+    # The pupil's own marking of an open answer: which model elements they think
+    # their answer contains, and the points that gives. Shown as such until a
+    # teacher confirms a score.
+    self_elements = models.JSONField(default=list, blank=True)
+    self_points = models.PositiveSmallIntegerField(null=True, blank=True)
+    feedback = models.JSONField(default=dict, blank=True)
+    scored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="scored_answers",
+    )
+    scored_at = models.DateTimeField(null=True, blank=True)
+    saved_at = models.DateTimeField(auto_now=True)
+    # Increases with every save, so a late save cannot overwrite a newer answer.
+    revision = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attempt", "question"], name="answer_once_per_question"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id} / {self.question_id}"

@@ -1,0 +1,48 @@
+"""What the user is told about an import, in their language.
+
+texts.parsing is pure and speaks in codes; this module turns the codes into words.
+"""
+
+from django.utils.translation import gettext as _
+
+from texts.parsing import ParseError, Warning
+
+
+def error_message(error: ParseError) -> str:
+    messages = {
+        "empty": _("The file is empty: there is no text in it."),
+        "too_large": _("The file is too large: a text may be at most %(max_kb)s KB."),
+        "binary": _(
+            "This is not a text file (it contains binary data). Save the text as "
+            "plain text (.txt) and try again."
+        ),
+        "encoding": _(
+            "The file's character encoding cannot be read. Save it as UTF-8 "
+            "(or Windows-1252) plain text and try again."
+        ),
+        "no_lines": _("No text lines were found: there is nothing to number."),
+    }
+    message = messages.get(error.code, _("The text could not be read."))
+    return message % error.params if error.params else message
+
+
+def warning_message(warning: Warning) -> str:
+    messages = {
+        "no_title": _("No title was found: the first line is used. Fill in a title below."),
+        "anchor_unmet": _(
+            "Margin number %(anchor)s could not be met: that line became line %(line)s. "
+            "Check the line breaks before it."
+        ),
+        "marker_without_note": _("Footnote marker %(number)s has no note below the text."),
+        "note_without_marker": _("Note %(number)s is not referred to from the text."),
+        "duplicate_note": _("Note %(number)s appears twice; the last one is kept."),
+        "unclosed_emphasis": _(
+            "An emphasis mark (*) in paragraph %(paragraph)s is not closed; the "
+            "italics end at the end of the paragraph."
+        ),
+        "text_before_first_paragraph": _(
+            "There is text before paragraph marker (1); it was added to the first paragraph."
+        ),
+    }
+    message = messages.get(warning.code, warning.code)
+    return message % warning.params if warning.params else message
