@@ -251,7 +251,7 @@ def _wrap_greedy(words: list[Word], width: int, first_indent: int) -> list[_Laid
     while i < len(queue):
         word = queue[i]
         space = 1 if current else 0
-        if used + space + word.width <= width or (not current and used == 0 and False):
+        if used + space + word.width <= width:
             current.append(word)
             used += space + word.width
             i += 1
@@ -741,7 +741,7 @@ def _choose_width(items: list[_Item]) -> int:
 
 
 def _fit_regions(items: list[_Item], width: int, counts: dict[int, int], warnings) -> None:
-    for region, need, anchor in _regions(items):
+    for region, need, _anchor in _regions(items):
         for item in region:
             item.laid = _wrap_greedy(item.words, width, item.indent)
         if need is None or not region:
@@ -761,7 +761,6 @@ def _fit_regions(items: list[_Item], width: int, counts: dict[int, int], warning
             if all(spread.values()):
                 for item in region:
                     item.laid = spread[id(item)]
-                continue
     _check_anchors(items, warnings)
 
 
