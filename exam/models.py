@@ -32,6 +32,10 @@ class Exam(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="authored_exams"
     )
     texts = models.ManyToManyField(Text, through="ExamText", related_name="exams")
+    # Colleagues who may see and change the exam, its answer model and its results.
+    co_authors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="coauthored_exams"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -136,12 +140,100 @@ class Choice(models.Model):
         return f"{self.label}: {self.content[:40]}"
 
 
+class Classroom(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    teacher = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="classrooms"
+    )
+    # Pupils join with this short code.
+    join_code = models.CharField(_("join code"), max_length=12, unique=True)
+    pupils = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, through="Membership", related_name="pupil_classrooms"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="memberships")
+    pupil = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    joined_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["classroom", "pupil"], name="membership_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pupil_id} in {self.classroom_id}"
+
+
+class Assignment(models.Model):
+    class Mode(models.TextChoices):
+        # Practice: model shown right after submitting, attempts may repeat.
+        PRACTICE = "practice", _("practice")
+        # Exam: one attempt, a server-enforced time limit, a window, results on release.
+        EXAM = "exam", _("exam")
+
+    exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="assignments")
+    classroom = models.ForeignKey(Classroom, on_delete=models.CASCADE, related_name="assignments")
+    mode = models.CharField(_("mode"), max_length=10, choices=Mode.choices, default=Mode.PRACTICE)
+    opens_at = models.DateTimeField(_("opens at"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
+    time_limit_minutes = models.PositiveSmallIntegerField(
+        _("time limit (minutes)"), null=True, blank=True
+    )
+    results_released_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="created_assignments"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(opens_at__isnull=True)
+                | models.Q(closes_at__isnull=True)
+                | models.Q(closes_at__gt=models.F("opens_at")),
+                name="assignment_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.exam} → {self.classroom}"
+
+
+class ExtraTime(models.Model):
+    """Extra minutes for one pupil on an exam-mode assignment (e.g. +30 for dyslexia)."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="extra_times")
+    pupil = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    minutes = models.PositiveSmallIntegerField(_("extra minutes"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "pupil"], name="extratime_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"+{self.minutes}"
+
+
 class Attempt(models.Model):
     pupil = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="attempts"
     )
     exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="attempts")
+    assignment = models.ForeignKey(
+        Assignment, null=True, blank=True, on_delete=models.CASCADE, related_name="attempts"
+    )
     started_at = models.DateTimeField(auto_now_add=True)
+    # Exam mode: the server's end of the attempt (time limit + extra time, window close).
+    deadline_at = models.DateTimeField(null=True, blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
     total_points = models.PositiveSmallIntegerField(null=True, blank=True)
     grade = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
@@ -178,6 +270,8 @@ class Answer(models.Model):
         related_name="scored_answers",
     )
     scored_at = models.DateTimeField(null=True, blank=True)
+    # Why a teacher overrode the automatic score; kept with the answer.
+    override_reason = models.CharField(max_length=300, blank=True)
     saved_at = models.DateTimeField(auto_now=True)
     # Increases with every save, so a late save cannot overwrite a newer answer.
     revision = models.PositiveIntegerField(default=0)
