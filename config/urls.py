@@ -5,6 +5,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("texts/", include("texts.urls")),
+    path("teacher/", include("exam.urls_teacher")),
     path("", include("exam.urls")),
     path("", include("accounts.urls")),
 ]
