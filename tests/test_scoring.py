@@ -1,0 +1,685 @@
+"""Scoring a response with a question's answer model: one table per question kind."""
+
+import doctest
+
+import pytest
+
+from exam import citations, grading, scoring
+from exam.scoring import (
+    KINDS,
+    ResponseError,
+    Score,
+    clean_response,
+    element_points,
+    score_response,
+    split_reasons,
+    validate_scoring,
+)
+
+OPTIONS = {"option": ["A", "B", "C", "D"]}
+STATEMENTS = {"statement": ["1", "2", "3"]}
+MATCHING = {"item": ["a", "b", "c"], "target": ["1", "2", "3", "4"]}
+ORDERING = {"item": ["A", "B", "C", "D"]}
+
+LINES = [
+    (42, "(Twitter). Hoe meer digitale"),
+    (43, "verbindingen u heeft, des te belang-"),
+    (44, "rijker vinden bedrijven wat u online"),
+    (45, "meldt. Heeft u minder dan vijfhon-"),
+    (46, "derd volgers op Twitter? Dan doet"),
+]
+SENTENCE = "Hoe meer digitale verbindingen u heeft, des te belangrijker vinden bedrijven wat u online meldt."
+
+MC = {"key": "B"}
+MULTI = {"keys": ["A", "D"], "choose": 2, "per_correct": 1}
+MULTI_TABLE = {"keys": ["A", "D"], "choose": 2, "table": {"2": 2, "1": 1, "0": 0}}
+STATEMENTS_MODEL = {
+    "answers": {"1": "juist", "2": "onjuist", "3": "juist"},
+    "table": {"3": 2, "2": 1, "1": 0, "0": 0},
+}
+MATCHING_MODEL = {"pairs": {"a": "3", "b": "1", "c": "2"}, "per_pair": 1}
+MATCHING_TABLE = {
+    "pairs": {"a": "3", "b": "1", "c": "2"},
+    "table": {"3": 2, "2": 1, "1": 0, "0": 0},
+}
+ORDER = {"order": ["C", "A", "D", "B"]}
+ORDER_TABLE = {"order": ["C", "A", "D", "B"], "table": {"4": 2, "3": 1, "2": 1, "1": 0, "0": 0}}
+OPEN = {
+    "elements": [
+        {"text": "achterstand bij de SVB", "points": 1, "keywords": ["achterstand", "te laat"]},
+        {"text": "hulpverleners zonder geld", "points": 1, "keywords": ["hulpverlener*"]},
+        {"text": "persoonlijk gebeld", "points": 1, "keywords": ["gebeld", "telefoontje"]},
+    ],
+    "asked": 2,
+}
+SUMMARY = {
+    "elements": [
+        {"text": "overheid geeft voorrang", "points": 1, "keywords": ["voorrang"]},
+        {"text": "samenleving versplintert", "points": 1, "keywords": ["versplinter*"]},
+        {"text": "digitaal kapitaal bij de rijken", "points": 1, "keywords": ["digitaal kapitaal"]},
+    ],
+    "over_limit": {"per_words": 5, "deduct": 1},
+}
+
+
+def words(n: int) -> str:
+    return " ".join(["woord"] * n)
+
+
+# --- scoring, kind by kind -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "model", "max_points", "response", "points", "feedback"),
+    [
+        # Multiple choice: the key, or nothing.
+        ("mc", MC, 1, "B", 1, ()),
+        ("mc", MC, 1, "C", 0, ("wrong_letter",)),
+        ("mc", MC, 2, ["B", "C"], 0, ("too_many_choices",)),
+        ("mc", MC, 1, None, 0, ("unanswered",)),
+        # Multiple response: per right option among the first `choose` given.
+        ("multi", MULTI, 2, ["A", "D"], 2, ()),
+        ("multi", MULTI, 2, ["D", "B"], 1, ()),
+        ("multi", MULTI, 2, ["B", "C"], 0, ()),
+        ("multi", MULTI, 2, ["B", "C", "A", "D"], 0, ("extra_choices_ignored",)),
+        ("multi", MULTI, 2, ["A", "C", "D"], 1, ("extra_choices_ignored",)),
+        ("multi", MULTI_TABLE, 2, ["A", "D"], 2, ()),
+        ("multi", MULTI_TABLE, 2, ["A"], 1, ()),
+        ("multi", MULTI, 2, [], 0, ("unanswered",)),
+        # Statements: a table on the number right.
+        ("statements", STATEMENTS_MODEL, 2, {"1": "juist", "2": "onjuist", "3": "juist"}, 2, ()),
+        ("statements", STATEMENTS_MODEL, 2, {"1": "juist", "2": "juist", "3": "juist"}, 1, ()),
+        ("statements", STATEMENTS_MODEL, 2, {"1": "juist", "2": "onjuist"}, 1, ()),
+        ("statements", STATEMENTS_MODEL, 2, {"1": "onjuist", "2": "juist", "3": "juist"}, 0, ()),
+        # Matching: per pair (capped at the maximum), or a table.
+        ("matching", MATCHING_MODEL, 3, {"a": "3", "b": "1", "c": "2"}, 3, ()),
+        ("matching", MATCHING_MODEL, 2, {"a": "3", "b": "1", "c": "2"}, 2, ()),
+        ("matching", MATCHING_MODEL, 3, {"a": "3", "b": "2", "c": "1"}, 1, ()),
+        ("matching", MATCHING_TABLE, 2, {"a": "3", "b": "1", "c": "4"}, 1, ()),
+        ("matching", MATCHING_TABLE, 2, {"a": "4", "b": "4", "c": "4"}, 0, ()),
+        # Ordering: all or nothing, or a table on the items in place.
+        ("ordering", ORDER, 1, ["C", "A", "D", "B"], 1, ()),
+        ("ordering", ORDER, 1, ["C", "A", "B", "D"], 0, ()),
+        ("ordering", ORDER_TABLE, 2, ["C", "A", "B", "D"], 1, ()),
+        ("ordering", ORDER_TABLE, 2, ["A", "C", "B", "D"], 0, ()),
+        # Paragraph number: any accepted number.
+        ("paragraph", {"accepted": [3, 4]}, 1, "4", 1, ()),
+        ("paragraph", {"accepted": [3]}, 1, "2", 0, ("wrong_paragraph",)),
+        # Gap: accepted answers, case and surrounding spaces and quotes ignored.
+        ("gap", {"accepted": ["voordringkanalen"]}, 1, " Voordringkanalen ", 1, ()),
+        ("gap", {"accepted": ["voordringkanalen"]}, 1, "‘voordringkanalen’", 1, ()),
+        ("gap", {"accepted": ["voordringkanalen"]}, 1, "voorrang", 0, ("not_accepted",)),
+    ],
+)
+def test_it_scores_closed_questions_as_the_answer_model_says(
+    kind, model, max_points, response, points, feedback
+):
+    score = score_response(kind=kind, scoring=model, max_points=max_points, response=response)
+    assert (score.points, score.feedback) == (points, feedback)
+    assert score.max_points == max_points
+    assert score.needs_review is False
+
+
+@pytest.mark.parametrize(
+    ("kind", "model", "response", "correct"),
+    [
+        ("multi", MULTI, ["D", "B"], {"D": True, "B": False}),
+        (
+            "statements",
+            STATEMENTS_MODEL,
+            {"1": "juist", "3": "onjuist"},
+            {"1": True, "2": False, "3": False},
+        ),
+        ("matching", MATCHING_MODEL, {"a": "3", "b": "2"}, {"a": True, "b": False, "c": False}),
+        ("ordering", ORDER, ["C", "B", "D", "A"], {"C": True, "A": False, "D": True, "B": False}),
+    ],
+)
+def test_it_says_which_parts_were_right(kind, model, response, correct):
+    score = score_response(kind=kind, scoring=model, max_points=2, response=response)
+    assert score.details["correct"] == correct
+
+
+def test_options_beyond_the_number_asked_are_listed_as_ignored():
+    score = score_response(kind="multi", scoring=MULTI, max_points=2, response=["B", "A", "D"])
+    assert score.points == 1
+    assert score.details["ignored"] == ["D"]
+
+
+@pytest.mark.parametrize(
+    ("model", "response", "points", "feedback", "cited"),
+    [
+        ({"mode": "sentence", "spans": [SENTENCE]}, SENTENCE, 1, (), [42, 45]),
+        (
+            {"mode": "sentence", "spans": [SENTENCE]},
+            "hoe meer digitale verbindingen u heeft des te belangrijker vinden bedrijven wat u online meldt",
+            1,
+            (),
+            [42, 45],
+        ),
+        (
+            {"mode": "sentence", "spans": [SENTENCE]},
+            "Hoe meer digitale verbindingen u heeft",
+            0,
+            ("incomplete_quotation",),
+            [42, 43],
+        ),
+        (
+            {"mode": "sentence", "spans": [SENTENCE]},
+            "Bedrijven letten op mensen met veel volgers.",
+            0,
+            ("not_in_text",),
+            None,
+        ),
+        (
+            {"mode": "first_last", "spans": [SENTENCE]},
+            {"first": "Hoe meer", "last": "online meldt."},
+            1,
+            (),
+            [42, 45],
+        ),
+        (
+            {"mode": "first_last", "spans": [SENTENCE]},
+            {"first": "Hoe meer", "last": "u heeft"},
+            0,
+            ("wrong_span",),
+            [42, 43],
+        ),
+    ],
+)
+def test_it_scores_a_quotation_and_says_which_lines_were_cited(
+    model, response, points, feedback, cited
+):
+    score = score_response(
+        kind="citation", scoring=model, max_points=1, response=response, lines=LINES
+    )
+    assert (score.points, score.feedback) == (points, feedback)
+    assert score.details.get("cited_lines") == cited
+
+
+def test_a_citation_cannot_be_scored_without_the_text():
+    with pytest.raises(ValueError):
+        score_response(
+            kind="citation",
+            scoring={"mode": "sentence", "spans": [SENTENCE]},
+            max_points=1,
+            response="x",
+        )
+
+
+# --- open answers and summaries: proposals ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("response", "points", "elements", "feedback"),
+    [
+        ("De SVB had een achterstand. Hulpverleners kregen geen geld.", 2, [0, 1], ()),
+        # Case and diacritics do not matter; a keyword ending in * matches the word's start.
+        ("ACHTERSTAND bij de SVB\nde hulpverlenërs werden niet betaald", 2, [0, 1], ()),
+        # Only the first two reasons given count: the third, right one is ignored.
+        (
+            "1. Ze waren boos. 2. De SVB had een achterstand. 3. Ze werden gebeld.",
+            1,
+            [0],
+            ("extra_reasons_ignored",),
+        ),
+        (
+            "Er was een achterstand; ze werden gebeld; hulpverleners",
+            2,
+            [0, 2],
+            ("extra_reasons_ignored",),
+        ),
+        # Two reasons in one sentence both count.
+        ("Door de achterstand kregen hulpverleners hun geld niet.", 2, [0, 1], ()),
+        # A keyword is a whole word: "gebeld" is not found in "gebeldienst".
+        ("Het was een gebeldienst.", 0, [], ("no_elements_found",)),
+        ("Ik weet het niet.", 0, [], ("no_elements_found",)),
+    ],
+)
+def test_an_open_answer_gets_a_proposal_from_the_first_reasons_given(
+    response, points, elements, feedback
+):
+    score = score_response(kind="open", scoring=OPEN, max_points=2, response=response)
+    assert (score.points, score.details["elements"], score.feedback) == (points, elements, feedback)
+    assert score.needs_review is True
+
+
+def test_without_asked_every_element_in_the_answer_counts_up_to_the_maximum():
+    model = {**OPEN, "asked": None}
+    score = score_response(
+        kind="open",
+        scoring=model,
+        max_points=2,
+        response="Achterstand. Gebeld. Hulpverleners.",
+    )
+    assert score.details["elements"] == [0, 1, 2]
+    assert score.points == 2
+
+
+@pytest.mark.parametrize(
+    ("response", "word_limit", "over_limit", "points", "deducted", "feedback"),
+    [
+        ("Ook de overheid geeft voorrang, de samenleving versplintert.", 40, None, 2, 0, ()),
+        # 41-45 words is 1 block of five over the limit, 46-50 two blocks.
+        (
+            "voorrang versplintering digitaal kapitaal " + words(37),
+            40,
+            None,
+            2,
+            1,
+            ("over_word_limit",),
+        ),
+        (
+            "voorrang versplintering digitaal kapitaal " + words(42),
+            40,
+            None,
+            1,
+            2,
+            ("over_word_limit",),
+        ),
+        ("voorrang versplintering " + words(40), 40, "zero", 0, 2, ("over_word_limit",)),
+        ("voorrang " + words(60), 40, None, 0, 1, ("over_word_limit",)),
+        ("Niets van dit alles.", 40, None, 0, 0, ("no_elements_found",)),
+    ],
+)
+def test_a_summary_loses_points_over_its_word_limit(
+    response, word_limit, over_limit, points, deducted, feedback
+):
+    model = dict(SUMMARY)
+    if over_limit:
+        model["over_limit"] = over_limit
+    score = score_response(
+        kind="summary", scoring=model, max_points=3, response=response, word_limit=word_limit
+    )
+    assert (score.points, score.details["deducted"], score.feedback) == (points, deducted, feedback)
+    assert score.details["words"] == len(response.split())
+    assert score.needs_review is True
+
+
+@pytest.mark.parametrize(
+    ("model", "elements", "max_points", "points"),
+    [
+        (OPEN, [0, 1], 2, 2),
+        (OPEN, [2], 2, 1),
+        (OPEN, [], 2, 0),
+        # Only the first two ticked count when two are asked.
+        ({**OPEN, "elements": [{"points": 1}, {"points": 1}, {"points": 3}]}, [0, 1, 2], 5, 2),
+        ({**OPEN, "elements": [{"points": 1}, {"points": 1}, {"points": 3}]}, [2, 0], 5, 4),
+        # Never above the maximum.
+        ({"elements": [{"points": 2}, {"points": 2}]}, [0, 1], 3, 3),
+        ({"elements": [{"points": 1}, {"points": 1}]}, [1, 1], 2, 1),
+    ],
+)
+def test_element_points_add_up_the_ticked_elements(model, elements, max_points, points):
+    assert element_points(scoring=model, elements=elements, max_points=max_points) == points
+
+
+@pytest.mark.parametrize("elements", [[3], [-1], ["0"], [True]])
+def test_element_points_refuse_an_element_the_model_does_not_have(elements):
+    with pytest.raises(ResponseError) as error:
+        element_points(scoring=OPEN, elements=elements, max_points=2)
+    assert error.value.code == "unknown_element"
+
+
+@pytest.mark.parametrize(
+    ("text", "reasons"),
+    [
+        ("Ze willen aandacht. Het is gratis.", ["Ze willen aandacht.", "Het is gratis."]),
+        ("- aandacht\n- gratis", ["aandacht", "gratis"]),
+        ("a) aandacht b) gratis", ["aandacht", "gratis"]),
+        ("aandacht; gratis", ["aandacht", "gratis"]),
+        ("1) aandacht 2) gratis", ["aandacht", "gratis"]),
+        ("Omdat het in 2015 gratis was", ["Omdat het in 2015 gratis was"]),
+    ],
+)
+def test_an_answer_is_split_into_the_reasons_given(text, reasons):
+    assert split_reasons(text) == reasons
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_points_stay_within_zero_and_the_maximum(kind):
+    # A model whose table or elements promise more than the maximum is still capped.
+    models = {
+        "mc": MC,
+        "multi": {**MULTI, "per_correct": 5},
+        "statements": {**STATEMENTS_MODEL, "table": {"3": 9, "2": 9, "1": 9, "0": 9}},
+        "matching": {**MATCHING_MODEL, "per_pair": 4},
+        "ordering": ORDER,
+        "paragraph": {"accepted": [3]},
+        "citation": {"mode": "sentence", "spans": [SENTENCE]},
+        "gap": {"accepted": ["x"]},
+        "open": {"elements": [{"points": 5, "keywords": ["x"]}]},
+        "summary": {"elements": [{"points": 5, "keywords": ["x"]}]},
+    }
+    right = {
+        "mc": "B",
+        "multi": ["A", "D"],
+        "statements": {"1": "juist"},
+        "matching": {"a": "3"},
+        "ordering": ["C", "A", "D", "B"],
+        "paragraph": "3",
+        "citation": SENTENCE,
+        "gap": "x",
+        "open": "x",
+        "summary": "x",
+    }
+    score = score_response(
+        kind=kind, scoring=models[kind], max_points=2, response=right[kind], lines=LINES
+    )
+    assert isinstance(score, Score)
+    assert score.points == 2
+
+
+# --- cleaning a raw response ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "labels", "cleaned"),
+    [
+        ("mc", " b ", OPTIONS, "B"),
+        ("mc", ["B"], OPTIONS, "B"),
+        ("mc", ["B", "c"], OPTIONS, ["B", "C"]),
+        ("multi", ["C", "a", "C"], OPTIONS, ["C", "A"]),
+        ("multi", "A, C", OPTIONS, ["A", "C"]),
+        (
+            "statements",
+            {"1": "Juist", "2": "o", "3": ""},
+            STATEMENTS,
+            {"1": "juist", "2": "onjuist"},
+        ),
+        ("matching", {"b": "1", "a": "3", "c": ""}, MATCHING, {"a": "3", "b": "1"}),
+        ("ordering", ["c", "a", "d", "b"], ORDERING, ["C", "A", "D", "B"]),
+        ("ordering", "CADB", ORDERING, ["C", "A", "D", "B"]),
+        ("ordering", "C, A, D, B", ORDERING, ["C", "A", "D", "B"]),
+        ("paragraph", "3", {}, "3"),
+        ("paragraph", 3, {}, "3"),
+        ("paragraph", "alinea 3", {}, "3"),
+        ("paragraph", "(3)", {}, "3"),
+        ("citation", "  Wie  twittert,\nwordt gehoord. ", {}, "Wie twittert, wordt gehoord."),
+        (
+            "citation",
+            {"first": " Hoe meer ", "last": "online  meldt."},
+            {},
+            {"first": "Hoe meer", "last": "online meldt."},
+        ),
+        ("gap", "  voordring kanalen ", {}, "voordring kanalen"),
+        ("open", "Reden een.\r\n  Reden   twee. ", {}, "Reden een.\nReden twee."),
+        ("summary", "Kort.", {}, "Kort."),
+    ],
+)
+def test_it_stores_a_response_in_one_clean_form(kind, value, labels, cleaned):
+    assert clean_response(kind=kind, value=value, labels=labels, paragraph_count=5) == cleaned
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("value", [None, "", "   ", [], {}, {"1": ""}, ["", ""]])
+def test_an_empty_answer_is_unanswered(kind, value):
+    assert clean_response(kind=kind, value=value, labels={}, paragraph_count=5) is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "value", "labels", "code"),
+    [
+        ("mc", "E", OPTIONS, "unknown_option"),
+        ("mc", {"x": "A"}, OPTIONS, "invalid_type"),
+        ("multi", ["A", "F"], OPTIONS, "unknown_option"),
+        ("statements", {"1": "misschien"}, STATEMENTS, "invalid_statement_value"),
+        ("statements", {"4": "juist"}, STATEMENTS, "unknown_statement"),
+        ("statements", ["juist"], STATEMENTS, "invalid_type"),
+        ("matching", {"a": "5"}, MATCHING, "unknown_target"),
+        ("matching", {"z": "1"}, MATCHING, "unknown_item"),
+        ("ordering", ["C", "A", "D"], ORDERING, "not_a_permutation"),
+        ("ordering", ["C", "A", "D", "D"], ORDERING, "not_a_permutation"),
+        ("ordering", ["C", "A", "", "B"], ORDERING, "not_a_permutation"),
+        ("ordering", ["C", "A", "D", "E"], ORDERING, "unknown_item"),
+        ("paragraph", "6", {}, "unknown_paragraph"),
+        ("paragraph", "0", {}, "unknown_paragraph"),
+        ("paragraph", "drie", {}, "not_a_paragraph_number"),
+        ("citation", {"first": "a", "middle": "b"}, {}, "invalid_type"),
+        ("citation", 12, {}, "invalid_type"),
+        ("open", "x" * 5001, {}, "too_long"),
+        ("gap", "x" * 5001, {}, "too_long"),
+        ("citation", {"first": "x" * 5001, "last": "y"}, {}, "too_long"),
+    ],
+)
+def test_it_refuses_an_answer_that_cannot_have_been_given(kind, value, labels, code):
+    with pytest.raises(ResponseError) as error:
+        clean_response(kind=kind, value=value, labels=labels, paragraph_count=5)
+    assert error.value.code == code
+
+
+def test_a_response_error_carries_what_the_message_needs():
+    with pytest.raises(ResponseError) as error:
+        clean_response(kind="paragraph", value="9", labels={}, paragraph_count=5)
+    assert error.value.params == {"number": 9, "count": 5}
+
+
+def test_a_summary_over_its_word_limit_is_still_stored():
+    text = words(80)
+    assert clean_response(kind="summary", value=text, labels={}, word_limit=40) == text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_cleaned_right_answer_scores_full_marks(kind):
+    # What the pupil's form sends, what clean_response stores, and what the scorer reads
+    # must agree for every kind.
+    raw = {
+        "mc": "b",
+        "multi": ["d", "a"],
+        "statements": {"1": "Juist", "2": "ONJUIST", "3": "j"},
+        "matching": {"a": "3", "b": "1", "c": "2"},
+        "ordering": "c a d b",
+        "paragraph": "alinea 4",
+        "citation": f"“{SENTENCE}”",
+        "gap": "VOORDRINGKANALEN",
+        "open": "1. achterstand\n2. hulpverleners",
+        "summary": "voorrang, versplintering, digitaal kapitaal",
+    }
+    models = {
+        "mc": MC,
+        "multi": MULTI,
+        "statements": STATEMENTS_MODEL,
+        "matching": MATCHING_MODEL,
+        "ordering": ORDER,
+        "paragraph": {"accepted": [4]},
+        "citation": {"mode": "sentence", "spans": [SENTENCE]},
+        "gap": {"accepted": ["voordringkanalen"]},
+        "open": OPEN,
+        "summary": SUMMARY,
+    }
+    labels = {**OPTIONS, **STATEMENTS, **MATCHING}
+    if kind == "ordering":
+        labels = ORDERING
+    stored = clean_response(kind=kind, value=raw[kind], labels=labels, paragraph_count=5)
+    max_points = {"matching": 3, "summary": 3, "mc": 1, "paragraph": 1, "citation": 1, "gap": 1}
+    expected = max_points.get(kind, 2)
+    score = score_response(
+        kind=kind,
+        scoring=models[kind],
+        max_points=expected,
+        response=stored,
+        lines=LINES,
+        word_limit=40,
+    )
+    assert score.points == expected
+
+
+# --- checking a question's scoring data --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "model", "max_points", "labels"),
+    [
+        ("mc", MC, 1, OPTIONS),
+        ("multi", MULTI, 2, OPTIONS),
+        ("multi", MULTI_TABLE, 2, OPTIONS),
+        ("statements", STATEMENTS_MODEL, 2, STATEMENTS),
+        ("matching", MATCHING_MODEL, 3, MATCHING),
+        ("matching", MATCHING_TABLE, 2, MATCHING),
+        ("ordering", ORDER, 1, ORDERING),
+        ("ordering", ORDER_TABLE, 2, ORDERING),
+        ("paragraph", {"accepted": [3, 4]}, 1, {}),
+        ("citation", {"mode": "sentence", "spans": [SENTENCE]}, 1, {}),
+        ("citation", {"mode": "first_last", "spans": [SENTENCE]}, 1, {}),
+        ("gap", {"accepted": ["voordringkanalen"]}, 1, {}),
+        ("open", OPEN, 2, {}),
+        ("summary", SUMMARY, 3, {}),
+        ("summary", {**SUMMARY, "over_limit": "zero"}, 3, {}),
+    ],
+)
+def test_sound_scoring_data_has_no_problems(kind, model, max_points, labels):
+    problems = validate_scoring(
+        kind=kind,
+        scoring=model,
+        max_points=max_points,
+        labels=labels,
+        paragraph_count=5,
+        lines=LINES,
+    )
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("kind", "model", "max_points", "labels", "problem"),
+    [
+        ("mc", {}, 1, OPTIONS, "scoring has no key"),
+        ("mc", {"key": "E"}, 1, OPTIONS, "key 'E' is not an option (A, B, C, D)"),
+        (
+            "mc",
+            {"key": "A"},
+            1,
+            {"option": ["A"]},
+            "a multiple-choice question needs at least two options",
+        ),
+        ("mc", MC, 0, OPTIONS, "maximum points must be a whole number of at least 1, not 0"),
+        ("mc", MC, 1.5, OPTIONS, "maximum points must be a whole number of at least 1, not 1.5"),
+        (
+            "multi",
+            {"keys": ["A", "E"], "choose": 2},
+            2,
+            OPTIONS,
+            "key 'E' is not an option (A, B, C, D)",
+        ),
+        ("multi", MULTI, 3, OPTIONS, "the best answer earns 2 points (per_correct), not 3"),
+        (
+            "multi",
+            {**MULTI_TABLE, "table": {"2": 2, "1": 1}},
+            2,
+            OPTIONS,
+            "table does not cover 0 right",
+        ),
+        (
+            "statements",
+            {**STATEMENTS_MODEL, "table": {"3": 3, "2": 1, "1": 0, "0": 0}},
+            2,
+            STATEMENTS,
+            "table gives 3 points for 3 right, above 2",
+        ),
+        (
+            "statements",
+            {**STATEMENTS_MODEL, "table": {"3": 2, "2": 1.5, "1": 0, "0": 0}},
+            2,
+            STATEMENTS,
+            "table points for 2 right must be a whole number >= 0",
+        ),
+        (
+            "statements",
+            {**STATEMENTS_MODEL, "table": {"3": 2, "2": 0, "1": 1, "0": 0}},
+            2,
+            STATEMENTS,
+            "table gives fewer points for more right answers",
+        ),
+        (
+            "statements",
+            {"answers": {"1": "juist", "2": "onjuist"}, "table": {"3": 2, "2": 1, "1": 0, "0": 0}},
+            2,
+            STATEMENTS,
+            "no answer for statement 3",
+        ),
+        (
+            "statements",
+            {**STATEMENTS_MODEL, "answers": {"1": "juist", "2": "waar", "3": "juist"}},
+            2,
+            STATEMENTS,
+            "answer for statement 2 must be juist or onjuist, not 'waar'",
+        ),
+        (
+            "statements",
+            {"answers": STATEMENTS_MODEL["answers"]},
+            2,
+            STATEMENTS,
+            "scoring has no table",
+        ),
+        (
+            "matching",
+            {"pairs": {"a": "3", "b": "1", "c": "9"}, "per_pair": 1},
+            3,
+            MATCHING,
+            "item c is paired with '9', not a target (1, 2, 3, 4)",
+        ),
+        (
+            "ordering",
+            {"order": ["C", "A", "D"]},
+            1,
+            ORDERING,
+            "order ['C', 'A', 'D'] is not an arrangement of the items (A, B, C, D)",
+        ),
+        (
+            "paragraph",
+            {"accepted": [7]},
+            1,
+            {},
+            "accepted paragraph 7 does not exist (the text has 5)",
+        ),
+        ("paragraph", {"accepted": []}, 1, {}, "scoring accepts no paragraph"),
+        (
+            "citation",
+            {"mode": "sentence", "spans": ["Wie kan bogen op een groot netwerk"]},
+            1,
+            {},
+            "span 'Wie kan bogen op een groot netwerk' is not in the text",
+        ),
+        (
+            "citation",
+            {"mode": "quote", "spans": [SENTENCE]},
+            1,
+            {},
+            "citation mode must be one of sentence, first_last, not 'quote'",
+        ),
+        ("gap", {"accepted": ["  "]}, 1, {}, "an accepted answer is empty"),
+        ("open", {"elements": []}, 1, {}, "scoring has no elements"),
+        ("open", OPEN, 3, {}, "the elements give at most 2 points, not 3"),
+        (
+            "open",
+            {"elements": [{"text": "x", "points": 0.5}]},
+            1,
+            {},
+            "element 0 must be worth a whole number of points >= 1",
+        ),
+        ("open", {"elements": [{"points": 1}]}, 1, {}, "element 0 has no description"),
+        (
+            "summary",
+            {**SUMMARY, "over_limit": {"per_words": 0}},
+            3,
+            {},
+            'over_limit must be "zero" or {"per_words": n, "deduct": n}',
+        ),
+        ("essay", {}, 1, {}, "unknown question kind 'essay'"),
+    ],
+)
+def test_broken_scoring_data_is_reported(kind, model, max_points, labels, problem):
+    problems = validate_scoring(
+        kind=kind,
+        scoring=model,
+        max_points=max_points,
+        labels=labels,
+        paragraph_count=5,
+        lines=LINES,
+    )
+    assert problem in problems
+
+
+@pytest.mark.parametrize("module", [scoring, grading, citations])
+def test_the_worked_examples_in_the_docstrings_hold(module):
+    result = doctest.testmod(module)
+    assert result.attempted > 0
+    assert result.failed == 0
