@@ -20,8 +20,10 @@ How a quotation is scored (the CE rule "when one quotation is asked, only the fi
 given is marked"), for mode "sentence":
 
 - the first quotation is the longest run of the pupil's words, starting at the pupil's
-  first word, that stands in the text as it is; if no run of three words (or of all the
-  words, when fewer were typed) is found, the answer is "not_in_text" (a paraphrase);
+  first word, that stands in the text as it is. It must be three words long (or all the
+  words, when fewer were typed) and be at least half of what was typed, unless what
+  follows is a quotation too; otherwise the answer is "not_in_text" (a paraphrase that
+  merely opens with a few words of the text);
 - it scores when it starts where the target sentence starts and reaches its end. What
   follows the target (the next sentence of the text, or a second quotation) is a second
   quotation and is ignored ("extra_quotation_ignored");
@@ -313,13 +315,34 @@ def _check_sentence(index: TextIndex, typed: list[_Typed], targets: set[tuple[in
         candidate = (used, -i, matched, typos)
         if best is None or candidate[:2] > best[:2]:
             best = candidate
-    if best is None or best[0] < min(MIN_RUN, len(typed)):
+    if best is None or not _is_quotation(index, typed, best[0]):
         return CitationCheck(False, ("not_in_text",))
     used, start, matched, typos = best
     start = -start
     span = index.span(start, start + matched - 1)
     inside = any(first <= start and start + matched - 1 <= last for first, last in targets)
     return CitationCheck(False, ("incomplete_quotation" if inside else "wrong_span",), span, typos)
+
+
+def _longest_run(index: TextIndex, typed: list[_Typed]) -> int:
+    return max(
+        (_walk(index, typed, 0, i, fuzzy=True)[1] for i in _starts(index, typed, fuzzy=True)),
+        default=0,
+    )
+
+
+def _is_quotation(index: TextIndex, typed: list[_Typed], used: int) -> bool:
+    """Whether the first `used` typed words, found in the text, are a quotation.
+
+    A paraphrase may open with a few words of the text ("De SVB belt mensen met veel
+    volgers"): those count only when they are most of what was typed, or when what
+    follows is itself a quotation (a second one, which is then ignored).
+    """
+    if used < min(MIN_RUN, len(typed)):
+        return False
+    if used == len(typed) or 2 * used >= len(typed):
+        return True
+    return _longest_run(index, typed[used:]) >= min(MIN_RUN, len(typed) - used)
 
 
 def _occurrences(index: TextIndex, typed: list[_Typed]) -> list[tuple[int, int, int]]:
