@@ -6,6 +6,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("texts/", include("texts.urls")),
     path("teacher/", include("exam.urls_teacher")),
+    path("me/", include("exam.urls_pupil_assignments")),
     path("", include("exam.urls")),
     path("", include("accounts.urls")),
 ]

@@ -1,0 +1,312 @@
+"""Teachers' pages for classes and assignments (namespace "teacher")."""
+
+import csv
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from accounts.roles import teacher_required
+from exam import classes, marking
+from exam.models import Assignment, Attempt, ExtraTime, Membership
+
+IMPORT_MAX_BYTES = 200 * 1024
+
+
+class ClassroomForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name of the class"), max_length=100)
+
+
+class AddPupilForm(forms.Form):
+    username = forms.CharField(label=gettext_lazy("Username of the pupil"), max_length=150)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy(
+            "One pupil a row: username, name, optional password. Commas or semicolons; "
+            "a header row is optional."
+        ),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > IMPORT_MAX_BYTES:
+            raise ValidationError(_("The file is too large (at most 200 kB)."))
+        return upload.read()
+
+
+class AssignmentForm(forms.Form):
+    exam = forms.ModelChoiceField(label=gettext_lazy("Exam"), queryset=None)
+    mode = forms.ChoiceField(
+        label=gettext_lazy("Mode"),
+        choices=Assignment.Mode.choices,
+        widget=forms.RadioSelect,
+        initial=Assignment.Mode.PRACTICE,
+        help_text=gettext_lazy(
+            "Practice: score and model right after submitting, attempts may repeat. "
+            "Exam: one attempt within the time limit; results when you release them."
+        ),
+    )
+    opens_at = forms.DateTimeField(
+        label=gettext_lazy("Opens at"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    closes_at = forms.DateTimeField(
+        label=gettext_lazy("Closes at"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    time_limit_minutes = forms.IntegerField(
+        label=gettext_lazy("Time limit (minutes)"),
+        required=False,
+        min_value=1,
+        max_value=600,
+        help_text=gettext_lazy("Exam mode only."),
+    )
+
+    def __init__(self, *args, teacher, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["exam"].queryset = classes.assignable_exams(teacher)
+
+    def clean(self):
+        data = super().clean()
+        opens_at, closes_at = data.get("opens_at"), data.get("closes_at")
+        if opens_at and closes_at and closes_at <= opens_at:
+            self.add_error("closes_at", _("The assignment must close after it opens."))
+        if data.get("mode") == Assignment.Mode.EXAM and not data.get("time_limit_minutes"):
+            self.add_error("time_limit_minutes", _("An exam-mode assignment needs a time limit."))
+        return data
+
+
+class ExtraTimeForm(forms.Form):
+    pupil = forms.ModelChoiceField(label=gettext_lazy("Pupil"), queryset=None)
+    minutes = forms.IntegerField(
+        label=gettext_lazy("Extra minutes"), min_value=0, max_value=600, initial=30
+    )
+
+    def __init__(self, *args, assignment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pupil"].queryset = assignment.classroom.pupils.order_by(
+            "last_name", "first_name", "username"
+        )
+        self.fields["pupil"].label_from_instance = lambda u: (
+            f"{u.get_full_name() or u.username} ({u.username})"
+        )
+
+
+@teacher_required
+def class_list(request):
+    classrooms = (
+        classes.classrooms_for_teacher(request.user)
+        .annotate(pupil_count=Count("memberships", distinct=True))
+        .order_by("name")
+    )
+    return render(
+        request, "exam/class_list.html", {"classrooms": classrooms, "form": ClassroomForm()}
+    )
+
+
+@teacher_required
+def class_create(request):
+    form = ClassroomForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        classroom = classes.create_classroom(teacher=request.user, name=form.cleaned_data["name"])
+        messages.success(
+            request, _("Class created. Pupils join with code %s.") % classroom.join_code
+        )
+        return redirect("teacher:class-detail", pk=classroom.pk)
+    return render(request, "exam/class_create.html", {"form": form})
+
+
+def _class_context(request, classroom, **extra):
+    members = (
+        Membership.objects.filter(classroom=classroom)
+        .select_related("pupil")
+        .order_by("pupil__last_name", "pupil__first_name", "pupil__username")
+    )
+    assignments = classroom.assignments.select_related("exam").order_by("-created_at")
+    waiting = marking.waiting_counts_by_assignment(request.user)
+    for assignment in assignments:
+        assignment.waiting = waiting.get(assignment.pk, 0)
+    return {
+        "classroom": classroom,
+        "members": members,
+        "assignments": assignments,
+        "add_form": AddPupilForm(),
+        **extra,
+    }
+
+
+@teacher_required
+def class_detail(request, pk):
+    classroom = classes.get_classroom_for_teacher(request, pk)
+    return render(request, "exam/class_detail.html", _class_context(request, classroom))
+
+
+@teacher_required
+@require_POST
+def class_add_pupil(request, pk):
+    classroom = classes.get_classroom_for_teacher(request, pk)
+    form = AddPupilForm(request.POST)
+    if form.is_valid():
+        try:
+            membership = classes.add_pupil(
+                classroom=classroom, username=form.cleaned_data["username"]
+            )
+        except classes.ClassError as exc:
+            form.add_error("username", exc.message)
+        else:
+            messages.success(request, _("%s is in the class.") % membership.pupil.get_full_name())
+            return redirect("teacher:class-detail", pk=classroom.pk)
+    context = _class_context(request, classroom, add_form=form)
+    return render(request, "exam/class_detail.html", context, status=400)
+
+
+@teacher_required
+@require_POST
+def class_remove_pupil(request, pk, pupil_pk):
+    classroom = classes.get_classroom_for_teacher(request, pk)
+    pupil = classes.get_member_for_teacher(classroom, pupil_pk)
+    classes.remove_pupil(classroom=classroom, pupil=pupil)
+    messages.success(
+        request, _("%s was taken out of the class.") % (pupil.get_full_name() or pupil.username)
+    )
+    return redirect("teacher:class-detail", pk=classroom.pk)
+
+
+@teacher_required
+def class_import(request, pk):
+    classroom = classes.get_classroom_for_teacher(request, pk)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = classes.import_pupils(classroom=classroom, data=form.cleaned_data["file"])
+        except classes.PupilImportError as exc:
+            problems = exc.problems
+        else:
+            return render(
+                request, "exam/class_import_result.html", {"classroom": classroom, "result": result}
+            )
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request,
+        "exam/class_import.html",
+        {"classroom": classroom, "form": form, "problems": problems},
+        status=status,
+    )
+
+
+@teacher_required
+@require_POST
+def class_import_download(request, pk):
+    """The new accounts' passwords as a CSV file, from the result page's own form.
+
+    The passwords are never stored in plain text: the result page holds them once,
+    and this view only turns what that page posts back into a file.
+    """
+    classroom = classes.get_classroom_for_teacher(request, pk)
+    usernames = request.POST.getlist("username")
+    names = request.POST.getlist("name")
+    passwords = request.POST.getlist("password")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="class-{classroom.pk}-accounts.csv"'
+    # A BOM and semicolons: what Dutch Excel opens without an import dialog.
+    response.write("\ufeff")
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow([_("username"), _("name"), _("password")])
+    for row in zip(usernames, names, passwords, strict=False):
+        writer.writerow(row)
+    return response
+
+
+@teacher_required
+def assignment_create(request, pk):
+    classroom = classes.get_classroom_for_teacher(request, pk)
+    form = AssignmentForm(request.POST or None, teacher=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            assignment = classes.assign_exam(
+                classroom=classroom, teacher=request.user, **form.cleaned_data
+            )
+        except classes.ClassError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The exam is assigned to %s.") % classroom.name)
+            return redirect("teacher:assignment-detail", pk=assignment.pk)
+    return render(request, "exam/assignment_create.html", {"classroom": classroom, "form": form})
+
+
+def _assignment_rows(assignment):
+    """One row per pupil in the class: their latest attempt and extra time; 3 queries."""
+    members = list(assignment.classroom.pupils.order_by("last_name", "first_name", "username"))
+    latest = {}
+    for attempt in Attempt.objects.filter(assignment=assignment).order_by("pk"):
+        latest[attempt.pupil_id] = attempt
+    extra = dict(ExtraTime.objects.filter(assignment=assignment).values_list("pupil_id", "minutes"))
+    return [
+        {"pupil": pupil, "attempt": latest.get(pupil.pk), "extra_minutes": extra.get(pupil.pk, 0)}
+        for pupil in members
+    ]
+
+
+@teacher_required
+def assignment_detail(request, pk):
+    assignment = classes.get_assignment_for_teacher(request, pk)
+    rows = _assignment_rows(assignment)
+    context = {
+        "assignment": assignment,
+        "rows": rows,
+        "questions": marking.queue_by_question(assignment),
+        "waiting": marking.waiting_answers(assignment).count(),
+        "extra_form": ExtraTimeForm(assignment=assignment)
+        if assignment.mode == Assignment.Mode.EXAM
+        else None,
+        "in_progress": sum(1 for r in rows if r["attempt"] and not r["attempt"].submitted_at),
+        "now": timezone.now(),
+    }
+    return render(request, "exam/assignment_detail.html", context)
+
+
+@teacher_required
+@require_POST
+def assignment_release(request, pk):
+    assignment = classes.get_assignment_for_teacher(request, pk)
+    if request.POST.get("action") == "withdraw":
+        classes.withdraw_results(assignment=assignment)
+        messages.info(request, _("Results are hidden from the pupils again."))
+    else:
+        classes.release_results(assignment=assignment)
+        messages.success(request, _("Results released: pupils now see their scores and the model."))
+    return redirect("teacher:assignment-detail", pk=assignment.pk)
+
+
+@teacher_required
+@require_POST
+def assignment_extra_time(request, pk):
+    assignment = classes.get_assignment_for_teacher(request, pk)
+    form = ExtraTimeForm(request.POST, assignment=assignment)
+    if form.is_valid():
+        try:
+            classes.set_extra_time(
+                assignment=assignment,
+                pupil=form.cleaned_data["pupil"],
+                minutes=form.cleaned_data["minutes"],
+            )
+        except classes.ClassError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Extra time saved."))
+    else:
+        messages.error(request, _("Choose a pupil of the class and 0 to 600 minutes."))
+    return redirect("teacher:assignment-detail", pk=assignment.pk)
