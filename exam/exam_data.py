@@ -1,0 +1,319 @@
+"""Exams as data: check an exam file against its texts, and find line references.
+
+Pure: dicts and text lines in, problems and references out, no Django. The shape of an
+exam file (exam/fixtures/demo_exam.json is the example) is described in
+docs/question-kinds.md. A loader reads the JSON, imports the texts it names, calls
+`validate_exam_data` and refuses the file when any problem comes back.
+
+References in a question ("regel 85-91", "r. 12", "alinea's 2 en 3") are what a pupil
+follows into the booklet, so every one of them must exist in the question's text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from exam.scoring import KINDS, validate_scoring
+
+LEVELS = ("havo", "vwo", "vmbo")
+ROLES = ("option", "statement", "item", "target")
+# Which choice roles a kind shows the pupil; kinds not listed have no choices.
+KIND_ROLES = {
+    "mc": {"option"},
+    "multi": {"option"},
+    "statements": {"statement"},
+    "matching": {"item", "target"},
+    "ordering": {"item"},
+}
+EXAM_KEYS = {"title", "level", "year", "tijdvak", "n_term", "texts", "questions"}
+QUESTION_KEYS = {
+    "number",
+    "text",
+    "kind",
+    "stem",
+    "max_points",
+    "choices",
+    "scoring",
+    "model_answer",
+    "explanation",
+    "answer_lines",
+    "word_limit",
+}
+MAX_LABEL_LENGTH = 10  # Choice.label
+
+_NUMBER = r"\d{1,4}"
+_RANGE = r"\s*(?:-|–|—|t/m|tot\s+en\s+met)\s*"
+_AND = r"\s+en\s+"
+_REFERENCE = re.compile(
+    r"(?<!\w)(?P<word>regels?|r\.|alinea(?:['’]s)?)\s*"
+    rf"(?P<numbers>{_NUMBER}(?:(?:{_RANGE}|{_AND}){_NUMBER})*)(?!\w)",
+    re.IGNORECASE,
+)
+_ITEM = re.compile(rf"(?P<first>{_NUMBER})(?:{_RANGE}(?P<last>{_NUMBER}))?")
+_LINE_RANGE = re.compile(r"^\s*(\d{1,4})\s*(?:[-–]\s*(\d{1,4}))?\s*$")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A place in the text named in a question: kind "line" or "paragraph", the first
+    and last number, and where the reference stands in the string (start, end)."""
+
+    kind: str
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+def find_references(stem: str) -> list[Reference]:
+    """The line and paragraph references in a question, in order.
+
+    "regels 3 en 4" and "alinea's 2 en 3" name neighbours, so they are one range;
+    "alinea's 2 en 5" are two references, each linked on its own number.
+
+    >>> find_references("Lees regel 85-91 en alinea's 2 en 3.")
+    [Reference(kind='line', first=85, last=91, start=5, end=16), \
+Reference(kind='paragraph', first=2, last=3, start=20, end=35)]
+    """
+    references: list[Reference] = []
+    for match in _REFERENCE.finditer(stem):
+        kind = "paragraph" if match.group("word").lower().startswith("alinea") else "line"
+        offset = match.start("numbers")
+        items = [
+            (int(item.group("first")), int(item.group("last") or item.group("first")), item)
+            for item in _ITEM.finditer(match.group("numbers"))
+        ]
+        if all(items[i + 1][0] == items[i][1] + 1 for i in range(len(items) - 1)):
+            references.append(
+                Reference(kind, items[0][0], items[-1][1], match.start(), match.end())
+            )
+            continue
+        for position, (first, last, item) in enumerate(items):
+            start = match.start() if position == 0 else offset + item.start()
+            references.append(Reference(kind, first, last, start, offset + item.end()))
+    return references
+
+
+def parse_line_ranges(value: str) -> list[tuple[int, int]]:
+    """The line ranges in an answer_lines value: "85-91", "27" or "6-8, 21-22".
+
+    >>> parse_line_ranges("6-8, 21")
+    [(6, 8), (21, 21)]
+    """
+    ranges = []
+    for part in str(value).split(","):
+        match = _LINE_RANGE.match(part)
+        if not match:
+            raise ValueError(f"not a line range: {part.strip()!r}")
+        first = int(match.group(1))
+        ranges.append((first, int(match.group(2) or first)))
+    return ranges
+
+
+@dataclass(frozen=True)
+class TextInfo:
+    """What checking an exam needs to know about one of its texts."""
+
+    lines: tuple[tuple[int, str], ...]
+    paragraph_count: int
+
+    @property
+    def line_count(self) -> int:
+        return max((number for number, _ in self.lines), default=0)
+
+    @classmethod
+    def of(cls, text) -> TextInfo:
+        """From a TextInfo, a texts.parsing.ParsedText, or {"lines": ..., "paragraph_count": n}."""
+        if isinstance(text, TextInfo):
+            return text
+        if isinstance(text, dict):
+            lines, count = text["lines"], text["paragraph_count"]
+        else:
+            lines = text.lines
+            numbers = getattr(text, "paragraph_numbers", None)
+            count = len(numbers) if numbers is not None else text.paragraph_count
+        pairs = tuple(
+            (line.number, line.plain) if hasattr(line, "plain") else (int(line[0]), str(line[1]))
+            for line in lines
+        )
+        return cls(pairs, int(count))
+
+
+def _is_whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def validate_exam_data(data: dict, *, texts: Sequence) -> list[str]:
+    """Problems with an exam file, each a readable English sentence (empty: fine).
+
+    `texts` are the exam's texts in the order of data["texts"], each a ParsedText, a
+    TextInfo or {"lines": [(number, plain), ...], "paragraph_count": n}.
+
+    >>> info = TextInfo(((1, "Wie twittert, wordt gehoord."),), paragraph_count=1)
+    >>> validate_exam_data({"title": "T", "level": "havo", "n_term": "1.0", "texts": ["t.txt"],
+    ...     "questions": [{"number": 1, "text": 1, "kind": "paragraph", "max_points": 1,
+    ...     "stem": "Wat staat in regel 3?", "scoring": {"accepted": [1]},
+    ...     "model_answer": "alinea 1", "answer_lines": "1"}]}, texts=[info])
+    ['question 1: stem refers to regel 3, but the text has 1 lines']
+    """
+    if not isinstance(data, dict):
+        return ["exam: the file must hold one object"]
+    problems = _exam_problems(data)
+    infos = [TextInfo.of(text) for text in texts]
+    named = data.get("texts") if isinstance(data.get("texts"), list) else []
+    if len(infos) != len(named):
+        problems.append(f"exam: names {len(named)} texts, but {len(infos)} were given to check")
+    questions = data.get("questions")
+    if not isinstance(questions, list) or not questions:
+        return problems + ["exam: has no questions"]
+    for position, question in enumerate(questions, start=1):
+        if not isinstance(question, dict):
+            problems.append(f"question {position}: must be an object")
+            continue
+        number = question.get("number")
+        if number != position:
+            problems.append(
+                f"question {position}: is numbered {number!r}; questions must be numbered 1 to {len(questions)} in order"
+            )
+        label = number if _is_whole(number) else position
+        problems += [
+            f"question {label}: {problem}" for problem in _question_problems(question, infos)
+        ]
+    return problems
+
+
+def _exam_problems(data: dict) -> list[str]:
+    problems = [f"exam: unknown field {key!r}" for key in sorted(set(data) - EXAM_KEYS)]
+    if not isinstance(data.get("title"), str) or not data["title"].strip():
+        problems.append("exam: has no title")
+    if data.get("level") not in LEVELS:
+        problems.append(f"exam: level must be one of {', '.join(LEVELS)}")
+    try:
+        n_term = Decimal(str(data.get("n_term", "1.0")))
+        valid = (
+            n_term.is_finite() and 0 <= n_term <= 2 and n_term == n_term.quantize(Decimal("0.1"))
+        )
+    except InvalidOperation:
+        valid = False
+    if not valid:
+        problems.append("exam: n_term must be a number from 0.0 to 2.0 with one decimal")
+    texts = data.get("texts")
+    if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
+        problems.append("exam: texts must list at least one text file")
+    return problems
+
+
+def _question_problems(question: dict, infos: list[TextInfo]) -> list[str]:
+    problems = [f"unknown field {key!r}" for key in sorted(set(question) - QUESTION_KEYS)]
+    kind = question.get("kind")
+    if kind not in KINDS:
+        return problems + [f"kind must be one of {', '.join(KINDS)}, not {kind!r}"]
+    max_points = question.get("max_points")
+    if not _is_whole(max_points) or max_points < 1:
+        problems.append(f"maximum points must be a whole number of at least 1, not {max_points!r}")
+    if not isinstance(question.get("stem"), str) or not question["stem"].strip():
+        problems.append("has no question text (stem)")
+    if not isinstance(question.get("model_answer"), str) or not question["model_answer"].strip():
+        problems.append("has no model answer")
+    text_number = question.get("text")
+    info = None
+    if not _is_whole(text_number) or not 1 <= text_number <= len(infos):
+        problems.append(f"text must be a text number from 1 to {len(infos)}, not {text_number!r}")
+    else:
+        info = infos[text_number - 1]
+
+    choice_problems, labels = _choices(question.get("choices", []), kind)
+    problems += choice_problems
+    word_limit = question.get("word_limit")
+    if word_limit is not None and (not _is_whole(word_limit) or word_limit < 1):
+        problems.append("word_limit must be a whole number of words")
+    if kind == "summary" and word_limit is None:
+        problems.append("a summary needs a word_limit")
+    if info is None:
+        return problems
+
+    problems += _reference_problems(question, info)
+    if _is_whole(max_points) and max_points >= 1:
+        problems += validate_scoring(
+            kind=kind,
+            scoring=question.get("scoring", {}),
+            max_points=max_points,
+            labels=labels,
+            paragraph_count=info.paragraph_count,
+            lines=info.lines,
+        )
+    return problems
+
+
+def _choices(choices, kind: str) -> tuple[list[str], dict[str, list[str]]]:
+    if not isinstance(choices, list):
+        return ["choices must be a list"], {}
+    problems: list[str] = []
+    labels: dict[str, list[str]] = {}
+    allowed = KIND_ROLES.get(kind, set())
+    for choice in choices:
+        if not isinstance(choice, dict):
+            problems.append("a choice must be an object")
+            continue
+        role, label = choice.get("role", "option"), choice.get("label")
+        if role not in ROLES:
+            problems.append(f"choice role must be one of {', '.join(ROLES)}, not {role!r}")
+            continue
+        if role not in allowed:
+            problems.append(f"a {kind} question has no choices of role {role!r}")
+        if not isinstance(label, str) or not label.strip() or len(label) > MAX_LABEL_LENGTH:
+            problems.append(f"a {role} has no label (at most {MAX_LABEL_LENGTH} characters)")
+            continue
+        if label in labels.get(role, []):
+            problems.append(f"{role} label {label!r} is used twice")
+            continue
+        if not isinstance(choice.get("content"), str) or not choice["content"].strip():
+            problems.append(f"{role} {label} has no content")
+        labels.setdefault(role, []).append(label)
+    return problems, labels
+
+
+def _texts_of(question: dict) -> Iterable[tuple[str, str]]:
+    for field in ("stem", "model_answer", "explanation"):
+        if isinstance(question.get(field), str):
+            yield field, question[field]
+    for choice in question.get("choices") or []:
+        if isinstance(choice, dict) and isinstance(choice.get("content"), str):
+            yield f"{choice.get('role', 'option')} {choice.get('label')}", choice["content"]
+
+
+def _reference_problems(question: dict, info: TextInfo) -> list[str]:
+    problems = []
+    for where, text in _texts_of(question):
+        for reference in find_references(text):
+            written = text[reference.start : reference.end]
+            if reference.first > reference.last:
+                problems.append(f"{where} refers to {written}, which runs backwards")
+            elif reference.kind == "line" and not (
+                reference.first >= 1 and reference.last <= info.line_count
+            ):
+                problems.append(
+                    f"{where} refers to {written}, but the text has {info.line_count} lines"
+                )
+            elif reference.kind == "paragraph" and not (
+                reference.first >= 1 and reference.last <= info.paragraph_count
+            ):
+                problems.append(
+                    f"{where} refers to {written}, but the text has {info.paragraph_count} paragraphs"
+                )
+    answer_lines = question.get("answer_lines")
+    if answer_lines in (None, ""):
+        return problems
+    try:
+        ranges = parse_line_ranges(answer_lines)
+    except ValueError:
+        return problems + [f"answer_lines {answer_lines!r} is not a line range such as 85-91"]
+    for first, last in ranges:
+        if first > last or first < 1 or last > info.line_count:
+            problems.append(
+                f"answer_lines {answer_lines!r} is outside lines 1-{info.line_count} or runs backwards"
+            )
+    return problems
