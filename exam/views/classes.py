@@ -99,6 +99,7 @@ class ExtraTimeForm(forms.Form):
         self.fields["pupil"].queryset = assignment.classroom.pupils.order_by(
             "last_name", "first_name", "username"
         )
+        self.fields["pupil"].widget.attrs["class"] = "form-select"
         self.fields["pupil"].label_from_instance = lambda u: (
             f"{u.get_full_name() or u.username} ({u.username})"
         )
