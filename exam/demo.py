@@ -1,13 +1,22 @@
-"""Demo data for `make run`: accounts, the seed text and (later) the demo exam."""
+"""Demo data for `make run`: accounts, the seed text and the demo exam.
 
+Everything here is idempotent: running it twice changes nothing and duplicates nothing.
+"""
+
+import json
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.models import User
 
+from exam.loading import create_exam_from_data
+from exam.models import Exam
 from texts.models import Text
 from texts.services import import_text
 
-SEED_PATH = Path(settings.BASE_DIR) / "texts" / "samples" / "laat-de-brutalen-niet-voordringen.txt"
+SAMPLES = Path(settings.BASE_DIR) / "texts" / "samples"
+SEED_PATH = SAMPLES / "laat-de-brutalen-niet-voordringen.txt"
+DEMO_EXAM_PATH = Path(settings.BASE_DIR) / "exam" / "fixtures" / "demo_exam.json"
 
 # Demo passwords are printed by `make run`; they are for a local demo only.
 ACCOUNTS = [
@@ -23,7 +32,25 @@ def ensure_seed_text() -> tuple[Text, bool]:
     existing = Text.objects.filter(raw=raw).order_by("pk").first()
     if existing:
         return existing, False
-    from django.contrib.auth.models import User
-
     admin = User.objects.filter(username=ACCOUNTS[0][0]).first()
     return import_text(raw=raw, uploaded_by=admin, publish=True), True
+
+
+def demo_exam_data() -> dict:
+    return json.loads(DEMO_EXAM_PATH.read_text(encoding="utf-8"))
+
+
+def ensure_demo_exam(author: User | None = None) -> tuple[Exam, bool]:
+    """The published demo exam on the seed text, created once from its data file."""
+    data = demo_exam_data()
+    text, _created = ensure_seed_text()
+    existing = (
+        Exam.objects.filter(title=data["title"], exam_texts__text=text).order_by("pk").first()
+    )
+    if existing:
+        return existing, False
+    if author is None:
+        author = User.objects.filter(username=ACCOUNTS[1][0]).first()
+    if author is None:
+        raise RuntimeError("Create the demo teacher first (manage.py load_demo).")
+    return create_exam_from_data(data=data, texts=[text], author=author, publish=True), True

@@ -24,6 +24,11 @@ class Command(BaseCommand):
             f'{"Imported" if created else "Kept"} the demo text "{text.title}" '
             f"({text.lines.count()} lines)."
         )
+        exam, created = demo.ensure_demo_exam()
+        self.stdout.write(
+            f'{"Created" if created else "Kept"} the demo exam "{exam.title}" '
+            f"({exam.questions.count()} questions)."
+        )
         self.stdout.write("")
         self.stdout.write("Demo logins (http://127.0.0.1:8000/login/):")
         for username, password, role, _first, _last in demo.ACCOUNTS:
