@@ -1,0 +1,282 @@
+"""Every write of a pupil's attempt: start it, save answers, submit it, self-score.
+
+Points that count towards an attempt's total, per answer, in this order:
+
+1. `final_points`, when set: a closed question scored automatically (the key decides),
+   or any question a teacher has scored;
+2. `self_points`, when the pupil has ticked the model elements their open or summary
+   answer contains;
+3. `auto_points`, the scorer's proposal (keywords for open and summary answers).
+
+Open and summary answers keep `final_points = None` after submitting: their automatic
+score is a proposal (the answer model's rule that an answer "by analogy" may earn
+points is a marker's decision). The total still counts the proposal or the pupil's
+self-score, so a pupil sees a grade at once; the result page labels such a total as
+provisional until a teacher confirms every open answer.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from exam.grading import grade
+from exam.models import Answer, Attempt, Exam, Question
+from exam.scoring import ResponseError, clean_response, element_points, score_response
+from texts.models import Line, Paragraph
+
+__all__ = [
+    "AttemptClosed",
+    "ResponseError",
+    "SelfScoreError",
+    "StaleRevision",
+    "counted_points",
+    "save_answer",
+    "self_score",
+    "start_attempt",
+    "submit_attempt",
+]
+
+SELF_SCORED_KINDS = frozenset({Question.Kind.OPEN, Question.Kind.SUMMARY})
+ANSWER_SCORE_FIELDS = ["auto_points", "final_points", "needs_review", "feedback"]
+
+
+class AttemptClosed(Exception):
+    """The attempt has been handed in: its answers can no longer change."""
+
+
+class StaleRevision(Exception):
+    """A save older than the stored answer arrived late; it was ignored.
+
+    `answer` is the stored (newer) answer, so the caller can tell the browser which
+    revision the server holds.
+    """
+
+    def __init__(self, answer: Answer) -> None:
+        super().__init__(f"revision {answer.revision} is newer")
+        self.answer = answer
+
+
+class SelfScoreError(ValueError):
+    """A self-score that cannot be accepted; `code` says why."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _ensure_open(attempt: Attempt) -> None:
+    """The one place where saving asks whether the attempt may still change.
+
+    The assignments issue (exam mode) adds the server-side deadline here:
+    `attempt.deadline_at` (time limit + extra time, window close) compared with
+    timezone.now(). start_attempt sets the deadline; submit_attempt stays allowed
+    after it, so an attempt can always be handed in (automatically at the deadline).
+    """
+    if attempt.submitted_at is not None:
+        raise AttemptClosed(attempt.pk)
+
+
+def counted_points(answer: Answer) -> int:
+    """The points an answer adds to the total (see the module docstring)."""
+    for points in (answer.final_points, answer.self_points, answer.auto_points):
+        if points is not None:
+            return points
+    return 0
+
+
+def _grade_for(*, total: int, maximum: int, exam: Exam):
+    if maximum <= 0:
+        return None
+    return grade(score=total, max_score=maximum, n_term=exam.n_term)
+
+
+@transaction.atomic
+def start_attempt(*, pupil, exam: Exam) -> Attempt:
+    """The pupil's open attempt at the exam: the existing one, or a new one.
+
+    Idempotent: starting twice (a double click, a second tab) resumes the same
+    attempt. After a submit, starting again begins a fresh attempt (practice).
+    """
+    # Lock the pupil's row so two simultaneous starts cannot both create an attempt.
+    get_user_model().objects.select_for_update().filter(pk=pupil.pk).exists()
+    attempt = (
+        Attempt.objects.filter(pupil=pupil, exam=exam, submitted_at__isnull=True)
+        .order_by("pk")
+        .first()
+    )
+    if attempt is not None:
+        return attempt
+    # The assignments issue checks the window and sets attempt.deadline_at here.
+    attempt = Attempt(pupil=pupil, exam=exam)
+    attempt.full_clean()
+    attempt.save()
+    return attempt
+
+
+def choice_labels(question: Question) -> dict[str, list[str]]:
+    """The labels a pupil can choose from, per role: {"option": ["A", "B", ...]}."""
+    labels: dict[str, list[str]] = defaultdict(list)
+    for role, label in question.choices.order_by("role", "position").values_list("role", "label"):
+        labels[role].append(label)
+    return dict(labels)
+
+
+def save_answer(*, attempt: Attempt, question: Question, value, revision: int | None = None):
+    """Store the pupil's current answer to one question and return the Answer.
+
+    `value` is the raw answer in the kind's response shape (see exam/scoring.py); it
+    is cleaned first and an impossible answer raises ResponseError (nothing stored).
+    `revision` is the browser's counter for this question: a save older than the
+    stored one raises StaleRevision and changes nothing, so a save that arrives late
+    never overwrites a newer answer. Without a revision the stored one goes up by one.
+    Raises AttemptClosed once the attempt is handed in.
+    """
+    if question.exam_id != attempt.exam_id:
+        raise ValueError("question belongs to another exam")
+    paragraph_count = None
+    if question.kind == Question.Kind.PARAGRAPH:
+        paragraph_count = Paragraph.objects.filter(text_id=question.text_id).count()
+    response = clean_response(
+        kind=question.kind,
+        value=value,
+        labels=choice_labels(question),
+        paragraph_count=paragraph_count,
+        word_limit=question.word_limit,
+    )
+    with transaction.atomic():
+        # Re-read under a lock: a submit in another request must win or wait.
+        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        _ensure_open(locked)
+        answer, _created = Answer.objects.select_for_update().get_or_create(
+            attempt=locked, question=question
+        )
+        if revision is not None and revision < answer.revision:
+            raise StaleRevision(answer)
+        answer.response = response
+        answer.revision = revision if revision is not None else answer.revision + 1
+        # The foreign keys and the unique pair are the service's own doing; skip
+        # the queries full_clean would spend on them on this hot path.
+        answer.full_clean(
+            exclude=["attempt", "question"], validate_unique=False, validate_constraints=False
+        )
+        answer.save(update_fields=["response", "revision", "saved_at"])
+    return answer
+
+
+def _lines_by_text(questions: Iterable[Question]) -> dict[int, list[tuple[int, str]]]:
+    """The booklet lines the citation scorer needs, in one query."""
+    text_ids = {q.text_id for q in questions if q.kind == Question.Kind.CITATION}
+    lines: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    if text_ids:
+        rows = (
+            Line.objects.filter(text_id__in=text_ids)
+            .order_by("text_id", "number")
+            .values_list("text_id", "number", "plain")
+        )
+        for text_id, number, plain in rows:
+            lines[text_id].append((number, plain))
+    return lines
+
+
+@transaction.atomic
+def submit_attempt(*, attempt: Attempt) -> Attempt:
+    """Hand the attempt in: score every question and set the total and the grade.
+
+    Idempotent: submitting an attempt that is already in returns it unchanged
+    (no rescoring), so a double click or a retried request is harmless. Every
+    question gets an Answer; an unanswered one scores 0. A fixed number of queries,
+    whatever the number of questions.
+    """
+    attempt = Attempt.objects.select_for_update().select_related("exam").get(pk=attempt.pk)
+    if attempt.submitted_at is not None:
+        return attempt
+    # The assignments issue: a submit after the deadline is still accepted (it is
+    # how an attempt ends at the deadline); saves after it are refused in _ensure_open.
+    questions = list(attempt.exam.questions.order_by("number"))
+    answers = {answer.question_id: answer for answer in attempt.answers.all()}
+    lines = _lines_by_text(questions)
+    new_answers, changed_answers = [], []
+    total = maximum = 0
+    for question in questions:
+        answer = answers.get(question.pk)
+        if answer is None:
+            answer = Answer(attempt=attempt, question=question, response=None)
+            new_answers.append(answer)
+        else:
+            changed_answers.append(answer)
+        score = score_response(
+            kind=question.kind,
+            scoring=question.scoring,
+            max_points=question.max_points,
+            response=answer.response,
+            lines=lines.get(question.text_id, []),
+            word_limit=question.word_limit,
+        )
+        answer.auto_points = score.points
+        answer.needs_review = score.needs_review
+        answer.final_points = None if score.needs_review else score.points
+        answer.feedback = {"codes": list(score.feedback), "details": dict(score.details)}
+        total += counted_points(answer)
+        maximum += question.max_points
+    Answer.objects.bulk_create(new_answers)
+    Answer.objects.bulk_update(changed_answers, ANSWER_SCORE_FIELDS)
+    attempt.submitted_at = timezone.now()
+    attempt.total_points = total
+    attempt.grade = _grade_for(total=total, maximum=maximum, exam=attempt.exam)
+    attempt.save(update_fields=["submitted_at", "total_points", "grade"])
+    return attempt
+
+
+def _update_totals(attempt: Attempt) -> None:
+    rows = attempt.answers.values_list(
+        "final_points", "self_points", "auto_points", "question__max_points"
+    )
+    total = maximum = 0
+    for final_points, self_points, auto_points, max_points in rows:
+        total += counted_points(
+            Answer(final_points=final_points, self_points=self_points, auto_points=auto_points)
+        )
+        maximum += max_points
+    attempt.total_points = total
+    attempt.grade = _grade_for(total=total, maximum=maximum, exam=attempt.exam)
+    attempt.save(update_fields=["total_points", "grade"])
+
+
+@transaction.atomic
+def self_score(*, answer: Answer, elements: list[int]) -> Answer:
+    """Record which model elements the pupil says their open or summary answer has.
+
+    Only after submitting, only for open and summary questions the pupil answered,
+    and only until a teacher has scored the answer (then the teacher's score
+    stands). The total and the grade follow the self-score (see the module docstring).
+    Raises SelfScoreError with a code: "not-submitted", "not-self-scored",
+    "unanswered", "teacher-scored", "bad-element".
+    """
+    answer = (
+        Answer.objects.select_for_update()
+        .select_related("attempt__exam", "question")
+        .get(pk=answer.pk)
+    )
+    question = answer.question
+    if not answer.attempt.is_submitted:
+        raise SelfScoreError("not-submitted")
+    if question.kind not in SELF_SCORED_KINDS:
+        raise SelfScoreError("not-self-scored")
+    if answer.response in (None, "", [], {}):
+        raise SelfScoreError("unanswered")
+    if answer.scored_by_id is not None:
+        raise SelfScoreError("teacher-scored")
+    model_elements = question.scoring.get("elements", [])
+    chosen = sorted(set(elements))
+    if any(not isinstance(i, int) or not 0 <= i < len(model_elements) for i in chosen):
+        raise SelfScoreError("bad-element")
+    answer.self_elements = chosen
+    answer.self_points = element_points(
+        scoring=question.scoring, elements=chosen, max_points=question.max_points
+    )
+    answer.save(update_fields=["self_elements", "self_points"])
+    _update_totals(answer.attempt)
+    return answer
