@@ -1,0 +1,445 @@
+"""Teachers' authoring pages: exams, their questions, the preview and the answer model.
+
+Every page loads its exam through exam.teacher_access, so another teacher's exam
+is a 404 (its answer model and preview included); pupils get a 403 from
+teacher_required, anonymous visitors the login page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Prefetch
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.roles import teacher_required
+from exam import authoring
+from exam.forms_authoring import (
+    DeleteExamForm,
+    ExamForm,
+    MoveForm,
+    ShareForm,
+    question_form_class,
+)
+from exam.models import Attempt, Choice, Exam, Question
+from exam.teacher_access import (
+    exams_for_teacher,
+    get_exam_for_author,
+    get_exam_for_teacher,
+    get_question_for_teacher,
+)
+from exam.views.pupil import _choices_by_question, _present, _text_labels, stem_parts
+
+# What each kind asks of the pupil, shown where the teacher picks a kind.
+KIND_HINTS = {
+    Question.Kind.MULTIPLE_CHOICE: "Welke ...? A-D/E",
+    Question.Kind.MULTIPLE_RESPONSE: "Welke twee ...?",
+    Question.Kind.STATEMENTS: "Geef van elk van de beweringen aan of deze juist of onjuist is.",
+    Question.Kind.MATCHING: "Welk tekstgedeelte hoort bij welke functie?",
+    Question.Kind.ORDERING: "Zet in de volgorde ...",
+    Question.Kind.PARAGRAPH: "In welke alinea ...?",
+    Question.Kind.CITATION: "Citeer de zin waarin ...",
+    Question.Kind.GAP: "Welk woord past op de plaats van ...?",
+    Question.Kind.OPEN: "Noem ... / Leg uit ...",
+    Question.Kind.SUMMARY: "Vat alinea 3-5 samen in maximaal 40 woorden.",
+}
+
+
+def _add_errors(form, exc: ValidationError, mapping: dict[str, str | None]) -> None:
+    """Put a service's ValidationError on the form, field by field where possible."""
+    if not hasattr(exc, "error_dict"):
+        form.add_error(None, exc.messages)
+        return
+    for name, errors in exc.error_dict.items():
+        target = mapping.get(name, name)
+        if target not in form.fields:
+            target = None
+        for error in errors:
+            form.add_error(target, error.messages)
+
+
+def _exam_texts(exam: Exam):
+    return list(exam.exam_texts.select_related("text").order_by("position"))
+
+
+def _questions(exam: Exam):
+    return list(
+        exam.questions.select_related("text")
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("role", "position")))
+        .order_by("number")
+    )
+
+
+# ---------------------------------------------------------------------------
+# Exams
+
+
+@teacher_required
+def exam_list(request):
+    exams = (
+        exams_for_teacher(request.user)
+        .select_related("author")
+        .annotate(question_count=Count("questions", distinct=True))
+        .order_by("-updated_at", "pk")
+    )
+    return render(request, "exam/authoring_exam_list.html", {"exams": exams})
+
+
+@teacher_required
+def exam_create(request):
+    form = ExamForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            exam = authoring.create_exam(author=request.user, **form.service_kwargs())
+        except ValidationError as exc:
+            _add_errors(form, exc, {"texts": "text_1"})
+        else:
+            messages.success(request, _("The exam is created. Add its questions."))
+            return redirect("teacher:exam-detail", pk=exam.pk)
+    return render(request, "exam/authoring_exam_form.html", {"form": form, "exam": None})
+
+
+@teacher_required
+def exam_detail(request, pk):
+    exam = get_exam_for_teacher(request, pk)
+    questions = _questions(exam)
+    context = {
+        "exam": exam,
+        "exam_texts": _exam_texts(exam),
+        "questions": questions,
+        "total_points": sum(q.max_points for q in questions),
+        "problems": authoring.exam_problems(exam),
+        "attempt_count": Attempt.objects.filter(exam=exam).count(),
+        "is_author": exam.author_id == request.user.pk,
+        "co_authors": list(exam.co_authors.order_by("username")),
+    }
+    return render(request, "exam/authoring_exam_detail.html", context)
+
+
+@teacher_required
+def exam_edit(request, pk):
+    exam = get_exam_for_teacher(request, pk, write=True)
+    form = ExamForm(request.POST or None, instance=exam)
+    if request.method == "POST" and form.is_valid():
+        try:
+            authoring.update_exam(exam=exam, **form.service_kwargs())
+        except ValidationError as exc:
+            _add_errors(form, exc, {"texts": "text_1"})
+        else:
+            messages.success(request, _("The exam is saved."))
+            return redirect("teacher:exam-detail", pk=exam.pk)
+    return render(request, "exam/authoring_exam_form.html", {"form": form, "exam": exam})
+
+
+@teacher_required
+@require_POST
+def exam_copy(request, pk):
+    exam = get_exam_for_teacher(request, pk)
+    copy = authoring.copy_exam(exam=exam, user=request.user)
+    messages.success(request, _("This is your copy. It is not published yet."))
+    return redirect("teacher:exam-detail", pk=copy.pk)
+
+
+@teacher_required
+def exam_delete(request, pk):
+    exam = get_exam_for_author(request, pk)
+    attempts = Attempt.objects.filter(exam=exam).count()
+    form = DeleteExamForm(request.POST or None, attempts=attempts)
+    if request.method == "POST" and form.is_valid():
+        try:
+            authoring.delete_exam(exam=exam, confirm_attempts=attempts)
+        except authoring.ExamHasAttempts:
+            # An attempt was started while the page was open: ask again with the new count.
+            messages.error(request, _("Pupils started new attempts meanwhile; confirm again."))
+            return redirect("teacher:exam-delete", pk=exam.pk)
+        messages.success(request, _("The exam “%(title)s” is deleted.") % {"title": exam.title})
+        return redirect("teacher:exam-list")
+    context = {
+        "exam": exam,
+        "form": form,
+        "attempts": attempts,
+        "assignments": exam.assignments.count(),
+    }
+    return render(request, "exam/authoring_exam_delete.html", context)
+
+
+@teacher_required
+@require_POST
+def exam_publish(request, pk):
+    exam = get_exam_for_teacher(request, pk, write=True)
+    if request.POST.get("action") == "unpublish":
+        authoring.unpublish_exam(exam=exam)
+        messages.success(request, _("The exam is no longer published."))
+        return redirect("teacher:exam-detail", pk=exam.pk)
+    try:
+        authoring.publish_exam(exam=exam)
+    except authoring.ExamNotReady as exc:
+        messages.error(
+            request,
+            _("The exam is not published: %(count)s problems are listed below.")
+            % {"count": len(exc.problems)},
+        )
+    else:
+        messages.success(request, _("The exam is published."))
+    return redirect("teacher:exam-detail", pk=exam.pk)
+
+
+@teacher_required
+def exam_share(request, pk):
+    exam = get_exam_for_author(request, pk)
+    form = ShareForm(request.POST or None)
+    if request.method == "POST" and "remove" in request.POST:
+        colleague = exam.co_authors.filter(pk=request.POST.get("remove") or 0).first()
+        if colleague is not None:
+            authoring.remove_co_author(exam=exam, user=colleague)
+            messages.success(
+                request,
+                _("%(name)s no longer co-authors this exam.")
+                % {"name": colleague.get_full_name() or colleague.username},
+            )
+        return redirect("teacher:exam-share", pk=exam.pk)
+    if request.method == "POST" and form.is_valid():
+        try:
+            colleague = authoring.add_co_author(exam=exam, username=form.cleaned_data["username"])
+        except ValidationError as exc:
+            _add_errors(form, exc, {})
+        else:
+            messages.success(
+                request,
+                _("%(name)s can now see and change this exam.")
+                % {"name": colleague.get_full_name() or colleague.username},
+            )
+            return redirect("teacher:exam-share", pk=exam.pk)
+    context = {"exam": exam, "form": form, "co_authors": list(exam.co_authors.order_by("username"))}
+    return render(request, "exam/authoring_exam_share.html", context)
+
+
+# ---------------------------------------------------------------------------
+# Questions
+
+
+@teacher_required
+def question_create(request, pk):
+    exam = get_exam_for_teacher(request, pk, write=True)
+    kind = request.GET.get("kind", "")
+    form_class = question_form_class(kind)
+    if form_class is None:
+        kinds = [
+            (value, label, KIND_HINTS.get(value, "")) for value, label in Question.Kind.choices
+        ]
+        return render(request, "exam/authoring_question_kind.html", {"exam": exam, "kinds": kinds})
+    if not exam.exam_texts.exists():
+        messages.error(request, _("Choose a text for the exam first."))
+        return redirect("teacher:exam-edit", pk=exam.pk)
+    form = form_class(request.POST or None, exam=exam)
+    if request.method == "POST" and form.is_valid():
+        try:
+            question = authoring.add_question(exam=exam, data=form.question_data())
+        except ValidationError as exc:
+            _add_errors(form, exc, {"scoring": form.scoring_field})
+        else:
+            messages.success(
+                request, _("Question %(number)s is added.") % {"number": question.number}
+            )
+            return redirect(_question_anchor(question))
+    context = {
+        "exam": exam,
+        "form": form,
+        "kind": kind,
+        "kind_label": Question.Kind(kind).label,
+        "exam_texts": _exam_texts(exam),
+    }
+    return render(request, "exam/authoring_question_form.html", context)
+
+
+def _question_anchor(question: Question) -> str:
+    url = reverse("teacher:exam-detail", kwargs={"pk": question.exam_id})
+    return f"{url}#question-{question.pk}"
+
+
+@teacher_required
+def question_edit(request, pk, question_pk):
+    question = get_question_for_teacher(request, pk, question_pk)
+    exam = question.exam
+    form_class = question_form_class(question.kind)
+    form = form_class(request.POST or None, instance=question, exam=exam)
+    summary = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            applied = authoring.update_question(
+                question=question, data=form.question_data(), regrade=form.regrade_decision()
+            )
+        except authoring.RegradeDecisionNeeded as exc:
+            summary = exc.summary
+            form.ask_regrade()
+        except ValidationError as exc:
+            _add_errors(form, exc, {"scoring": form.scoring_field})
+        else:
+            if applied is not None:
+                messages.success(
+                    request,
+                    _(
+                        "Question %(number)s is saved and its %(answers)s answers are "
+                        "regraded: %(higher)s got more points, %(lower)s fewer; "
+                        "%(attempts)s attempts have a new total or grade."
+                    )
+                    % {
+                        "number": question.number,
+                        "answers": applied.answers,
+                        "higher": applied.higher,
+                        "lower": applied.lower,
+                        "attempts": applied.attempts_changed,
+                    },
+                )
+            else:
+                messages.success(
+                    request, _("Question %(number)s is saved.") % {"number": question.number}
+                )
+            return redirect(_question_anchor(question))
+    context = {
+        "exam": exam,
+        "form": form,
+        "question": question,
+        "kind": question.kind,
+        "kind_label": question.get_kind_display(),
+        "summary": summary,
+        "exam_texts": _exam_texts(exam),
+        "answer_count": question.answers.filter(attempt__submitted_at__isnull=False).count(),
+    }
+    return render(request, "exam/authoring_question_form.html", context)
+
+
+@teacher_required
+def question_delete(request, pk, question_pk):
+    question = get_question_for_teacher(request, pk, question_pk)
+    answers = question.answers.count()
+    if request.method == "POST":
+        try:
+            authoring.delete_question(question=question)
+        except authoring.QuestionHasAnswers:
+            messages.error(request, _("This question has answers and cannot be deleted."))
+            return redirect(_question_anchor(question))
+        messages.success(
+            request, _("Question %(number)s is deleted.") % {"number": question.number}
+        )
+        return redirect("teacher:exam-detail", pk=question.exam_id)
+    context = {"exam": question.exam, "question": question, "answers": answers}
+    return render(request, "exam/authoring_question_delete.html", context)
+
+
+@teacher_required
+@require_POST
+def question_move(request, pk, question_pk):
+    question = get_question_for_teacher(request, pk, question_pk)
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        authoring.move_question(question=question, direction=form.cleaned_data["direction"])
+    return redirect(_question_anchor(question))
+
+
+# ---------------------------------------------------------------------------
+# Preview and answer model
+
+
+@dataclass
+class ModelEntry:
+    """One question as the answer model shows it."""
+
+    question: Question
+    options: list[Choice] = field(default_factory=list)
+    statements: list[Choice] = field(default_factory=list)
+    items: list[Choice] = field(default_factory=list)
+    targets: list[Choice] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    table: list[tuple[int, int]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    order: list[Choice] = field(default_factory=list)
+    stem_parts: list = field(default_factory=list)
+    text_position: int | None = None
+
+    @property
+    def scoring(self) -> dict:
+        return self.question.scoring or {}
+
+    @property
+    def line_list(self) -> str:
+        return " ".join(str(n) for n in self.lines)
+
+
+def _entry(question: Question, positions: dict[int, int]) -> ModelEntry:
+    entry = ModelEntry(
+        question=question,
+        lines=authoring.line_numbers(question.answer_lines),
+        stem_parts=stem_parts(question.stem),
+        text_position=positions.get(question.text_id),
+    )
+    for choice in question.choices.all():
+        {
+            Choice.Role.OPTION: entry.options,
+            Choice.Role.STATEMENT: entry.statements,
+            Choice.Role.ITEM: entry.items,
+            Choice.Role.TARGET: entry.targets,
+        }[choice.role].append(choice)
+    scoring = entry.scoring
+    if question.kind == Question.Kind.MULTIPLE_CHOICE and scoring.get("key"):
+        entry.keys = {scoring["key"]}
+    elif question.kind == Question.Kind.MULTIPLE_RESPONSE:
+        entry.keys = set(scoring.get("keys", []))
+    table = scoring.get("table") or {}
+    entry.table = sorted(((int(k), v) for k, v in table.items()), reverse=True)
+    pairs = scoring.get("pairs", {})
+    answers = scoring.get("answers", {})
+    targets = {t.label: t for t in entry.targets}
+    for item in entry.items:
+        item.pair = targets.get(pairs.get(item.label, ""))
+    for statement in entry.statements:
+        statement.answer = answers.get(statement.label, "")
+    if question.kind == Question.Kind.ORDERING:
+        by_label = {i.label: i for i in entry.items}
+        entry.order = [by_label[lbl] for lbl in scoring.get("order", []) if lbl in by_label]
+    return entry
+
+
+def _page_context(exam: Exam) -> dict:
+    exam_texts = _exam_texts(exam)
+    positions = {et.text_id: et.position for et in exam_texts}
+    questions = _questions(exam)
+    return {
+        "exam": exam,
+        "exam_texts": exam_texts,
+        "entries": [_entry(q, positions) for q in questions],
+        "total_points": sum(q.max_points for q in questions),
+        "several_texts": len(exam_texts) > 1,
+    }
+
+
+@teacher_required
+def exam_preview(request, pk):
+    """The exam page as a pupil sees it, built by the pupil page's own presenters
+    (nothing of the answer model reaches the page), with no attempt behind it."""
+    exam = get_exam_for_teacher(request, pk)
+    texts, text_labels = _text_labels(exam)
+    choices = _choices_by_question(exam)
+    questions = [
+        _present(q, choices.get(q.pk, {}), None, text_labels)
+        for q in exam.questions.order_by("number")
+    ]
+    context = {
+        "exam": exam,
+        "questions": questions,
+        "texts": texts,
+        "many_texts": len(texts) > 1,
+        "total_points": sum(q.max_points for q in questions),
+    }
+    return render(request, "exam/authoring_exam_preview.html", context)
+
+
+@teacher_required
+def answer_model(request, pk):
+    exam = get_exam_for_teacher(request, pk)
+    return render(request, "exam/answer_model.html", _page_context(exam))
