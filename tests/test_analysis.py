@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from accounts.services import ensure_user
 from exam import analysis
+from exam.grading import grade
 from exam.models import Answer, Assignment, Attempt, Choice, Classroom, Exam, Membership, Question
 from exam.statistics import FLAG_DISTRACTOR_BEATS_KEY, FLAG_LOW_RIR, FLAG_TOO_EASY, FLAG_TOO_HARD
 from texts.models import Text
@@ -87,6 +88,7 @@ def add_attempts(*, exam, assignment, pupils, matrix, choices=None, submitted_at
     leaves that answer out entirely, as a pupil who never touched it.
     """
     questions = list(exam.questions.order_by("number"))
+    maximum = sum(q.max_points for q in questions)
     when = submitted_at or timezone.now()
     attempts = []
     for i, (pupil, row) in enumerate(zip(pupils, matrix, strict=True)):
@@ -96,6 +98,7 @@ def add_attempts(*, exam, assignment, pupils, matrix, choices=None, submitted_at
             assignment=assignment,
             submitted_at=when + timedelta(seconds=i),
             total_points=sum(row),
+            grade=grade(score=sum(row), max_score=maximum, n_term=exam.n_term),
         )
         answers = []
         for q, points in zip(questions, row, strict=True):
