@@ -583,3 +583,17 @@ def open_assignments_for_teacher(teacher, now: datetime | None = None) -> QueryS
         .select_related("exam", "classroom")
         .order_by("closes_at", "-created_at")
     )
+
+
+# ---------------------------------------------------------------------------
+# For the pupil's exam pages (exam/services.py and exam/views/pupil.py call these)
+
+
+def may_pupil_see_results(attempt: Attempt) -> bool:
+    """Score, grade and model of this attempt: practice after submitting, exam after release."""
+    return rules.may_see_results(assignment=attempt.assignment, attempt=attempt)
+
+
+def check_attempt_can_save(attempt: Attempt, now: datetime | None = None) -> None:
+    """Raise AssignmentRuleError when the attempt's time is up (with SAVE_GRACE)."""
+    rules.check_can_save(attempt=attempt, now=now or timezone.now())

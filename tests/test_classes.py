@@ -1,6 +1,7 @@
 """Classes and assignments: the services of exam/classes.py and the teachers' and pupils' pages."""
 
-from datetime import timedelta
+import re
+from datetime import datetime, timedelta
 
 import pytest
 from django.contrib.auth.models import User
@@ -520,3 +521,42 @@ def test_a_second_exam_attempt_is_refused_with_a_message(pupil_client, pupil, ex
     )
     assert Attempt.objects.filter(pupil=pupil).count() == 1
     assert list(response.context["messages"])
+
+
+# ---------------------------------------------------------------------------
+# What the pupil's exam pages ask (wired into exam/services.py and exam/views/pupil.py)
+
+
+def test_exam_results_are_visible_to_the_pupil_only_after_release(exam_assignment, pupil):
+    attempt = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    assert not classes.may_pupil_see_results(attempt)
+    Attempt.objects.filter(pk=attempt.pk).update(submitted_at=timezone.now())
+    attempt.refresh_from_db()
+    assert not classes.may_pupil_see_results(attempt)
+    classes.release_results(assignment=exam_assignment)
+    attempt.refresh_from_db()
+    assert classes.may_pupil_see_results(attempt)
+
+
+def test_a_save_after_the_deadline_and_its_grace_is_refused(exam_assignment, pupil):
+    attempt = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    classes.check_attempt_can_save(attempt, now=attempt.deadline_at + timedelta(seconds=30))
+    with pytest.raises(AssignmentRuleError):
+        classes.check_attempt_can_save(attempt, now=attempt.deadline_at + timedelta(seconds=31))
+
+
+def test_the_countdown_counts_from_the_servers_deadline(exam_assignment, pupil):
+    from django.template.loader import render_to_string
+
+    attempt = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    html = render_to_string("exam/_assignment_countdown.html", {"attempt": attempt})
+    deadline = re.search(r'data-deadline="([^"]+)"', html).group(1)
+    server_now = re.search(r'data-server-now="([^"]+)"', html).group(1)
+    assert datetime.fromisoformat(deadline) == attempt.deadline_at
+    left = datetime.fromisoformat(deadline) - datetime.fromisoformat(server_now)
+    assert timedelta(minutes=49) < left <= timedelta(minutes=50)
+    Attempt.objects.filter(pk=attempt.pk).update(submitted_at=timezone.now())
+    attempt.refresh_from_db()
+    assert "data-deadline" not in render_to_string(
+        "exam/_assignment_countdown.html", {"attempt": attempt}
+    )
