@@ -1,8 +1,663 @@
-from django.shortcuts import render
+"""The pupil's pages: the list of exams, the exam page, saving answers, submitting,
+the result page and self-scoring.
+
+Before an attempt is submitted, templates receive only what a pupil may see: the
+presenters below copy the stem, the choices and the pupil's own answer out of the
+models, and never pass a question's scoring data, model answer, explanation or
+answer lines along. After submitting, the result page shows all of them.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.db.models import Count, Sum
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from accounts.roles import pupil_required
+from exam import services
+from exam.access import (
+    get_answer_in_attempt,
+    get_attempt_for_pupil,
+    get_exam_for_pupil,
+    get_question_in_attempt,
+)
+from exam.exam_data import find_references, parse_line_ranges
+from exam.forms import FEEDBACK, AnswerForm, SelfScoreForm, citation_mode, response_error_message
+from exam.models import Answer, Attempt, Choice, Exam, Question
+
+# --- presenters: plain values for the templates ----------------------------------------
+
+
+@dataclass(frozen=True)
+class StemPart:
+    """A piece of a stem; a reference ("regel 85-91") carries where it points."""
+
+    text: str
+    ref_kind: str = ""  # "line" or "paragraph" for a reference
+    first: int = 0
+    last: int = 0
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str
+    content: str
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a widget: a statement, an item to match or a place in an order."""
+
+    key: str
+    content: str
+    value: str
+
+
+@dataclass
+class PupilQuestion:
+    """A question as the pupil may see it before submitting: no key, no model."""
+
+    pk: int
+    number: int
+    kind: str
+    stem_parts: list[StemPart]
+    max_points: int
+    text_pk: int
+    text_label: str
+    options: list[Option] = field(default_factory=list)
+    targets: list[Option] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    choose: int = 0
+    citation_mode: str = "sentence"
+    word_limit: int | None = None
+    value: str = ""
+    values: list[str] = field(default_factory=list)
+    first: str = ""
+    last: str = ""
+    revision: int = 0
+    is_answered: bool = False
+
+    @property
+    def word_count(self) -> int:
+        return len(self.value.split())
+
+    @property
+    def widget_template(self) -> str:
+        return f"exam/_answer_{self.kind}.html"
+
+
+def stem_parts(stem: str) -> list[StemPart]:
+    """Split a stem around its line and paragraph references, so they become links."""
+    parts: list[StemPart] = []
+    position = 0
+    for ref in find_references(stem):
+        if ref.start < position:
+            continue
+        if ref.start > position:
+            parts.append(StemPart(stem[position : ref.start]))
+        parts.append(StemPart(stem[ref.start : ref.end], ref.kind, ref.first, ref.last))
+        position = ref.end
+    if position < len(stem):
+        parts.append(StemPart(stem[position:]))
+    return parts
+
+
+def line_ranges(answer_lines: str) -> list[StemPart]:
+    """ "85-91, 95" (Question.answer_lines) as line references; unreadable gives none."""
+    try:
+        ranges = parse_line_ranges(answer_lines) if answer_lines.strip() else []
+    except ValueError:
+        return []
+    return [
+        StemPart(
+            str(first) if first == last else f"{first}-{last}", "line", first, max(first, last)
+        )
+        for first, last in ranges
+    ]
+
+
+def _is_answered(response) -> bool:
+    return response not in (None, "", [], {})
+
+
+def _text_labels(exam: Exam) -> tuple[list[tuple], dict[int, str]]:
+    """The exam's texts in order with their "Tekst n" headings (booklet data, Dutch)."""
+    exam_texts = list(exam.exam_texts.select_related("text").order_by("position"))
+    labels = {et.text_id: str(et) for et in exam_texts}
+    return [(et.text, str(et)) for et in exam_texts], labels
+
+
+def _choices_by_question(exam: Exam) -> dict[int, dict[str, list[Option]]]:
+    rows = (
+        Choice.objects.filter(question__exam=exam)
+        .order_by("question_id", "role", "position", "label")
+        .values_list("question_id", "role", "label", "content")
+    )
+    choices: dict[int, dict[str, list[Option]]] = defaultdict(lambda: defaultdict(list))
+    for question_id, role, label, content in rows:
+        choices[question_id][role].append(Option(label, content))
+    return choices
+
+
+def _present(question: Question, choices: dict[str, list[Option]], answer, text_labels):
+    """A PupilQuestion with the pupil's saved answer as the widgets' initial values."""
+    response = answer.response if answer else None
+    kind = question.kind
+    pq = PupilQuestion(
+        pk=question.pk,
+        number=question.number,
+        kind=kind,
+        stem_parts=stem_parts(question.stem),
+        max_points=question.max_points,
+        text_pk=question.text_id,
+        text_label=text_labels.get(question.text_id, ""),
+        options=list(choices.get(Choice.Role.OPTION, [])),
+        targets=list(choices.get(Choice.Role.TARGET, [])),
+        word_limit=question.word_limit,
+        revision=answer.revision if answer else 0,
+        is_answered=_is_answered(response),
+    )
+    if kind == Question.Kind.MULTIPLE_RESPONSE:
+        # How many to choose is in the stem ("Welke twee ..."), so it gives nothing away.
+        scoring = question.scoring or {}
+        pq.choose = int(scoring.get("choose", len(scoring.get("keys", [])) or 0))
+        pq.values = list(response or [])
+    elif kind == Question.Kind.STATEMENTS:
+        given = response or {}
+        pq.rows = [
+            Row(c.label, c.content, given.get(c.label, ""))
+            for c in choices.get(Choice.Role.STATEMENT, [])
+        ]
+    elif kind == Question.Kind.MATCHING:
+        given = response or {}
+        pq.rows = [
+            Row(c.label, c.content, given.get(c.label, ""))
+            for c in choices.get(Choice.Role.ITEM, [])
+        ]
+    elif kind == Question.Kind.ORDERING:
+        items = choices.get(Choice.Role.ITEM, [])
+        given = list(response or [])
+        pq.options = list(items)
+        pq.rows = [
+            Row(str(place), "", given[place - 1] if place <= len(given) else "")
+            for place in range(1, len(items) + 1)
+        ]
+    elif kind == Question.Kind.CITATION:
+        pq.citation_mode = citation_mode(question)
+        if isinstance(response, dict):
+            pq.first, pq.last = response.get("first", ""), response.get("last", "")
+        elif response:
+            pq.value = str(response)
+    elif isinstance(response, list):
+        # A multiple-choice answer with several letters (possible, scores 0).
+        pq.values = response
+    elif response is not None:
+        pq.value = str(response)
+    return pq
+
+
+def pupil_questions(attempt: Attempt) -> tuple[list[PupilQuestion], list[tuple]]:
+    """Everything the exam page shows, in a fixed number of queries."""
+    exam = attempt.exam
+    texts, text_labels = _text_labels(exam)
+    choices = _choices_by_question(exam)
+    answers = {
+        a.question_id: a
+        for a in attempt.answers.only("attempt_id", "question_id", "response", "revision")
+    }
+    questions = exam.questions.order_by("number").only(
+        "pk", "exam_id", "number", "kind", "stem", "max_points", "text_id", "word_limit", "scoring"
+    )
+    presented = [
+        _present(q, choices.get(q.pk, {}), answers.get(q.pk), text_labels) for q in questions
+    ]
+    return presented, texts
+
+
+# --- the list of exams --------------------------------------------------------------
+
+
+@dataclass
+class ExamRow:
+    exam: Exam
+    open_attempt: Attempt | None
+    submitted: list[Attempt]
+
+    @property
+    def best(self) -> Attempt | None:
+        return max(self.submitted, key=lambda a: a.total_points or 0, default=None)
 
 
 @pupil_required
 def home(request):
-    return render(request, "exam/pupil_home.html", {})
+    exams = (
+        Exam.objects.filter(is_published=True)
+        .annotate(question_count=Count("questions"), max_points=Sum("questions__max_points"))
+        .order_by("-year", "title")
+    )
+    attempts = defaultdict(list)
+    for attempt in Attempt.objects.filter(pupil=request.user).order_by("-started_at"):
+        attempts[attempt.exam_id].append(attempt)
+    rows = []
+    for exam in exams:
+        own = attempts.get(exam.pk, [])
+        rows.append(
+            ExamRow(
+                exam=exam,
+                open_attempt=next((a for a in own if not a.is_submitted), None),
+                submitted=[a for a in own if a.is_submitted],
+            )
+        )
+    return render(request, "exam/pupil_home.html", {"rows": rows})
+
+
+@require_POST
+@pupil_required
+def exam_start(request, pk):
+    exam = get_exam_for_pupil(request, pk)
+    attempt = services.start_attempt(pupil=request.user, exam=exam)
+    return redirect("exam:attempt-detail", pk=attempt.pk)
+
+
+# --- the exam page and saving ---------------------------------------------------------
+
+
+@pupil_required
+def attempt_detail(request, pk):
+    attempt = get_attempt_for_pupil(request, pk)
+    if attempt.is_submitted:
+        messages.info(request, _("You have handed this exam in; here is your result."))
+        return redirect("exam:attempt-result", pk=attempt.pk)
+    questions, texts = pupil_questions(attempt)
+    return render(
+        request,
+        "exam/attempt_detail.html",
+        {
+            "attempt": attempt,
+            "exam": attempt.exam,
+            "questions": questions,
+            "texts": texts,
+            "many_texts": len(texts) > 1,
+            "max_points": sum(q.max_points for q in questions),
+            "answered_count": sum(q.is_answered for q in questions),
+        },
+    )
+
+
+def _status(request, *, attempt, question, state, answer=None, message="", status=200):
+    response = render(
+        request,
+        "exam/_answer_status.html",
+        {
+            "attempt": attempt,
+            "number": question.number,
+            "state": state,
+            "answer": answer,
+            "message": message,
+            "is_answered": _is_answered(answer.response) if answer else None,
+        },
+        status=status,
+    )
+    if answer is not None:
+        response["X-Answer-Revision"] = str(answer.revision)
+    return response
+
+
+@require_POST
+@pupil_required
+def answer_save(request, pk, question_pk):
+    """Save one answer; htmx gets a small status fragment, a plain form a redirect."""
+    attempt = get_attempt_for_pupil(request, pk)
+    question = get_question_in_attempt(attempt, question_pk)
+    form = AnswerForm(request.POST, question=question)
+    back = reverse("exam:attempt-detail", args=[attempt.pk]) + f"#question-{question.number}"
+    state, answer, message, status = "saved", None, "", 200
+    if not form.is_valid():
+        state, message, status = (
+            "invalid",
+            _("This answer cannot be saved. Please reload the page."),
+            422,
+        )
+    else:
+        try:
+            answer = services.save_answer(
+                attempt=attempt,
+                question=question,
+                value=form.cleaned_data["value"],
+                revision=form.cleaned_data["revision"],
+            )
+        except services.ResponseError as error:
+            state, message, status = "invalid", response_error_message(error), 422
+        except services.AttemptClosed:
+            state, status = "closed", 409
+            message = _("You have handed this exam in: answers can no longer be changed.")
+        except services.StaleRevision as stale:
+            # A newer answer is stored already (a later save, or another computer).
+            state, answer = "stale", stale.answer
+    if not request.htmx:
+        if message:
+            messages.error(request, message)
+        if state == "closed":
+            return redirect("exam:attempt-result", pk=attempt.pk)
+        return redirect(back)
+    return _status(
+        request,
+        attempt=attempt,
+        question=question,
+        state=state,
+        answer=answer,
+        message=message,
+        status=status,
+    )
+
+
+# --- submitting -----------------------------------------------------------------------
+
+
+def _unanswered_numbers(attempt: Attempt) -> list[int]:
+    answered = {
+        question_id
+        for question_id, response in attempt.answers.values_list("question_id", "response")
+        if _is_answered(response)
+    }
+    return [
+        number
+        for question_id, number in attempt.exam.questions.order_by("number").values_list(
+            "pk", "number"
+        )
+        if question_id not in answered
+    ]
+
+
+@pupil_required
+def attempt_submit(request, pk):
+    """GET: the confirmation (a fragment for the modal); POST: hand the attempt in."""
+    attempt = get_attempt_for_pupil(request, pk)
+    if request.method == "POST":
+        # Idempotent: a second POST (double click, retry) finds it handed in already.
+        services.submit_attempt(attempt=attempt)
+        return redirect("exam:attempt-result", pk=attempt.pk)
+    if attempt.is_submitted:
+        return redirect("exam:attempt-result", pk=attempt.pk)
+    template = "exam/_submit_confirm.html" if request.htmx else "exam/attempt_submit.html"
+    return render(
+        request,
+        template,
+        {"attempt": attempt, "exam": attempt.exam, "unanswered": _unanswered_numbers(attempt)},
+    )
+
+
+# --- the result page ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One line of a closed question's result: what was given and what was right."""
+
+    key: str
+    content: str
+    given: str = ""
+    given_content: str = ""
+    expected: str = ""
+    expected_content: str = ""
+    is_correct: bool | None = None
+
+
+@dataclass(frozen=True)
+class ModelElement:
+    index: int
+    text: str
+    points: int
+    is_ticked: bool
+    is_found: bool
+
+
+@dataclass
+class ResultQuestion:
+    number: int
+    kind: str
+    kind_label: str
+    stem_parts: list[StemPart]
+    text_pk: int
+    text_label: str
+    max_points: int
+    points: int
+    source: str  # "key", "teacher", "self" or "proposal"
+    auto_points: int | None
+    self_points: int | None
+    rows: list[ResultRow]
+    given_text: str
+    accepted: list[str]
+    model_answer: str
+    explanation: str
+    answer_refs: list[StemPart]
+    cited: StemPart | None
+    feedback: list[str]
+    elements: list[ModelElement]
+    self_score_url: str
+    word_count: int | None = None
+
+    @property
+    def state(self) -> str:
+        if self.points >= self.max_points:
+            return "full"
+        return "partial" if self.points > 0 else "none"
+
+
+def _rows_for(question, choices, response, scoring, details) -> list[ResultRow]:
+    kind = question.kind
+    correct = details.get("correct", {})
+    if kind in (Question.Kind.MULTIPLE_CHOICE, Question.Kind.MULTIPLE_RESPONSE):
+        chosen = response if isinstance(response, list) else [response] if response else []
+        keys = (
+            [scoring.get("key")]
+            if kind == Question.Kind.MULTIPLE_CHOICE
+            else scoring.get("keys", [])
+        )
+        return [
+            ResultRow(
+                key=o.label,
+                content=o.content,
+                given="x" if o.label in chosen else "",
+                expected="x" if o.label in keys else "",
+                is_correct=(o.label in chosen) == (o.label in keys),
+            )
+            for o in choices.get(Choice.Role.OPTION, [])
+        ]
+    given = response or {}
+    if kind == Question.Kind.STATEMENTS:
+        answers = scoring.get("answers", {})
+        return [
+            ResultRow(
+                key=s.label,
+                content=s.content,
+                given=given.get(s.label, ""),
+                expected=answers.get(s.label, ""),
+                is_correct=correct.get(s.label),
+            )
+            for s in choices.get(Choice.Role.STATEMENT, [])
+        ]
+    if kind == Question.Kind.MATCHING:
+        pairs = scoring.get("pairs", {})
+        targets = {t.label: t.content for t in choices.get(Choice.Role.TARGET, [])}
+        return [
+            ResultRow(
+                key=item.label,
+                content=item.content,
+                given=given.get(item.label, ""),
+                given_content=targets.get(given.get(item.label, ""), ""),
+                expected=pairs.get(item.label, ""),
+                expected_content=targets.get(pairs.get(item.label, ""), ""),
+                is_correct=correct.get(item.label),
+            )
+            for item in choices.get(Choice.Role.ITEM, [])
+        ]
+    if kind == Question.Kind.ORDERING:
+        items = {i.label: i.content for i in choices.get(Choice.Role.ITEM, [])}
+        order = scoring.get("order", [])
+        placed = list(response or [])
+        return [
+            ResultRow(
+                key=str(place),
+                content="",
+                given=placed[place - 1] if place <= len(placed) else "",
+                given_content=items.get(placed[place - 1], "") if place <= len(placed) else "",
+                expected=label,
+                expected_content=items.get(label, ""),
+                is_correct=place <= len(placed) and placed[place - 1] == label,
+            )
+            for place, label in enumerate(order, start=1)
+        ]
+    return []
+
+
+def _given_text(kind: str, response) -> str:
+    if response is None or kind in _ROW_KINDS:
+        return ""
+    if isinstance(response, dict):
+        return " … ".join(v for v in (response.get("first", ""), response.get("last", "")) if v)
+    if isinstance(response, list):
+        return ", ".join(map(str, response))
+    return str(response)
+
+
+_ROW_KINDS = {
+    Question.Kind.MULTIPLE_CHOICE,
+    Question.Kind.MULTIPLE_RESPONSE,
+    Question.Kind.STATEMENTS,
+    Question.Kind.MATCHING,
+    Question.Kind.ORDERING,
+}
+
+
+def _accepted(kind: str, scoring: dict) -> list[str]:
+    if kind == Question.Kind.PARAGRAPH:
+        return [str(n) for n in scoring.get("accepted", [])]
+    if kind == Question.Kind.GAP:
+        return list(scoring.get("accepted", []))
+    if kind == Question.Kind.CITATION:
+        return list(scoring.get("spans", []))
+    return []
+
+
+def _source(answer: Answer) -> str:
+    if answer.scored_by_id is not None:
+        return "teacher"
+    if answer.final_points is not None:
+        return "key"
+    if answer.self_points is not None:
+        return "self"
+    return "proposal"
+
+
+def _result_question(attempt, question, answer, choices, text_labels) -> ResultQuestion:
+    scoring = question.scoring or {}
+    feedback = answer.feedback or {}
+    details = feedback.get("details", {})
+    response = answer.response
+    cited = None
+    if details.get("cited_lines"):
+        first, last = details["cited_lines"][0], details["cited_lines"][-1]
+        cited = StemPart(str(first) if first == last else f"{first}-{last}", "line", first, last)
+    found = set(details.get("elements", []))
+    ticked = set(answer.self_elements or [])
+    elements = [
+        ModelElement(i, str(e.get("text", "")), int(e.get("points", 1)), i in ticked, i in found)
+        for i, e in enumerate(scoring.get("elements", []))
+        if isinstance(e, dict)
+    ]
+    return ResultQuestion(
+        number=question.number,
+        kind=question.kind,
+        kind_label=question.get_kind_display(),
+        stem_parts=stem_parts(question.stem),
+        text_pk=question.text_id,
+        text_label=text_labels.get(question.text_id, ""),
+        max_points=question.max_points,
+        points=services.counted_points(answer),
+        source=_source(answer),
+        auto_points=answer.auto_points,
+        self_points=answer.self_points,
+        rows=_rows_for(question, choices, response, scoring, details),
+        given_text=_given_text(question.kind, response),
+        accepted=_accepted(question.kind, scoring),
+        model_answer=question.model_answer,
+        explanation=question.explanation,
+        answer_refs=line_ranges(question.answer_lines),
+        cited=cited,
+        feedback=[str(FEEDBACK[code]) for code in feedback.get("codes", []) if code in FEEDBACK],
+        elements=elements,
+        self_score_url=reverse("exam:answer-self-score", args=[attempt.pk, question.pk]),
+        word_count=len(str(response).split())
+        if question.kind == Question.Kind.SUMMARY and response
+        else None,
+    )
+
+
+@pupil_required
+def attempt_result(request, pk):
+    attempt = get_attempt_for_pupil(request, pk)
+    if not attempt.is_submitted:
+        return redirect("exam:attempt-detail", pk=attempt.pk)
+    # The assignments issue (exam mode) hides this page until results are released.
+    exam = attempt.exam
+    texts, text_labels = _text_labels(exam)
+    choices = _choices_by_question(exam)
+    answers = attempt.answers.select_related("question").order_by("question__number")
+    results = [
+        _result_question(attempt, a.question, a, choices.get(a.question_id, {}), text_labels)
+        for a in answers
+    ]
+    return render(
+        request,
+        "exam/attempt_result.html",
+        {
+            "attempt": attempt,
+            "exam": exam,
+            "results": results,
+            "texts": texts,
+            "max_points": sum(r.max_points for r in results),
+            "is_provisional": any(r.source in ("self", "proposal") for r in results),
+        },
+    )
+
+
+@require_POST
+@pupil_required
+def answer_self_score(request, pk, question_pk):
+    attempt = get_attempt_for_pupil(request, pk)
+    answer = get_answer_in_attempt(attempt, question_pk)
+    elements = (answer.question.scoring or {}).get("elements", [])
+    form = SelfScoreForm(request.POST, element_count=len(elements))
+    if form.is_valid():
+        try:
+            services.self_score(answer=answer, elements=form.cleaned_data["elements"])
+        except services.SelfScoreError as error:
+            messages.error(
+                request, SELF_SCORE_ERRORS.get(error.code, SELF_SCORE_ERRORS["bad-element"])
+            )
+        else:
+            messages.success(
+                request,
+                _("Your self-score for question %(number)s is saved.")
+                % {"number": answer.question.number},
+            )
+    else:
+        messages.error(request, SELF_SCORE_ERRORS["bad-element"])
+    return redirect(
+        reverse("exam:attempt-result", args=[attempt.pk]) + f"#question-{answer.question.number}"
+    )
+
+
+SELF_SCORE_ERRORS = {
+    "not-submitted": gettext_lazy("Hand the exam in before you score your own answers."),
+    "not-self-scored": gettext_lazy("This question is scored automatically."),
+    "unanswered": gettext_lazy("You did not answer this question, so there is nothing to score."),
+    "teacher-scored": gettext_lazy("Your teacher has scored this answer; that score stands."),
+    "bad-element": gettext_lazy("Tick only elements of the answer model."),
+}
