@@ -560,3 +560,41 @@ def test_the_countdown_counts_from_the_servers_deadline(exam_assignment, pupil):
     assert "data-deadline" not in render_to_string(
         "exam/_assignment_countdown.html", {"attempt": attempt}
     )
+
+
+def test_the_dashboard_lists_exams_classes_and_open_assignments_with_few_queries(
+    teacher_client, exam_assignment, exam, classroom, django_assert_max_num_queries
+):
+    for i in range(4):
+        classes.create_classroom(teacher=exam_assignment.created_by, name=f"klas {i}")
+    with django_assert_max_num_queries(10):
+        response = teacher_client.get(reverse("exam:teacher-dashboard"))
+    assert [e.pk for e in response.context["exams"]] == [exam.pk]
+    assert len(response.context["classrooms"]) == 5
+    assert [a.pk for a in response.context["open_assignments"]] == [exam_assignment.pk]
+
+
+def test_the_dashboard_leaves_out_closed_and_other_teachers_assignments(
+    teacher_client, exam_assignment, other_teacher, seed_text
+):
+    Assignment.objects.filter(pk=exam_assignment.pk).update(
+        closes_at=timezone.now() - timedelta(minutes=1)
+    )
+    other_exam = make_exam(other_teacher, seed_text, title="Ander")
+    other_class = classes.create_classroom(teacher=other_teacher, name="ander")
+    classes.assign_exam(
+        classroom=other_class, exam=other_exam, teacher=other_teacher, mode="practice"
+    )
+    response = teacher_client.get(reverse("exam:teacher-dashboard"))
+    assert response.context["open_assignments"] == []
+    assert response.context["waiting_total"] == 0
+
+
+def test_the_pupils_list_needs_few_queries(
+    pupil_client, classroom, exam, teacher, django_assert_max_num_queries
+):
+    for _i in range(5):
+        classes.assign_exam(classroom=classroom, exam=exam, teacher=teacher, mode="practice")
+    with django_assert_max_num_queries(10):
+        response = pupil_client.get(reverse("assignments:list"))
+    assert len(response.context["rows"]) == 5
