@@ -46,3 +46,10 @@ def warning_message(warning: Warning) -> str:
     }
     message = messages.get(warning.code, warning.code)
     return message % warning.params if warning.params else message
+
+
+def in_use_message(title: str) -> str:
+    return _(
+        "“%(title)s” is used by an exam, so it cannot be deleted. Remove it from "
+        "the exam first, or unpublish it."
+    ) % {"title": title}

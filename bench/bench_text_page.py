@@ -1,0 +1,194 @@
+"""Time importing the seed and serving its text page.
+
+    .venv/bin/python -m bench.bench_text_page [--runs N]
+
+Targets (issue 2, section 9): importing the seed (parse + save) under 50 ms; the
+text page's server time at most 2x that of a bare Django view returning the same
+HTML from memory, measured in the same run through the same client and middleware.
+Runs on a throwaway test database, never the developer's.
+"""
+
+import argparse
+import os
+import statistics
+import time
+from pathlib import Path
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth.decorators import login_required  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.shortcuts import render  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import override_settings, setup_test_environment  # noqa: E402
+from django.urls import include, path  # noqa: E402
+
+SEED = (
+    Path(__file__).resolve().parent.parent
+    / "texts"
+    / "samples"
+    / "laat-de-brutalen-niet-voordringen.txt"
+)
+IMPORT_TARGET_MS = 50.0
+RATIO_TARGET = 2.0
+
+_BARE_HTML = b""
+
+
+def bare_view(request):
+    """The floor: a Django view that only hands back bytes it already has."""
+    return HttpResponse(_BARE_HTML)
+
+
+@login_required
+def bare_view_logged_in(request):
+    """The floor for any page that needs a logged-in user: session and user loaded."""
+    request.user.is_staff  # noqa: B018 - touch the user, as every real page does
+    return HttpResponse(_BARE_HTML)
+
+
+@login_required
+def empty_page(request):
+    """What any page of this site costs before its content: base.html, roles, menu."""
+    return render(request, "base.html")
+
+
+# The project's URLs plus the bare views, so all go through the same middleware.
+urlpatterns = [
+    path("__bench__/bare/", bare_view),
+    path("__bench__/bare-logged-in/", bare_view_logged_in),
+    path("__bench__/empty-page/", empty_page),
+    path("", include("config.urls")),
+]
+
+
+def _ms(seconds: float) -> float:
+    return seconds * 1000
+
+
+def _time(func, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def bench_import(raw: str, runs: int) -> dict:
+    from texts.parsing import parse_text
+    from texts.services import save_parsed_text
+
+    def parse_and_save():
+        save_parsed_text(parsed=parse_text(raw), raw=raw)
+
+    start = time.perf_counter()
+    parse_and_save()
+    cold = time.perf_counter() - start
+    warm = _time(parse_and_save, runs)
+    parse_only = _time(lambda: parse_text(raw), runs)
+    parsed = parse_text(raw)
+    save_only = _time(lambda: save_parsed_text(parsed=parsed, raw=raw), runs)
+    return {
+        "cold_ms": _ms(cold),
+        "warm_ms": _ms(statistics.median(warm)),
+        "parse_ms": _ms(statistics.median(parse_only)),
+        "save_ms": _ms(statistics.median(save_only)),
+    }
+
+
+def bench_page(raw: str, runs: int) -> dict:
+    global _BARE_HTML
+    from django.core.cache import cache
+
+    from accounts.services import ensure_user
+    from texts.services import import_text, publish_text
+
+    admin, _created = ensure_user(username="bench-admin", password="bench-pass-123", role="admin")
+    text = publish_text(text=import_text(raw=raw, uploaded_by=admin))
+    client = Client()
+    client.force_login(admin)
+    url = f"/texts/{text.pk}/"
+
+    first = client.get(url)
+    assert first.status_code == 200, first.status_code
+    _BARE_HTML = first.content
+
+    def get(path):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+
+    probes = {
+        "page": lambda: get(url),
+        "bare": lambda: get("/__bench__/bare/"),
+        "bare_logged_in": lambda: get("/__bench__/bare-logged-in/"),
+        "empty_page": lambda: get("/__bench__/empty-page/"),
+    }
+    # Interleaved, so that a busy machine slows every probe alike.
+    for probe in probes.values():
+        for _ in range(20):
+            probe()
+    times = {name: [] for name in [*probes, "page_uncached"]}
+    for _ in range(runs):
+        for name, probe in probes.items():
+            times[name] += _time(probe, 1)
+        cache.clear()  # the first pupil to open the text renders its booklet
+        times["page_uncached"] += _time(probes["page"], 1)
+    result = {f"{name}_ms": _ms(statistics.median(t)) for name, t in times.items()}
+    return {
+        **result,
+        "ratio": result["page_ms"] / result["bare_ms"],
+        "bytes": len(_BARE_HTML),
+        "lines": text.lines.count(),
+    }
+
+
+def main(runs: int = 200) -> dict:
+    from django.db import connection
+
+    raw = SEED.read_text(encoding="utf-8")
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        with override_settings(ROOT_URLCONF=__name__, DEBUG=False):
+            imported = bench_import(raw, max(runs // 10, 10))
+            served = bench_page(raw, runs)
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+    print("Seed import (parse + save)")
+    print(f"  cold (first in process)   {imported['cold_ms']:8.1f} ms")
+    print(
+        f"  warm (median)             {imported['warm_ms']:8.1f} ms"
+        f"   target < {IMPORT_TARGET_MS:.0f} ms"
+        f"   {'OK' if imported['warm_ms'] < IMPORT_TARGET_MS else 'OVER'}"
+    )
+    print(f"  parse alone (median)      {imported['parse_ms']:8.1f} ms")
+    print(f"  save alone (median)       {imported['save_ms']:8.1f} ms")
+    print(f"Text page, {served['lines']} lines, {served['bytes']} bytes, median of {runs}")
+    page = served["page_ms"]
+    rows = [
+        ("text page", page),
+        ("text page, booklet not cached", served["page_uncached_ms"]),
+        ("bare view, same HTML from memory", served["bare_ms"]),
+        ("  the same behind login", served["bare_logged_in_ms"]),
+        ("empty page of this site (base.html)", served["empty_page_ms"]),
+    ]
+    for label, ms in rows:
+        ratio = "" if ms == page else f"   text page / this = {page / ms:5.2f}"
+        print(f"  {label:<37} {ms:7.2f} ms{ratio}")
+    print(
+        f"  target: text page <= {RATIO_TARGET:.1f} x bare view:"
+        f" {'OK' if served['ratio'] <= RATIO_TARGET else 'OVER'} ({served['ratio']:.2f})"
+    )
+    return {**imported, **served}
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=200, help="requests per page (default 200)")
+    main(parser.parse_args().runs)

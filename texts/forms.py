@@ -1,0 +1,121 @@
+"""Forms for uploading a text: the upload itself and the preview's save step.
+
+Both forms end in the same place: a raw string that texts.parsing reads. Every way
+an upload can go wrong becomes a form error with a clear message, never a 500.
+"""
+
+from pathlib import PurePath
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from texts.messages import error_message
+from texts.parsing import ParsedText, ParseError, decode_upload, parse_text
+
+ACCEPTED_EXTENSIONS = (".txt", ".md")
+
+
+def decode_text(data: bytes) -> str:
+    """Bytes from a file or a paste -> the raw text we store; raises ParseError.
+
+    Line ends become "\\n": browsers send form text with CRLF, and the text saved
+    after the preview must be the text that was previewed.
+    """
+    raw = decode_upload(data, max_bytes=settings.TEXT_UPLOAD_MAX_BYTES)
+    return raw.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _validation_error(err: ParseError) -> forms.ValidationError:
+    return forms.ValidationError(error_message(err), code=err.code)
+
+
+class TextUploadForm(forms.Form):
+    """A .txt/.md file or pasted text, with an optional title that replaces the parsed one."""
+
+    error_messages = {
+        "wrong_type": _(
+            "Only plain text files (.txt or .md) can be read for now. Save the text "
+            "as plain text (.txt) and try again, or paste it below."
+        ),
+        "no_input": _("Choose a file or paste the text."),
+        "both_inputs": _("Choose a file or paste the text, not both."),
+    }
+
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        # An empty file gets our own message from decode_upload, like every bad file.
+        allow_empty_file=True,
+        help_text=_("A plain text file (.txt or .md), at most 1 MB."),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED_EXTENSIONS)}),
+    )
+    text = forms.CharField(
+        label=_("Or paste the text"),
+        required=False,
+        strip=False,
+        widget=forms.Textarea(attrs={"rows": 16, "spellcheck": "false", "class": "font-monospace"}),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        required=False,
+        max_length=300,
+        help_text=_("Leave empty to use the title found in the text."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return ""
+        if PurePath(upload.name.lower()).suffix not in ACCEPTED_EXTENSIONS:
+            raise forms.ValidationError(self.error_messages["wrong_type"], code="wrong_type")
+        # One byte more than allowed is enough to know a file is too large, without
+        # holding a huge file in memory.
+        data = upload.read(settings.TEXT_UPLOAD_MAX_BYTES + 1)
+        try:
+            return decode_text(data)
+        except ParseError as err:
+            raise _validation_error(err) from err
+
+    def clean_text(self):
+        text = self.cleaned_data.get("text") or ""
+        if not text.strip():
+            return ""
+        try:
+            # Pasted text obeys the same rules as a file, size included.
+            return decode_text(text.encode("utf-8"))
+        except ParseError as err:
+            raise _validation_error(err) from err
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        from_file, pasted = cleaned.get("file"), cleaned.get("text")
+        if from_file and pasted:
+            raise forms.ValidationError(self.error_messages["both_inputs"], code="both_inputs")
+        if not from_file and not pasted:
+            raise forms.ValidationError(self.error_messages["no_input"], code="no_input")
+        cleaned["raw"] = from_file or pasted
+        try:
+            cleaned["parsed"] = parse_text(cleaned["raw"])
+        except ParseError as err:
+            self.add_error("file" if from_file else "text", _validation_error(err))
+        return cleaned
+
+
+class TextSaveForm(forms.Form):
+    """What the preview page sends back: the raw text, re-parsed here, never trusted parsed."""
+
+    raw = forms.CharField(widget=forms.HiddenInput, strip=False)
+    token = forms.CharField(widget=forms.HiddenInput, max_length=64)
+    title = forms.CharField(label=_("Title"), required=False, max_length=300)
+    publish = forms.BooleanField(required=False)
+
+    def clean_raw(self):
+        try:
+            raw = decode_text(self.cleaned_data["raw"].encode("utf-8"))
+            self.parsed: ParsedText = parse_text(raw)
+        except ParseError as err:
+            raise _validation_error(err) from err
+        return raw

@@ -1,0 +1,154 @@
+"""{% booklet text %}: the text booklet as the exam prints it.
+
+Works on a stored Text (two queries: lines, footnotes) and on a ParsedText (the
+upload preview, no queries), so the preview is the page exactly as it will be.
+Ids carry the text's pk, so several booklets can share a page and questions can
+point at "text-7-line-85" or "text-7-para-4".
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from django import template
+from django.core.cache import cache
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from texts.models import Footnote, Line, Text
+from texts.parsing import ParsedText
+
+register = template.Library()
+
+# The margin shows every fifth line number, as the printed booklet does.
+GUTTER_EVERY = 5
+BOOKLET_CACHE_SECONDS = 24 * 60 * 60
+
+
+@dataclass(frozen=True, slots=True)
+class BookletLine:
+    # Numbers as strings: the template prints them hundreds of times per page, and
+    # a string skips the number localisation an int goes through.
+    number: str
+    markup: str
+    starts_paragraph: bool
+    starts_page: bool
+    shows_number: bool
+
+
+@dataclass(frozen=True, slots=True)
+class BookletParagraph:
+    number: str
+    lines: tuple[BookletLine, ...]
+
+
+@dataclass(frozen=True)
+class BookletNote:
+    number: int
+    term: str
+    body: str
+
+
+def _line_markup(markup: str, prefix: str) -> str:
+    # The importer links footnote markers to "#note-N"; with several texts on one
+    # page each text needs its own note ids. The markup is escaped HTML built by
+    # texts.parsing, never user HTML, so it is safe to mark it so.
+    return mark_safe(markup.replace('href="#note-', f'href="#{prefix}-note-'))
+
+
+def _paragraphs(rows, prefix: str) -> list[BookletParagraph]:
+    """Group lines (number, paragraph number, markup, flags) into paragraphs, in order."""
+    paragraphs: list[BookletParagraph] = []
+    current: list[BookletLine] = []
+    current_number = None
+    for number, paragraph, markup, starts_paragraph, starts_page in rows:
+        if paragraph != current_number and current:
+            paragraphs.append(BookletParagraph(str(current_number), tuple(current)))
+            current = []
+        current_number = paragraph
+        current.append(
+            BookletLine(
+                str(number),
+                _line_markup(markup, prefix),
+                starts_paragraph,
+                starts_page,
+                number % GUTTER_EVERY == 0,
+            )
+        )
+    if current:
+        paragraphs.append(BookletParagraph(str(current_number), tuple(current)))
+    return paragraphs
+
+
+def booklet_context(text: Text | ParsedText, *, title: str = "", key: str = "") -> dict:
+    """The values _booklet.html needs, from a stored text or a parsed one."""
+    if isinstance(text, ParsedText):
+        prefix = f"text-{key or 'preview'}"
+        rows = (
+            (line.number, line.paragraph, line.markup, line.starts_paragraph, line.starts_page)
+            for line in text.lines
+        )
+        notes = [BookletNote(n.number, n.term, n.body) for n in text.footnotes]
+        title = title or text.title or next((line.plain for line in text.lines), "")
+    else:
+        prefix = f"text-{key or text.pk}"
+        rows = (
+            Line.objects.filter(text=text)
+            .order_by("number")
+            .values_list(
+                "number", F("paragraph__number"), "markup", "starts_paragraph", "starts_page"
+            )
+        )
+        notes = [
+            BookletNote(number, term, body)
+            for number, term, body in Footnote.objects.filter(text=text)
+            .order_by("number")
+            .values_list("number", "term", "body")
+        ]
+        title = title or text.title
+    return {
+        "prefix": prefix,
+        "title": title,
+        "paragraphs": _paragraphs(rows, prefix),
+        "notes": notes,
+        "source_adapted": text.source_adapted,
+        "source_from": text.source_from,
+        "author_note": text.author_note,
+    }
+
+
+def _cache_key(text: Text, **options) -> str:
+    # A stored text's lines never change after import (there is no service that
+    # edits them), so pk + upload time + title and the tag's options name one
+    # rendering for good. A text imported again gets a new pk.
+    version = "|".join([str(text.pk), text.uploaded_at.isoformat(), text.title, repr(options)])
+    return "texts:booklet:" + hashlib.sha256(version.encode()).hexdigest()[:32]
+
+
+@register.simple_tag
+def booklet(text, title: str = "", label: str = "", key: str = "", heading_level: int = 2):
+    """Render a booklet. `label` is a heading above the title ("Tekst 1"); `key`
+    replaces the pk in ids (the preview uses "preview"); `heading_level` sets the
+    title's heading (1 on a page of its own, 2 or 3 beside questions).
+
+    A stored text's booklet is rendered once and then served from the cache: on an
+    exam morning hundreds of pupils open the same few texts.
+    """
+    options = {"title": title, "label": label, "key": key, "heading_level": heading_level}
+    if isinstance(text, Text):
+        cache_key = _cache_key(text, **options)
+        html = cache.get(cache_key)
+        if html is None:
+            html = _render(text, **options)
+            cache.set(cache_key, html, BOOKLET_CACHE_SECONDS)
+        return mark_safe(html)
+    return _render(text, **options)
+
+
+def _render(text, *, title: str, label: str, key: str, heading_level: int) -> str:
+    context = {
+        **booklet_context(text, title=title, key=key),
+        "label": label,
+        "heading_level": min(max(int(heading_level), 1), 6),
+    }
+    return render_to_string("texts/_booklet.html", context)
