@@ -597,3 +597,18 @@ def may_pupil_see_results(attempt: Attempt) -> bool:
 def check_attempt_can_save(attempt: Attempt, now: datetime | None = None) -> None:
     """Raise AssignmentRuleError when the attempt's time is up (with SAVE_GRACE)."""
     rules.check_can_save(attempt=attempt, now=now or timezone.now())
+
+
+def exam_locked_for_pupil(*, exam: Exam, pupil) -> bool:
+    """Whether free practice on this exam would give away an exam-mode assignment.
+
+    True while one of the pupil's classes has the exam assigned in exam mode and its
+    results are not released: practising it freely first would show the answer model
+    before (or during) the exam. The pupil makes it through the assignment instead.
+    """
+    return Assignment.objects.filter(
+        exam=exam,
+        mode=Assignment.Mode.EXAM,
+        results_released_at__isnull=True,
+        classroom__memberships__pupil=pupil,
+    ).exists()

@@ -598,3 +598,12 @@ def test_the_pupils_list_needs_few_queries(
     with django_assert_max_num_queries(10):
         response = pupil_client.get(reverse("assignments:list"))
     assert len(response.context["rows"]) == 5
+
+
+def test_an_exam_assigned_in_exam_mode_is_locked_for_free_practice_until_release(
+    exam_assignment, exam, pupil, other_pupil
+):
+    assert classes.exam_locked_for_pupil(exam=exam, pupil=pupil)
+    assert not classes.exam_locked_for_pupil(exam=exam, pupil=other_pupil)
+    classes.release_results(assignment=exam_assignment)
+    assert not classes.exam_locked_for_pupil(exam=exam, pupil=pupil)
