@@ -334,22 +334,26 @@ class QuestionForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("text") is None or cleaned.get("max_points") is None:
+        text, max_points = cleaned.get("text"), cleaned.get("max_points")
+        if text is None or max_points is None:
             return cleaned
-        scoring, choices = self.build(cleaned)
+        # build() may put an error on any field, which drops it from cleaned_data.
+        values = dict(cleaned)
+        self._max_points = max_points
+        scoring, choices = self.build(values)
         # Our own messages say more than validate_scoring's; show its findings only
         # when ours found nothing.
         own_errors = bool(self.errors)
         self._question_data = authoring.QuestionData(
             kind=self.kind,
-            text=cleaned["text"],
-            stem=cleaned.get("stem", ""),
-            max_points=cleaned["max_points"],
+            text=text,
+            stem=values.get("stem", ""),
+            max_points=max_points,
             scoring=scoring,
-            model_answer=cleaned.get("model_answer", "") or "",
-            explanation=cleaned.get("explanation", "") or "",
-            answer_lines=cleaned.get("answer_lines", "") or "",
-            word_limit=cleaned.get("word_limit"),
+            model_answer=values.get("model_answer", "") or "",
+            explanation=values.get("explanation", "") or "",
+            answer_lines=values.get("answer_lines", "") or "",
+            word_limit=values.get("word_limit"),
             choices=tuple(choices),
         )
         problems = authoring.check_question(data=self._question_data, booklet=self.booklet())
@@ -391,7 +395,7 @@ class QuestionForm(forms.ModelForm):
     # --- helpers for subclasses
 
     def max_points(self) -> int:
-        return self.cleaned_data.get("max_points") or 0
+        return self._max_points
 
     def add_score_table(self, slots: int) -> None:
         for count in range(slots + 1):

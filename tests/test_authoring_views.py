@@ -1,0 +1,513 @@
+"""Authoring forms and pages: one form per kind, booklet checks, the regrade choice,
+the preview and the answer model."""
+
+import re
+
+import pytest
+from django.http import QueryDict
+from django.urls import reverse
+from django.utils import translation
+
+from exam import authoring
+from exam.demo import demo_exam_data
+from exam.forms_authoring import QUESTION_FORMS, question_form_class
+from exam.loading import create_exam_from_data
+from exam.models import Answer, Attempt, Exam, Question
+from exam.services import save_answer, start_attempt, submit_attempt
+
+pytestmark = pytest.mark.django_db
+
+COMMON = {"text", "stem", "max_points", "explanation", "answer_lines", "regrade", "regrade_for"}
+
+
+@pytest.fixture
+def exam(teacher, seed_text):
+    return authoring.create_exam(author=teacher, title="Oefenexamen", texts=[seed_text])
+
+
+@pytest.fixture
+def demo_exam(teacher, seed_text):
+    return create_exam_from_data(data=demo_exam_data(), texts=[seed_text], author=teacher)
+
+
+def bound(form_class, exam, data, instance=None):
+    query = QueryDict(mutable=True)
+    for key, value in data.items():
+        if isinstance(value, list):
+            query.setlist(key, value)
+        else:
+            query[key] = str(value)
+    return form_class(query, exam=exam, instance=instance)
+
+
+def mc_post(seed_text, **changes):
+    data = {
+        "text": seed_text.pk,
+        "stem": "Welke functie heeft alinea 1?",
+        "max_points": 1,
+        "option_A": "een aanleiding",
+        "option_B": "een definitie",
+        "option_C": "een oorzaak",
+        "key": "A",
+        "explanation": "",
+        "answer_lines": "1-26",
+    }
+    data.update(changes)
+    return data
+
+
+def errors_on(form, field):
+    return " ".join(str(e) for e in form.errors.get(field, []))
+
+
+# --- each kind's form has only its own fields ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "has", "lacks"),
+    [
+        (
+            "mc",
+            {"option_A", "option_E", "key"},
+            {"keys", "table_0", "word_limit", "element_1_text"},
+        ),
+        ("multi", {"option_A", "keys", "choose", "per_correct", "table_4"}, {"key", "word_limit"}),
+        ("statements", {"statement_1", "answer_8", "table_8"}, {"option_A", "key", "mode"}),
+        ("matching", {"item_a", "pair_a", "target_8", "per_pair", "table_6"}, {"option_A", "key"}),
+        ("ordering", {"option_F", "order", "mode", "table_6"}, {"key", "keys", "per_correct"}),
+        ("paragraph", {"accepted"}, {"option_A", "key", "table_0", "spans", "word_limit"}),
+        ("citation", {"citation_mode", "spans"}, {"option_A", "accepted", "table_0"}),
+        ("gap", {"accepted"}, {"option_A", "spans", "element_1_text", "word_limit"}),
+        (
+            "open",
+            {"model_answer", "element_1_text", "element_8_points", "element_3_keywords", "asked"},
+            {"word_limit", "over_limit", "option_A", "table_0"},
+        ),
+        (
+            "summary",
+            {"model_answer", "element_1_text", "word_limit", "over_limit", "per_words", "deduct"},
+            {"asked", "option_A", "key", "table_0"},
+        ),
+    ],
+)
+def test_each_kinds_form_has_only_its_own_fields(exam, kind, has, lacks):
+    fields = set(question_form_class(kind)(exam=exam).fields)
+    assert fields >= COMMON
+    assert has <= fields
+    assert not fields & lacks
+
+
+def test_there_is_a_form_for_every_kind():
+    assert set(QUESTION_FORMS) == set(Question.Kind.values)
+
+
+def test_every_demo_question_comes_back_unchanged_through_its_form(demo_exam):
+    """The edit form shows a stored question so that saving it changes nothing."""
+    for question in demo_exam.questions.prefetch_related("choices"):
+        form_class = question_form_class(question.kind)
+        shown = form_class(exam=demo_exam, instance=question)
+        posted = {
+            name: shown[name].value()
+            for name in shown.fields
+            if shown[name].value() not in (None, "")
+        }
+        form = bound(form_class, demo_exam, posted, instance=question)
+        assert form.is_valid(), (question.number, form.errors)
+        data = form.question_data()
+        stored = authoring.question_data(question)
+        assert data.scoring == stored.scoring, question.number
+        assert sorted(data.choices, key=repr) == sorted(stored.choices, key=repr)
+        assert data.answer_lines == question.answer_lines
+
+
+# --- references are checked against the text -------------------------------------------
+
+
+def test_regel_120_on_the_109_line_seed_is_a_form_error(exam, seed_text):
+    form = bound(
+        question_form_class("mc"), exam, mc_post(seed_text, stem="Wat staat er in regel 120?")
+    )
+    assert not form.is_valid()
+    message = errors_on(form, "stem")
+    assert "regel 120" in message and "109" in message
+
+
+def test_alinea_7_on_a_five_paragraph_text_is_a_form_error(exam, seed_text):
+    form = bound(
+        question_form_class("mc"),
+        exam,
+        mc_post(seed_text, stem="Wat is de functie van alinea 7 in de tekst?"),
+    )
+    assert not form.is_valid()
+    message = errors_on(form, "stem")
+    assert "alinea 7" in message and "5" in message
+
+
+def test_answer_lines_beyond_the_text_are_a_form_error(exam, seed_text):
+    form = bound(question_form_class("mc"), exam, mc_post(seed_text, answer_lines="100-120"))
+    assert not form.is_valid()
+    assert "120" in errors_on(form, "answer_lines")
+
+
+def test_answer_lines_are_written_the_one_way(exam, seed_text):
+    form = bound(question_form_class("mc"), exam, mc_post(seed_text, answer_lines="regel 85 – 91"))
+    assert form.is_valid(), form.errors
+    assert form.question_data().answer_lines == "85-91"
+
+
+def test_an_accepted_paragraph_that_does_not_exist_is_a_form_error(exam, seed_text):
+    data = mc_post(seed_text, stem="In welke alinea staat de conclusie?", accepted="5, 7")
+    form = bound(question_form_class("paragraph"), exam, data)
+    assert not form.is_valid()
+    assert "7" in errors_on(form, "accepted") and "5" in errors_on(form, "accepted")
+
+
+def test_a_citation_span_must_be_in_the_text(exam, seed_text):
+    base = mc_post(seed_text, stem="Citeer de zin uit alinea 2.", citation_mode="sentence")
+    wrong = bound(
+        question_form_class("citation"), exam, {**base, "spans": "Wie twittert, wordt beloond."}
+    )
+    assert not wrong.is_valid()
+    assert "Wie twittert, wordt beloond." in errors_on(wrong, "spans")
+    right = bound(
+        question_form_class("citation"), exam, {**base, "spans": "Wie twittert, wordt gehoord."}
+    )
+    assert right.is_valid(), right.errors
+    assert right.question_data().scoring == {
+        "mode": "sentence",
+        "spans": ["Wie twittert, wordt gehoord."],
+    }
+
+
+# --- kind data from the form -----------------------------------------------------------
+
+
+def test_a_key_must_be_a_filled_option(exam, seed_text):
+    form = bound(question_form_class("mc"), exam, mc_post(seed_text, key="D"))
+    assert not form.is_valid()
+    assert "key" in form.errors
+
+
+def test_options_must_not_leave_a_gap(exam, seed_text):
+    form = bound(
+        question_form_class("mc"), exam, mc_post(seed_text, option_C="", option_D="een weerlegging")
+    )
+    assert not form.is_valid()
+    assert "option_C" in form.errors
+
+
+def statements_post(seed_text, **changes):
+    data = {
+        "text": seed_text.pk,
+        "stem": "Geef van elk van de beweringen aan of deze juist of onjuist is.",
+        "max_points": 2,
+        "statement_1": "De SVB werkt voor de overheid.",
+        "answer_1": "juist",
+        "statement_2": "De hashtag was een week trending.",
+        "answer_2": "onjuist",
+        "statement_3": "Er kwam een Kamerdebat.",
+        "answer_3": "juist",
+        "table_0": 0,
+        "table_1": 0,
+        "table_2": 1,
+        "table_3": 2,
+        "table_4": 0,
+        "answer_lines": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_statements_form_builds_answers_and_a_table_covering_every_count(exam, seed_text):
+    form = bound(question_form_class("statements"), exam, statements_post(seed_text))
+    assert form.is_valid(), form.errors
+    data = form.question_data()
+    assert data.scoring == {
+        "answers": {"1": "juist", "2": "onjuist", "3": "juist"},
+        "table": {"0": 0, "1": 0, "2": 1, "3": 2},
+    }
+    assert [c.label for c in data.choices] == ["1", "2", "3"]
+
+
+def test_a_score_table_with_a_missing_count_is_a_form_error(exam, seed_text):
+    form = bound(question_form_class("statements"), exam, statements_post(seed_text, table_1=""))
+    assert not form.is_valid()
+    assert "table_1" in form.errors
+
+
+def test_a_score_table_whose_best_is_not_the_maximum_is_a_form_error(exam, seed_text):
+    form = bound(question_form_class("statements"), exam, statements_post(seed_text, table_3=1))
+    assert not form.is_valid()
+    assert "table_3" in form.errors
+
+
+def test_open_elements_become_the_answer_model(exam, seed_text):
+    data = {
+        "text": seed_text.pk,
+        "stem": "Noem twee oorzaken uit alinea 1.",
+        "max_points": 2,
+        "model_answer": "achterstand / geen geld",
+        "element_1_text": "De SVB had een achterstand.",
+        "element_1_points": 1,
+        "element_1_keywords": "achterstand, achterstallig",
+        "element_2_text": "Hulpverleners kregen geen geld.",
+        "element_2_points": 1,
+        "element_2_keywords": "geld",
+        "asked": 2,
+    }
+    form = bound(question_form_class("open"), exam, data)
+    assert form.is_valid(), form.errors
+    assert form.question_data().scoring == {
+        "elements": [
+            {
+                "text": "De SVB had een achterstand.",
+                "points": 1,
+                "keywords": ["achterstand", "achterstallig"],
+            },
+            {"text": "Hulpverleners kregen geen geld.", "points": 1, "keywords": ["geld"]},
+        ],
+        "asked": 2,
+    }
+    too_few = bound(question_form_class("open"), exam, {**data, "max_points": 3})
+    assert not too_few.is_valid()
+    assert "max_points" in too_few.errors
+
+
+def test_a_summary_has_a_word_limit_and_an_over_limit_rule(exam, seed_text):
+    data = {
+        "text": seed_text.pk,
+        "stem": "Vat alinea 3 tot en met 5 samen in maximaal 50 woorden.",
+        "max_points": 1,
+        "element_1_text": "voorrang voor wie veel volgers heeft",
+        "element_1_points": 1,
+        "element_1_keywords": "voorrang",
+        "word_limit": 50,
+        "over_limit": "blocks",
+        "per_words": 5,
+        "deduct": 1,
+    }
+    form = bound(question_form_class("summary"), exam, data)
+    assert form.is_valid(), form.errors
+    question = form.question_data()
+    assert question.word_limit == 50
+    assert question.scoring["over_limit"] == {"per_words": 5, "deduct": 1}
+    no_limit = bound(question_form_class("summary"), exam, {**data, "word_limit": ""})
+    assert not no_limit.is_valid()
+    assert "word_limit" in no_limit.errors
+
+
+# --- pages -----------------------------------------------------------------------------
+
+
+def test_a_teacher_creates_an_exam_and_adds_a_question(teacher_client, teacher, seed_text):
+    response = teacher_client.post(
+        reverse("teacher:exam-create"),
+        {"title": "Nieuw examen", "level": "havo", "n_term": "1.0", "text_1": seed_text.pk},
+    )
+    exam = Exam.objects.get(title="Nieuw examen")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("teacher:exam-detail", args=[exam.pk])
+    assert exam.author == teacher
+    url = reverse("teacher:question-create", args=[exam.pk]) + "?kind=mc"
+    response = teacher_client.post(url, mc_post(seed_text))
+    assert response.status_code == 302
+    question = exam.questions.get()
+    assert (question.number, question.kind, question.scoring) == (1, "mc", {"key": "A"})
+    assert list(question.choices.values_list("label", flat=True)) == ["A", "B", "C"]
+
+
+def test_the_question_page_without_a_kind_offers_every_kind(teacher_client, exam):
+    response = teacher_client.get(reverse("teacher:question-create", args=[exam.pk]))
+    assert response.status_code == 200
+    for kind in Question.Kind.values:
+        assert f'id="kind-{kind}"' in response.content.decode()
+
+
+def test_a_form_error_is_shown_and_nothing_is_saved(teacher_client, exam, seed_text):
+    url = reverse("teacher:question-create", args=[exam.pk]) + "?kind=mc"
+    response = teacher_client.post(url, mc_post(seed_text, stem="Lees regel 120."))
+    assert response.status_code == 200
+    assert "regel 120" in response.content.decode()
+    assert not exam.questions.exists()
+
+
+def test_editing_an_answered_question_shows_the_summary_and_needs_a_choice(
+    teacher_client, exam, seed_text, pupil
+):
+    question = authoring.add_question(
+        exam=exam,
+        data=authoring.QuestionData(
+            kind="mc",
+            text=seed_text,
+            stem="Welke functie heeft alinea 1?",
+            max_points=1,
+            scoring={"key": "A"},
+            choices=tuple(
+                authoring.ChoiceData("option", label, text)
+                for label, text in (
+                    ("A", "een aanleiding"),
+                    ("B", "een definitie"),
+                    ("C", "een oorzaak"),
+                )
+            ),
+        ),
+    )
+    authoring.publish_exam(exam=exam)
+    attempt = start_attempt(pupil=pupil, exam=exam)
+    save_answer(attempt=attempt, question=question, value="B")
+    submit_attempt(attempt=attempt)
+    url = reverse("teacher:question-edit", args=[exam.pk, question.pk])
+
+    first = teacher_client.post(url, mc_post(seed_text, key="B"))
+    assert first.status_code == 200
+    page = first.content.decode()
+    assert 'id="regrade-summary"' in page
+    assert re.search(r'id="regrade-higher">1<', page)
+    question.refresh_from_db()
+    assert question.scoring == {"key": "A"}
+
+    fingerprint = re.search(r'name="regrade_for" value="([0-9a-f]+)"', page).group(1)
+    second = teacher_client.post(
+        url, mc_post(seed_text, key="B", regrade="regrade", regrade_for=fingerprint)
+    )
+    assert second.status_code == 302
+    question.refresh_from_db()
+    assert question.scoring == {"key": "B"}
+    assert Answer.objects.get(question=question).final_points == 1
+    attempt.refresh_from_db()
+    assert attempt.total_points == 1
+
+
+def test_a_regrade_choice_made_for_another_change_asks_again(
+    teacher_client, exam, seed_text, pupil
+):
+    url = reverse("teacher:question-create", args=[exam.pk]) + "?kind=mc"
+    teacher_client.post(url, mc_post(seed_text))
+    question = exam.questions.get()
+    authoring.publish_exam(exam=exam)
+    attempt = start_attempt(pupil=pupil, exam=exam)
+    save_answer(attempt=attempt, question=question, value="A")
+    submit_attempt(attempt=attempt)
+    edit = reverse("teacher:question-edit", args=[exam.pk, question.pk])
+    page = teacher_client.post(edit, mc_post(seed_text, key="B")).content.decode()
+    fingerprint = re.search(r'name="regrade_for" value="([0-9a-f]+)"', page).group(1)
+    # The teacher saw the summary for key B, but now posts key C with that choice.
+    response = teacher_client.post(
+        edit, mc_post(seed_text, key="C", regrade="regrade", regrade_for=fingerprint)
+    )
+    assert response.status_code == 200
+    assert 'id="regrade-summary"' in response.content.decode()
+    question.refresh_from_db()
+    assert question.scoring == {"key": "A"}
+
+
+def test_copy_makes_a_draft_for_the_copier(other_teacher_client, other_teacher, demo_exam):
+    demo_exam.co_authors.add(other_teacher)
+    response = other_teacher_client.post(reverse("teacher:exam-copy", args=[demo_exam.pk]))
+    copy = Exam.objects.exclude(pk=demo_exam.pk).get()
+    assert response["Location"] == reverse("teacher:exam-detail", args=[copy.pk])
+    assert copy.author == other_teacher
+    assert copy.questions.count() == demo_exam.questions.count()
+
+
+def test_deleting_an_exam_with_attempts_needs_the_box_ticked(teacher_client, demo_exam, pupil):
+    authoring.publish_exam(exam=demo_exam)
+    submit_attempt(attempt=start_attempt(pupil=pupil, exam=demo_exam))
+    url = reverse("teacher:exam-delete", args=[demo_exam.pk])
+    page = teacher_client.get(url)
+    assert 'id="attempts-warning"' in page.content.decode()
+    refused = teacher_client.post(url, {})
+    assert refused.status_code == 200
+    assert Exam.objects.filter(pk=demo_exam.pk).exists()
+    done = teacher_client.post(url, {"confirm": "on"})
+    assert done["Location"] == reverse("teacher:exam-list")
+    assert not Exam.objects.filter(pk=demo_exam.pk).exists()
+
+
+def test_publishing_an_incomplete_exam_lists_what_is_missing(teacher_client, exam):
+    response = teacher_client.post(
+        reverse("teacher:exam-publish", args=[exam.pk]), {"action": "publish"}, follow=True
+    )
+    exam.refresh_from_db()
+    assert not exam.is_published
+    assert 'id="publish-problems"' in response.content.decode()
+
+
+def test_moving_a_question_down(teacher_client, demo_exam):
+    first = demo_exam.questions.get(number=1)
+    teacher_client.post(
+        reverse("teacher:question-move", args=[demo_exam.pk, first.pk]), {"direction": "down"}
+    )
+    first.refresh_from_db()
+    assert first.number == 2
+    bad = teacher_client.post(
+        reverse("teacher:question-move", args=[demo_exam.pk, first.pk]), {"direction": "sideways"}
+    )
+    assert bad.status_code == 302
+    first.refresh_from_db()
+    assert first.number == 2
+
+
+def test_the_preview_shows_the_exam_as_a_pupil_sees_it_and_saves_nothing(teacher_client, demo_exam):
+    response = teacher_client.get(reverse("teacher:exam-preview", args=[demo_exam.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count('class="exam-question"') == demo_exam.questions.count()
+    assert f'id="text-{demo_exam.questions.first().text_id}-line-109"' in page
+    # The answer model stays out of the pupil's view, and nothing posts anywhere.
+    explanation = demo_exam.questions.get(number=1).explanation
+    assert explanation[:40] not in page
+    assert 'method="post" action="/attempt' not in page
+    assert "hx-post" not in page
+    assert not Attempt.objects.exists()
+
+
+def test_the_answer_model_shows_keys_elements_and_lines_to_highlight(teacher_client, demo_exam):
+    response = teacher_client.get(reverse("teacher:answer-model", args=[demo_exam.pk]))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count('class="model-question"') == demo_exam.questions.count()
+    first = demo_exam.questions.get(number=1)
+    assert first.explanation[:40] in page
+    assert 'class="is-key"' in page
+    text_id = first.text_id
+    assert f'data-text="{text_id}" data-lines="{" ".join(str(n) for n in range(1, 27))}"' in page
+    summary = demo_exam.questions.get(kind="summary")
+    for element in summary.scoring["elements"]:
+        assert element["text"] in page
+    assert f'id="text-{text_id}-line-85"' in page
+
+
+def test_the_exam_list_shows_own_and_shared_exams_in_few_queries(
+    teacher_client, teacher, other_teacher, seed_text, django_assert_max_num_queries
+):
+    for n in range(5):
+        authoring.create_exam(author=teacher, title=f"Eigen {n}", texts=[seed_text])
+    shared = authoring.create_exam(author=other_teacher, title="Gedeeld", texts=[seed_text])
+    shared.co_authors.add(teacher)
+    authoring.create_exam(author=other_teacher, title="Niet van mij", texts=[seed_text])
+    with django_assert_max_num_queries(8):
+        response = teacher_client.get(reverse("teacher:exam-list"))
+    page = response.content.decode()
+    assert "Eigen 4" in page and "Gedeeld" in page
+    assert "Niet van mij" not in page
+
+
+def test_pages_speak_english_on_request(teacher_client, demo_exam):
+    teacher_client.cookies["django_language"] = "en"
+    with translation.override("en"):
+        page = teacher_client.get(reverse("teacher:answer-model", args=[demo_exam.pk]))
+    assert "General rules" in page.content.decode()
+
+
+@pytest.mark.parametrize("kind", Question.Kind.values)
+@pytest.mark.parametrize("filler", ["", "999999", "A, 7; 120-3"])
+def test_nonsense_in_any_field_is_a_form_error_never_a_crash(exam, seed_text, kind, filler):
+    form_class = question_form_class(kind)
+    fields = form_class(exam=exam).fields
+    data = dict.fromkeys(fields, filler)
+    data["text"] = seed_text.pk
+    data["max_points"] = 2
+    form = bound(form_class, exam, data)
+    assert not form.is_valid()
+    assert form.errors
