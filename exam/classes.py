@@ -161,11 +161,11 @@ def add_pupil(*, classroom: Classroom, username: str) -> Membership:
     user = User.objects.filter(username=username.strip()).first()
     if user is None:
         raise ClassError(
-            _("There is no account %(username)s. Import a CSV file to create new pupils.")
+            _("There is no account “%(username)s”. Import a CSV file to create new pupils.")
             % {"username": username.strip()}
         )
     if not is_pupil(user):
-        raise ClassError(_("%(username)s is not a pupil account.") % {"username": user.username})
+        raise ClassError(_("“%(username)s” is not a pupil account.") % {"username": user.username})
     membership, _created = Membership.objects.get_or_create(classroom=classroom, pupil=user)
     return membership
 
@@ -279,14 +279,14 @@ def parse_pupil_csv(data: bytes) -> tuple[list[PupilRow], list[str]]:
         elif not USERNAME_RE.match(username):
             row_problems.append(
                 _(
-                    "line %(line)d: the username %(username)s contains characters that are "
+                    "line %(line)d: the username “%(username)s” contains characters that are "
                     "not allowed (use letters, digits and . _ - @ +)"
                 )
                 % {"line": line, "username": username}
             )
         elif username.lower() in seen:
             row_problems.append(
-                _("line %(line)d: the username %(username)s also appears on line %(other)d")
+                _("line %(line)d: the username “%(username)s” also appears on line %(other)d")
                 % {"line": line, "username": username, "other": seen[username.lower()]}
             )
         if not name:
@@ -329,12 +329,12 @@ def check_pupil_rows(rows: list[PupilRow]) -> list[str]:
         groups = {g.name for g in user.groups.all()}
         if TEACHERS in groups or user.is_staff:
             problems.append(
-                _("line %(line)d: the username %(username)s belongs to a teacher")
+                _("line %(line)d: the username “%(username)s” belongs to a teacher")
                 % {"line": row.line, "username": row.username}
             )
         elif PUPILS not in groups:
             problems.append(
-                _("line %(line)d: the username %(username)s is taken by another account")
+                _("line %(line)d: the username “%(username)s” is taken by another account")
                 % {"line": row.line, "username": row.username}
             )
     return problems
