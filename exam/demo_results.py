@@ -1,7 +1,7 @@
 """A demo class with results, so a new teacher sees real-looking analysis at once.
 
 `ensure_demo_class(teacher=..., exam=...)` makes the class "Demo 5H" with 25 demo
-pupils (usernames demo-leerling-01 ... 25, names "Demo Leerling 1" ...), a practice
+pupils (usernames demo-leerling-01 ... 25, names "Demo Leerling 01" ...), a practice
 assignment of the demo exam, and one to three handed-in attempts per pupil.
 
 The answers are generated, not typed: each pupil has an ability, each question a
@@ -30,6 +30,7 @@ import math
 import random
 import re
 from datetime import timedelta
+from statistics import NormalDist
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -71,6 +72,8 @@ DIFFICULTY = {
 TRICKY_QUESTION = 12
 TRICKY_OPTION = "C"
 TRICKY_ABILITY = 0.4
+ABILITY_MEAN = 0.2
+ABILITY_SD = 0.9
 # A pupil gets a little better with every attempt.
 PRACTICE_GAIN = 0.35
 
@@ -122,14 +125,12 @@ def _respond(question: Question, *, rng, p: float, ability: float, labels, parag
     if kind == Question.Kind.MULTIPLE_CHOICE:
         options = labels.get("option", [])
         key = scoring.get("key")
-        if (
-            question.number == TRICKY_QUESTION
-            and TRICKY_OPTION in options
-            and ability > TRICKY_ABILITY
-            and rng.random() < 0.8
-        ):
-            return TRICKY_OPTION, []
         wrong = [o for o in options if o != key]
+        if question.number == TRICKY_QUESTION and TRICKY_OPTION in wrong:
+            # The strong pupils fall for the tricky option; nobody else picks it.
+            if ability > TRICKY_ABILITY and rng.random() < 0.8:
+                return TRICKY_OPTION, []
+            wrong = [o for o in wrong if o != TRICKY_OPTION]
         return (key if right else rng.choice(wrong)), []
     if kind == Question.Kind.MULTIPLE_RESPONSE:
         keys = list(scoring.get("keys", []))
@@ -191,7 +192,8 @@ def _ensure_pupils() -> list:
     new = []
     for i, username in enumerate(usernames, start=1):
         if username not in existing:
-            user = User(username=username, first_name="Demo", last_name=f"Leerling {i}")
+            # Two digits, so that a list sorted by name keeps the numbers in order.
+            user = User(username=username, first_name="Demo", last_name=f"Leerling {i:02d}")
             user.set_unusable_password()
             new.append(user)
     if new:
@@ -298,14 +300,26 @@ def ensure_demo_class(*, teacher, exam: Exam) -> Classroom:
         text_id: Paragraph.objects.filter(text_id=text_id).count()
         for text_id in {q.text_id for q in questions}
     }
+    # Abilities spread evenly over a normal curve (not drawn at random), so that the
+    # class has a few strong, a few weak and many average pupils, whatever the seed.
+    abilities = [
+        ABILITY_MEAN + ABILITY_SD * NormalDist().inv_cdf((i + 0.5) / len(pupils))
+        for i in range(len(pupils))
+    ]
+    rng.shuffle(abilities)
     now = timezone.now()
     for index, pupil in enumerate(pupils):
         # Every pupil draws from the same sequence, made or not, so a class
         # completed after an interruption gets the data a single run would give.
-        ability = rng.gauss(0.0, 1.0)
+        ability = abilities[index]
         count = rng.choice([1, 1, 2, 2, 2, 3])
         plans = [
-            now - timedelta(days=42 - 14 * n - rng.randint(0, 5), hours=rng.randint(0, 6))
+            now
+            - timedelta(
+                days=42 - 14 * n - rng.randint(0, 5),
+                hours=rng.randint(0, 6),
+                minutes=rng.randint(0, 59),
+            )
             for n in range(count)
         ]
         pupil_rng = random.Random(SEED * 100 + index)

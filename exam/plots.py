@@ -11,6 +11,7 @@ carry pygal's web addresses, so a page full of charts loads nothing from elsewhe
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,15 +48,15 @@ STYLE = Style(
     opacity=".9",
     opacity_hover=".9",
     title_font_size=22,
-    label_font_size=15,
-    major_label_font_size=15,
-    legend_font_size=15,
-    value_font_size=14,
+    label_font_size=16,
+    major_label_font_size=16,
+    legend_font_size=16,
+    value_font_size=15,
     tooltip_font_size=14,
     no_data_font_size=22,
 )
 # A chart is drawn at this size and scales to the width of its column (viewBox only).
-WIDTH, HEIGHT = 800, 400
+WIDTH, HEIGHT = 640, 400
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,14 @@ def _percent(share: float | None) -> str:
     return f"{number_format(share * 100, 0)}%"
 
 
+def _count_axis(counts) -> dict:
+    """A y axis of pupils with whole-number ticks: 0, 1, 2 ... or 0, 2, 4 ... (about six)."""
+    top = max([1, *(c for c in counts if c)])
+    step = max(1, math.ceil(top / 6))
+    labels = list(range(0, top + step, step))
+    return {"y_labels": labels, "range": (0, labels[-1])}
+
+
 def rounded_grade(grade: Decimal) -> int:
     """A grade as a whole number, half up: 5.5 -> 6, 5.4 -> 5 (a 6 is a pass)."""
     return int(Decimal(grade).quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -141,8 +150,7 @@ def score_histogram_chart(histogram: Sequence[tuple[int, int]], *, max_total: in
             x_labels_major_every=every,
             show_minor_x_labels=every == 1,
             spacing=4,
-            min_scale=1,
-            max_scale=6,
+            **_count_axis(count for _score, count in histogram),
             value_formatter=lambda v: f"{v:.0f}",
         )
     )
@@ -174,8 +182,7 @@ def grade_distribution_chart(grades: GradeDistribution) -> Chart:
             print_values=True,
             print_zeroes=False,
             spacing=6,
-            min_scale=1,
-            max_scale=6,
+            **_count_axis(bins.values()),
             value_formatter=lambda v: f"{v:.0f}",
             style=_with_colors(RED, GREEN),
         )
@@ -257,6 +264,7 @@ def n_term_chart(simulation: Sequence[GradeDistribution], *, current: Decimal) -
     chart = pygal.Line(
         **_config(
             title,
+            height=HEIGHT + 40,  # room for the three legend entries below
             x_title=_("N-term"),
             y_title=_("Pass rate (%)"),
             # 0-100 against 0-10 puts every grade on a guide line of the pass rate.
@@ -333,6 +341,7 @@ def attempts_chart(points: Sequence[tuple[datetime, Decimal | None, str]]) -> Ch
             range=(1, 10),
             **labels,
             dots_size=5,
+            margin_right=48,  # the last date label is centred on the chart's edge
             x_value_formatter=lambda d: date_format(d, "j M"),
             value_formatter=lambda v: number_format(v, 0),
             truncate_label=-1,
@@ -353,7 +362,11 @@ def attempts_chart(points: Sequence[tuple[datetime, Decimal | None, str]]) -> Ch
         svg=_render(chart),
         headers=(_("Handed in"), _("Exam"), _("Grade")),
         rows=[
-            (date_format(timezone.localtime(when), "DATETIME_FORMAT"), exam_title, _decimal(g, 1))
+            (
+                date_format(timezone.localtime(when), "SHORT_DATETIME_FORMAT"),
+                exam_title,
+                _decimal(g, 1),
+            )
             for when, g, exam_title in sorted(points, key=lambda p: p[0])
         ],
     )
