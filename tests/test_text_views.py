@@ -266,6 +266,19 @@ def test_a_tampered_save_gets_a_message_and_keeps_the_text(admin_client, seed_ra
     assert Text.objects.count() == 0
 
 
+def test_a_save_without_its_token_shows_the_preview_again(admin_client, seed_raw):
+    preview = admin_client.post(UPLOAD, {"text": seed_raw})
+    data = save_data(preview)
+    del data["token"]
+
+    response = admin_client.post(SAVE, data)
+
+    assert response.status_code == 200
+    assert 'id="text-preview-line-85"' in response.content.decode()
+    assert response.context["form"].initial["token"]
+    assert Text.objects.count() == 0
+
+
 def test_back_and_edit_returns_the_text_to_the_textarea(admin_client, seed_raw):
     preview = upload_file(admin_client, "brutalen.txt", seed_raw.encode(), title="Eigen titel")
 

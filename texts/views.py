@@ -112,12 +112,17 @@ def text_upload(request):
 def text_save(request):
     form = TextSaveForm(request.POST)
     if not form.is_valid():
-        # Only a tampered or stale form gets here; show the text in the editor with
-        # the reason, so nothing typed is lost.
+        # Only a tampered or incomplete form gets here. Read its text as an upload:
+        # a text that parses is previewed again, one that does not goes back to the
+        # editor with the reason. Nothing typed is lost.
         upload = TextUploadForm(
             {"text": request.POST.get("raw", ""), "title": request.POST.get("title", "")}
         )
-        upload.is_valid()
+        if upload.is_valid():
+            data = upload.cleaned_data
+            return _render_preview(
+                request, raw=data["raw"], parsed=data["parsed"], title=data["title"]
+            )
         return render(request, "texts/text_upload.html", {"form": upload})
     data = form.cleaned_data
     tokens = request.session.get(UPLOAD_TOKENS, {})

@@ -1,5 +1,7 @@
 """The text page in a real browser: line breaks are the booklet's at every width."""
 
+import re
+
 import pytest
 from django.conf import settings
 from django.test import Client
@@ -131,3 +133,33 @@ def test_a_highlighted_line_gets_a_yellow_background(page, live_server, seed_tex
     after = line.evaluate("el => getComputedStyle(el).backgroundImage")
     assert before == "none"
     assert "rgb(255, 228, 92)" in after
+
+
+def test_an_admin_uploads_the_seed_checks_the_preview_and_publishes_it(
+    page, live_server, admin_user, seed_raw, tmp_path
+):
+    from texts.models import Text
+
+    seed_file = tmp_path / "brutalen.txt"
+    seed_file.write_text(seed_raw, encoding="utf-8")
+    log_in(page, live_server, admin_user)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{live_server.url}/texts/upload/")
+
+    page.set_input_files("#id_file", str(seed_file))
+    page.locator("form button[type=submit]").first.click()
+
+    page.wait_for_selector("#text-preview-line-109")
+    assert page.locator("#text-preview-line-85 .booklet-text").inner_text() == (
+        "kapitaal (schoonheid, kracht en"
+    )
+    assert page.locator("[data-summary=lines]").inner_text() == "109"
+    assert Text.objects.count() == 0
+
+    page.locator("button[name=publish]").click()
+    page.wait_for_url(re.compile(r"/texts/\d+/$"))
+
+    text = Text.objects.get()
+    assert text.is_published
+    assert page.url == f"{live_server.url}/texts/{text.pk}/"
+    assert page.locator(f"#text-{text.pk}-line-85").is_visible()
