@@ -33,12 +33,15 @@ MAX_WIDTH = 42
 # A raw line longer than this lost its booklet line breaks and must be wrapped again.
 FLOWING_THRESHOLD = 46
 MAX_TITLE_LENGTH = 150
+# Far beyond any exam text; keeps a pasted book from tying up the server.
+MAX_LINES = 2000
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_INT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
 
-_PARAGRAPH_MARKER = re.compile(r"(?:^|(?<=\s))\((\d{1,3})\)(?=\s|$)")
-_ANCHOR = re.compile(r"^(\d{1,4})\s+(?=\S)")
+_PARAGRAPH_MARKER = re.compile(r"(?:^|(?<=\s))\(([1-9]\d{0,2})\)(?=\s|$)")
+# A booklet text never runs to a thousand lines: "2015 was het jaar" is text.
+_ANCHOR = re.compile(r"^(\d{1,3})\s+(?=\S)")
 _TEXT_HEADING = re.compile(r"^(?:#+\s*)?tekst\s+\d+\s*$", re.IGNORECASE)
 _SOURCE_ADAPTED = re.compile(r"^(?:(?:bewerkt|vrij)\s+)?naar\s*:", re.IGNORECASE)
 _SOURCE_FROM = re.compile(r"^(?:uit|bron)\s*:", re.IGNORECASE)
@@ -50,6 +53,16 @@ _INLINE = re.compile(
     r"|\[(?P<bracket>\d{1,2})\]"
     r"|(?<=[^\s\d(\[])(?P<paren>\d{1,2})\)"
 )
+# "m²", "km³": a superscript after a unit of length is a power, not a footnote marker.
+_UNIT = re.compile(r"^\W*[kcdm]?m$")
+# An emphasis mark without a partner is kept as the character it is; after
+# normalising, the text holds no control characters, so this one is free to mark it.
+_LITERAL_STAR = "\x01"
+# Vertical tab (a manual line break in Word), NEL and the Unicode separators.
+_LINE_BREAKS = str.maketrans(
+    {"\f": "\n\n", "\v": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n\n"}
+)
+_INVISIBLE = str.maketrans(dict.fromkeys("\u00ad\u200b\u2060\ufeff"))
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _EDGE_PUNCTUATION = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.UNICODE)
 
@@ -114,56 +127,96 @@ class Piece:
     note: int | None = None
 
 
-@dataclass(frozen=True)
 class Word:
-    pieces: tuple[Piece, ...]
-    # "twintig- of": a word ending in a real hyphen is glued to the next one, so a
-    # line never ends in a hyphen that is not a hyphenation.
-    glued: bool = False
+    """A word as laid out: its pieces, and its visible text and width computed once
+    (layout asks for them thousands of times)."""
 
-    @cached_property
-    def visible(self) -> str:
-        return "".join(p.text for p in self.pieces)
+    __slots__ = ("pieces", "glued", "visible", "width", "notes")
 
-    @cached_property
-    def width(self) -> int:
-        return len(self.visible) + sum(1 for p in self.pieces if p.note is not None)
+    def __init__(self, pieces: tuple[Piece, ...], glued: bool = False) -> None:
+        self.pieces = pieces
+        # "twintig- of": a word ending in a real hyphen is glued to the next one, so a
+        # line never ends in a hyphen that is not a hyphenation.
+        self.glued = glued
+        self.visible = "".join(p.text for p in pieces)
+        self.notes = tuple(p.note for p in pieces if p.note is not None)
+        self.width = len(self.visible) + len(self.notes)
 
-    @cached_property
-    def notes(self) -> tuple[int, ...]:
-        return tuple(p.note for p in self.pieces if p.note is not None)
+    @property
+    def split_points(self) -> tuple[int, ...]:
+        return _split_points(self.visible)
+
+    def __repr__(self) -> str:
+        return f"Word({self.visible!r}, notes={self.notes}, glued={self.glued})"
 
 
-def _tokenize(text: str, em: bool) -> tuple[list[Word], bool]:
+@dataclass
+class _InlineState:
+    """What carries over from one raw line to the next within a paragraph."""
+
+    em: bool = False
+    # Open round brackets: "(zie COVID-19)" closes a bracket, it is no footnote "19)".
+    depth: int = 0
+
+
+def _tokenize(text: str, state: _InlineState) -> list[Word]:
     """Split a raw string into words, reading emphasis marks and footnote markers.
 
-    Emphasis may span words and lines, so the state comes in and goes out.
+    Emphasis and brackets may span words and lines, so the state carries over.
 
-    >>> words, em = _tokenize("*trending topic*²⁾.", False)
-    >>> [(w.visible, w.notes) for w in words], em
-    ([('trending', ()), ('topic.', (2,))], False)
+    >>> words = _tokenize("*trending topic*²⁾.", _InlineState())
+    >>> [(w.visible, w.notes) for w in words]
+    [('trending', ()), ('topic.', (2,))]
     """
-    words: list[Word] = []
+    tokens: list[list[Piece]] = []
     for raw in text.split():
+        if "(" not in raw and ")" not in raw and not _INLINE.search(raw):
+            tokens.append([Piece(raw.replace(_LITERAL_STAR, "*"), state.em)])
+            continue
         pieces: list[Piece] = []
         pos = 0
         for m in _INLINE.finditer(raw):
             if m.start() > pos:
-                pieces.append(Piece(raw[pos : m.start()], em))
-            if m.group(0) == "*":
-                em = not em
-            else:
-                if m.group("sup"):
-                    number = int("".join(_SUPER_TO_INT[c] for c in m.group("sup")))
-                else:
-                    number = int(m.group("bracket") or m.group("paren"))
-                pieces.append(Piece("", em, number))
+                pieces.append(_text_piece(raw[pos : m.start()], state))
             pos = m.end()
+            if m.group(0) == "*":
+                state.em = not state.em
+            elif m.group("sup"):
+                if m.group(0) in ("²", "³") and _UNIT.match(raw[: m.start()]):
+                    pieces.append(Piece(m.group(0), state.em))  # m², km³: a unit, no note
+                    continue
+                number = int("".join(_SUPER_TO_INT[c] for c in m.group("sup")))
+                pieces.append(Piece("", state.em, number))
+            elif m.group("paren") and state.depth > 0:
+                pieces.append(_text_piece(m.group(0), state))
+            else:
+                pieces.append(Piece("", state.em, int(m.group("bracket") or m.group("paren"))))
         if pos < len(raw):
-            pieces.append(Piece(raw[pos:], em))
-        if pieces:
-            words.append(Word(tuple(_merge(pieces))))
-    return _glue_hyphen_ends(words), em
+            pieces.append(_text_piece(raw[pos:], state))
+        if not pieces:
+            continue
+        if not any(p.text for p in pieces):
+            # A marker standing apart ("woord ¹⁾") belongs to the word before it; with
+            # no word before it, it is kept as the characters it is.
+            if tokens:
+                tokens[-1].extend(pieces)
+                continue
+            pieces = [_text_piece(raw.replace("*", ""), state)]
+        tokens.append(pieces)
+    last = len(tokens) - 1
+    words = []
+    for i, pieces in enumerate(tokens):
+        word = Word(tuple(_merge(pieces)) if len(pieces) > 1 else tuple(pieces))
+        # "twintig- of": glued to the next word, see Word.glued.
+        if i < last and len(word.visible) > 1 and word.visible.endswith("-"):
+            word.glued = True
+        words.append(word)
+    return words
+
+
+def _text_piece(text: str, state: _InlineState) -> Piece:
+    state.depth = max(0, state.depth + text.count("(") - text.count(")"))
+    return Piece(text.replace(_LITERAL_STAR, "*"), state.em)
 
 
 def _merge(pieces: list[Piece]) -> list[Piece]:
@@ -174,14 +227,6 @@ def _merge(pieces: list[Piece]) -> list[Piece]:
         else:
             merged.append(p)
     return merged
-
-
-def _glue_hyphen_ends(words: list[Word]) -> list[Word]:
-    out: list[Word] = []
-    for i, w in enumerate(words):
-        ends_in_hyphen = w.visible.endswith("-") and len(w.visible) > 1
-        out.append(Word(w.pieces, glued=ends_in_hyphen and i + 1 < len(words)))
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -197,8 +242,15 @@ def _hyphenation_points(core: str) -> tuple[int, ...]:
     return tuple(int(p) for p in _dictionary().positions(core) if p.data is None)
 
 
-def _split_points(word: Word) -> tuple[int, ...]:
-    visible = word.visible
+@lru_cache(maxsize=8192)
+def _split_points(visible: str) -> tuple[int, ...]:
+    """Where a word may break at a line end.
+
+    Only plain words are hyphenated ("BN’er", "COVID-19" are never split); a token
+    too long for any line (a web address) may break anywhere.
+    """
+    if len(visible) > MAX_WIDTH:
+        return tuple(range(1, len(visible)))
     lead, core, _trail = _EDGE_PUNCTUATION.match(visible).groups()
     return tuple(len(lead) + p for p in _hyphenation_points(core))
 
@@ -256,27 +308,49 @@ def _wrap_greedy(words: list[Word], width: int, first_indent: int) -> list[_Laid
             used += space + word.width
             i += 1
             continue
-        room = width - used - space - 1  # characters left for a fragment plus its "-"
-        fits = [p for p in _split_points(word) if p <= room]
-        can_break_after_previous = not (current and current[-1].glued)
-        if fits and can_break_after_previous:
-            head, tail = _split_word(word, fits[-1])
+        glued = 0
+        while glued < len(current) and current[-1 - glued].glued:
+            glued += 1
+        # No line ends after a real hyphen ("twintig- of"): words glued to this one
+        # move down with it. Only when they fill the whole line may it run over, as
+        # far as the widest column; beyond that it must break anyway.
+        all_glued = bool(current) and glued == len(current)
+        room = (MAX_WIDTH if all_glued else width) - used - space - 1  # fragment + "-"
+        split = _fitting_split(word, room)
+        if split:
+            head, tail = split
             current.append(head)
             lines.append(_LaidLine(current, hyphenated=True))
             current, used = [], 0
             queue[i] = tail
             continue
-        if current and can_break_after_previous:
+        if all_glued and used + space + word.width > MAX_WIDTH:
+            glued = 0
+        if current and glued < len(current):
+            if glued:
+                queue[i:i] = current[-glued:]
+                current = current[:-glued]
             lines.append(_LaidLine(current))
             current, used = [], 0
             continue
-        # Nothing fits on an empty line (or the break is forbidden): the word overflows.
+        # Nothing fits on an empty line: the word overflows.
         current.append(word)
         used += space + word.width
         i += 1
     if current:
         lines.append(_LaidLine(current))
     return lines
+
+
+def _fitting_split(word: Word, room: int) -> tuple[Word, Word] | None:
+    """The split of `word` with the longest head that fits in `room` characters."""
+    for point in reversed(word.split_points):
+        if point > room:
+            continue
+        head, tail = _split_word(word, point)
+        if head.width <= room:  # a footnote ref in the head takes room too
+            return head, tail
+    return None
 
 
 def _units(words: list[Word]) -> tuple[list[Word], list[str]]:
@@ -286,7 +360,7 @@ def _units(words: list[Word]) -> tuple[list[Word], list[str]]:
     for w in words:
         rest = w
         offset = 0
-        for p in _split_points(w):
+        for p in w.split_points:
             head, rest = _split_word(rest, p - offset)
             offset = p
             units.append(head)
@@ -315,26 +389,57 @@ def _wrap_exact(words: list[Word], width: int, count: int, first_indent: int):
         chars.append(chars[-1] + unit.width)
         spaces.append(spaces[-1] + (joint != "hyphen"))
     inf = float("inf")
+    hyphen_at = [False] + [end < n and joints[end - 1] == "hyphen" for end in range(1, n + 1)]
+    can_end = [False] + [end == n or joints[end - 1] != "glue" for end in range(1, n + 1)]
+    # The width of units[start:end] on one line is right[end] - left[start].
+    right = [0] + [chars[e] + spaces[e - 1] + hyphen_at[e] for e in range(1, n + 1)]
+    left = [chars[s] + spaces[s] for s in range(n + 1)]
+    left[0] -= first_indent
+    # Every line the units may form, with its cost: it ends where a break is allowed
+    # and starts where the previous line may end; a unit too wide for any line
+    # stands alone and overflows.
+    lines_to: list[list[tuple[int, float]]] = [[] for _ in range(n + 1)]
+    for end in range(1, n + 1):
+        if not can_end[end]:
+            continue
+        penalty = 40 if hyphen_at[end] else 0
+        for start in range(end - 1, -1, -1):
+            w = right[end] - left[start]
+            if w > width and end - start > 1:
+                break
+            if start and not can_end[start]:
+                continue
+            slack = width - w if w < width else 0
+            cost = (0 if end == n else slack * slack) + penalty
+            lines_to[end].append((start, cost + 10_000 if w > width else cost))
+    # The fewest lines that can hold units[:end] and units[start:] bound the line
+    # counts worth trying at each break, which keeps this fast on long paragraphs.
+    fewest_before = [0] + [inf] * n
+    for end in range(1, n + 1):
+        fewest = inf
+        for start, _cost in lines_to[end]:
+            if fewest_before[start] < fewest:
+                fewest = fewest_before[start]
+        fewest_before[end] = fewest + 1
+    fewest_after = [inf] * n + [0]
+    for end in range(n, 0, -1):
+        after = fewest_after[end] + 1
+        for start, _cost in lines_to[end]:
+            if after < fewest_after[start]:
+                fewest_after[start] = after
+    if not fewest_before[n] <= count:
+        return None
     best = [[inf] * (count + 1) for _ in range(n + 1)]
     back: list[list[int]] = [[-1] * (count + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
     for end in range(1, n + 1):
-        if end < n and joints[end - 1] == "glue":
+        k_high = count - fewest_after[end]
+        if k_high < 1:
             continue
-        hyphen = end < n and joints[end - 1] == "hyphen"
         best_end, back_end = best[end], back[end]
-        for start in range(end - 1, -1, -1):
-            w = chars[end] - chars[start] + spaces[end - 1] - spaces[start] + hyphen
-            if start == 0:
-                w += first_indent
-            if w > width and end - start > 1:
-                break
-            slack = max(width - w, 0)
-            cost = (0 if end == n else slack * slack) + (40 if hyphen else 0)
-            if w > width:
-                cost += 10_000
+        for start, cost in lines_to[end]:
             row = best[start]
-            for k in range(1, count + 1):
+            for k in range(fewest_before[start] + 1, k_high + 1):
                 candidate = row[k - 1] + cost
                 if candidate < best_end[k]:
                     best_end[k] = candidate
@@ -404,11 +509,10 @@ class _Chunk:
 
     raw_lines: list[str]
     starts_page: bool = False
+    # Per raw line: part of a text that lost its line breaks (to be wrapped again),
+    # or a booklet line kept as it is.
+    flowing: list[bool] = field(default_factory=list)
     anchors: dict[int, int] = field(default_factory=dict)  # raw line index -> number
-
-    @property
-    def flowing(self) -> bool:
-        return any(len(line) > FLOWING_THRESHOLD for line in self.raw_lines)
 
 
 @dataclass
@@ -425,6 +529,8 @@ def parse_text(raw: str) -> ParsedText:
     ('Titel', [(1, 1, 'Een korte regel.'), (2, 2, 'Nog een.')])
     """
     lines = _normalise(raw)
+    if sum(1 for line in lines if line) > MAX_LINES:
+        raise ParseError("too_long", max_lines=MAX_LINES)
     body, trailer = _split_trailer(lines)
     warnings: list[Warning] = []
     title, body = _take_title(body)
@@ -436,11 +542,16 @@ def parse_text(raw: str) -> ParsedText:
     source_adapted, source_from, author_note, footnotes = _parse_trailer(trailer, warnings)
     laid, width = _lay_out(paragraphs, warnings)
     parsed_lines = _number(laid)
+    if not parsed_lines:  # only emphasis marks, say
+        raise ParseError("no_lines")
+    if len(parsed_lines) > MAX_LINES:
+        raise ParseError("too_long", max_lines=MAX_LINES)
     _check_notes(parsed_lines, footnotes, warnings)
+    with_lines = {line.paragraph for line in parsed_lines}
     return ParsedText(
         title=title,
         lines=tuple(parsed_lines),
-        paragraph_numbers=tuple(p.number for p in paragraphs),
+        paragraph_numbers=tuple(p.number for p in paragraphs if p.number in with_lines),
         footnotes=tuple(footnotes),
         source_adapted=source_adapted,
         source_from=source_from,
@@ -457,10 +568,18 @@ def _normalise(raw: str) -> list[str]:
         raw.encode("utf-8")
     except UnicodeEncodeError as exc:
         raise ParseError("encoding") from exc
-    raw = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").translate(_LINE_BREAKS)
     if _CONTROL.search(raw):
         raise ParseError("binary")
-    lines = [re.sub(r"[ \t\u00a0\u2007\u202f]+", " ", line).strip() for line in raw.split("\n")]
+    lines = []
+    for line in raw.split("\n"):
+        # Copied from a PDF, a word broken at a line end keeps its soft hyphen, which
+        # the page printed as "-"; elsewhere soft hyphens and zero-width characters
+        # are invisible, and only get in the way of widths and line ends.
+        line = re.sub(r"\s+", " ", line).strip()
+        if line.endswith("\u00ad"):
+            line = line.rstrip("\u00ad") + "-"
+        lines.append(line.translate(_INVISIBLE).strip())
     if not any(lines):
         raise ParseError("empty")
     return lines
@@ -471,11 +590,9 @@ def _is_trailer_start(line: str) -> bool:
 
 
 def _split_trailer(lines: list[str]) -> tuple[list[str], list[str]]:
-    seen_body = False
     for i, line in enumerate(lines):
-        if seen_body and _is_trailer_start(line):
+        if _is_trailer_start(line):
             return lines[:i], lines[i:]
-        seen_body = seen_body or bool(line)
     return lines, []
 
 
@@ -493,16 +610,31 @@ def _take_title(body: list[str]) -> tuple[str, list[str]]:
     first = rest[0]
     stands_alone = not rest[1]
     has_more = any(rest[1:])
+    marked = any(_PARAGRAPH_MARKER.match(line) for line in rest[1:])
     if (
         stands_alone
         and has_more
         and len(first) <= MAX_TITLE_LENGTH
         and not _PARAGRAPH_MARKER.match(first)
         and not _ANCHOR.match(first)
+        and (marked or not _reads_as_sentence(first))
     ):
         title = first.lstrip("#").strip().strip("*").strip()
         return title, rest[1:]
     return "", rest
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """A first paragraph of one line, not a title: it ends like a sentence ("Zo is
+    het.") or holds more than one. Titles may end in "?", "!" or "...".
+
+    Only asked of texts without paragraph markers: there, whatever stands alone
+    before "(1)" is the title.
+    """
+    end = line.rstrip("\"'”’»)*")
+    if re.search(r"(?<!\.)[.,;:]$", end):
+        return True
+    return len(line) > 2 * FLOWING_THRESHOLD or bool(re.search(r"[.?!][\"'”’]? +[A-Z]", line))
 
 
 def _paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragraph]:
@@ -510,14 +642,18 @@ def _paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragraph]:
     if marked:
         return _marked_paragraphs(body, warnings)
     paragraphs: list[_Paragraph] = []
-    chunk: list[str] = []
+    chunk: list[tuple[str, bool]] = []
     for line in [*body, ""]:
         if line:
-            chunk.append(line)
+            chunk.append((line, _is_long(line)))
         elif chunk:
             paragraphs.append(_Paragraph(len(paragraphs) + 1, [_chunk(chunk, False)]))
             chunk = []
     return paragraphs
+
+
+def _is_long(raw_line: str) -> bool:
+    return len(raw_line) > FLOWING_THRESHOLD
 
 
 def _marked_paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragraph]:
@@ -527,19 +663,18 @@ def _marked_paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragr
     sentence of paragraph 5 stays text.
     """
     paragraphs: list[_Paragraph] = []
-    chunk: list[str] = []
+    # Text before the first marker joins the first paragraph (with a warning).
+    lead: list[_Chunk] = []
+    # (text, long): a piece of a long raw line is wrapped again, however short it is.
+    chunk: list[tuple[str, bool]] = []
     blank_before = False
     expected: int | None = None
 
     def close_chunk() -> None:
         nonlocal chunk
         if chunk:
-            if not paragraphs:
-                warnings.append(Warning("text_before_first_paragraph"))
-                paragraphs.append(_Paragraph(1))
-            paragraphs[-1].chunks.append(
-                _chunk(chunk, blank_before and bool(paragraphs[-1].chunks))
-            )
+            chunks = paragraphs[-1].chunks if paragraphs else lead
+            chunks.append(_chunk(chunk, blank_before and bool(chunks)))
             chunk = []
 
     for line in body:
@@ -547,6 +682,7 @@ def _marked_paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragr
             close_chunk()
             blank_before = True
             continue
+        long = _is_long(line)
         pos = 0
         for m in _PARAGRAPH_MARKER.finditer(line):
             number = int(m.group(1))
@@ -554,28 +690,55 @@ def _marked_paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragr
                 continue
             before = line[pos : m.start()].strip()
             if before:
-                chunk.append(before)
+                chunk.append((before, long))
             close_chunk()
-            paragraphs.append(_Paragraph(number))
+            if lead and not paragraphs:
+                warnings.append(Warning("text_before_first_paragraph"))
+            paragraphs.append(_Paragraph(number, [] if paragraphs else list(lead)))
             expected = number + 1
             blank_before = False
             pos = m.end()
         remainder = line[pos:].strip()
         if remainder:
-            chunk.append(remainder)
-        elif pos == 0:
-            chunk.append(line)
+            chunk.append((remainder, long))
     close_chunk()
-    return [p for p in paragraphs if p.chunks] or paragraphs[:0]
+    return [p for p in paragraphs if p.chunks]
 
 
-def _chunk(raw_lines: list[str], starts_page: bool) -> _Chunk:
-    chunk = _Chunk(list(raw_lines), starts_page)
-    if chunk.flowing:
-        return chunk
-    for i, line in enumerate(chunk.raw_lines):
-        m = _ANCHOR.match(line)
-        if m and int(m.group(1)) % 5 == 0 and int(m.group(1)) > 0:
+def _anchor(raw_line: str) -> re.Match | None:
+    m = _ANCHOR.match(raw_line)
+    return m if m and int(m.group(1)) % 5 == 0 and int(m.group(1)) > 0 else None
+
+
+def _chunk(lines: list[tuple[str, bool]], starts_page: bool) -> _Chunk:
+    """Decide per raw line whether it is a kept booklet line or flowing text.
+
+    A long line lost its breaks. A run of short lines next to it is kept when it
+    looks like surviving booklet lines: two or more of them, or one with a margin
+    number. A single short line beside long ones is the end (or start) of a text
+    wrapped by an editor, and flows with it.
+
+    >>> _chunk([("x" * 60, True), ("85 kapitaal", False)], False).anchors
+    {1: 85}
+    """
+    raw_lines = [text for text, _long in lines]
+    long = [is_long for _text, is_long in lines]
+    flowing = [False] * len(lines)
+    if any(long):
+        i = 0
+        while i < len(lines):
+            j = i
+            while j < len(lines) and long[j] == long[i]:
+                j += 1
+            run = range(i, j)
+            keep = not long[i] and (len(run) >= 2 or any(_anchor(raw_lines[k]) for k in run))
+            for k in run:
+                flowing[k] = not keep
+            i = j
+    chunk = _Chunk(raw_lines, starts_page, flowing)
+    for i, line in enumerate(raw_lines):
+        m = None if flowing[i] else _anchor(line)
+        if m:
             chunk.anchors[i] = int(m.group(1))
             chunk.raw_lines[i] = line[m.end() :]
     return chunk
@@ -636,43 +799,68 @@ class _Item:
     fixed: bool
     anchor: int | None = None
     laid: list[_LaidLine] | None = None
+    _greedy: dict[int, list[_LaidLine]] = field(default_factory=dict)
 
     @property
     def indent(self) -> int:
         # The paragraph number "(n) " is printed before the first line and takes room.
         return len(f"({self.paragraph}) ") if self.starts_paragraph else 0
 
+    def greedy(self, width: int) -> list[_LaidLine]:
+        """Greedy wrapping at `width`, remembered: choosing a width tries several."""
+        if width not in self._greedy:
+            self._greedy[width] = _wrap_greedy(self.words, width, self.indent)
+        return self._greedy[width]
+
+    @cached_property
+    def most_lines(self) -> int:
+        """The most lines the words can fill: one per hyphenation fragment."""
+        return sum(len(w.split_points) + 1 for w in self.words)
+
 
 def _items(paragraphs: list[_Paragraph], warnings: list[Warning]) -> list[_Item]:
     items: list[_Item] = []
-    em = False
     for paragraph in paragraphs:
+        if _keep_unpaired_star(paragraph):
+            warnings.append(Warning("unclosed_emphasis", {"paragraph": paragraph.number}))
+        state = _InlineState()
         first = True
         for chunk in paragraph.chunks:
-            if chunk.flowing:
-                words, em = _tokenize(" ".join(chunk.raw_lines), em)
-                items.append(_Item(paragraph.number, first, chunk.starts_page, words, False))
-                first = False
-                continue
-            for i, raw_line in enumerate(chunk.raw_lines):
-                words, em = _tokenize(raw_line, em)
+            page = chunk.starts_page
+            i = 0
+            while i < len(chunk.raw_lines):
+                if chunk.flowing[i]:
+                    j = i
+                    while j < len(chunk.raw_lines) and chunk.flowing[j]:
+                        j += 1
+                    words = _tokenize(" ".join(chunk.raw_lines[i:j]), state)
+                    fixed, anchor = False, None
+                else:
+                    j = i + 1
+                    words = _tokenize(chunk.raw_lines[i], state)
+                    fixed, anchor = True, chunk.anchors.get(i)
+                i = j
                 if not words:
                     continue
-                items.append(
-                    _Item(
-                        paragraph.number,
-                        first,
-                        chunk.starts_page and i == 0,
-                        words,
-                        True,
-                        chunk.anchors.get(i),
-                    )
-                )
-                first = False
-        if em:
-            warnings.append(Warning("unclosed_emphasis", {"paragraph": paragraph.number}))
-            em = False
+                items.append(_Item(paragraph.number, first, page, words, fixed, anchor))
+                first = page = False
     return items
+
+
+def _keep_unpaired_star(paragraph: _Paragraph) -> bool:
+    """An odd emphasis mark ("5 * 3", a forgotten closing "*") is text, not emphasis:
+    mark the last one to be kept as "*". True if there was one."""
+    stars = sum(line.count("*") for chunk in paragraph.chunks for line in chunk.raw_lines)
+    if stars % 2 == 0:
+        return False
+    for chunk in reversed(paragraph.chunks):
+        for i in range(len(chunk.raw_lines) - 1, -1, -1):
+            line = chunk.raw_lines[i]
+            at = line.rfind("*")
+            if at >= 0:
+                chunk.raw_lines[i] = line[:at] + _LITERAL_STAR + line[at + 1 :]
+                return True
+    return False
 
 
 def _lay_out(paragraphs: list[_Paragraph], warnings: list[Warning]):
@@ -686,7 +874,7 @@ def _lay_out(paragraphs: list[_Paragraph], warnings: list[Warning]):
         return items, None
 
     width = _choose_width(items)
-    counts = {id(item): len(_wrap_greedy(item.words, width, item.indent)) for item in flowing}
+    counts = {id(item): len(item.greedy(width)) for item in flowing}
     _fit_regions(items, width, counts, warnings)
     return items, width
 
@@ -719,10 +907,7 @@ def _choose_width(items: list[_Item]) -> int:
         return min(max(reference, MIN_WIDTH), MAX_WIDTH) if kept else DEFAULT_WIDTH
 
     def counts(width: int) -> list[tuple[int, int]]:
-        return [
-            (sum(len(_wrap_greedy(i.words, width, i.indent)) for i in region), need)
-            for region, need in regions
-        ]
+        return [(sum(len(i.greedy(width)) for i in region), need) for region, need in regions]
 
     exact, feasible = [], []
     for width in range(MIN_WIDTH, MAX_WIDTH + 1):
@@ -743,7 +928,7 @@ def _choose_width(items: list[_Item]) -> int:
 def _fit_regions(items: list[_Item], width: int, counts: dict[int, int], warnings) -> None:
     for region, need, _anchor in _regions(items):
         for item in region:
-            item.laid = _wrap_greedy(item.words, width, item.indent)
+            item.laid = item.greedy(width)
         if need is None or not region:
             continue
         got = sum(counts[id(i)] for i in region)
@@ -753,8 +938,11 @@ def _fit_regions(items: list[_Item], width: int, counts: dict[int, int], warning
             targets = {id(i): counts[id(i)] for i in region}
             extra = need - got
             while extra:
-                # One more line for the segment whose lines are fullest on average.
-                item = max(region, key=lambda i: counts[id(i)] / max(targets[id(i)], 1))
+                # One more line for a segment that can still take one, in turn.
+                open_items = [i for i in region if targets[id(i)] < i.most_lines]
+                if not open_items:
+                    break
+                item = max(open_items, key=lambda i: counts[id(i)] / max(targets[id(i)], 1))
                 targets[id(item)] += 1
                 extra -= 1
             spread = {id(i): _wrap_exact(i.words, width, targets[id(i)], i.indent) for i in region}
@@ -816,8 +1004,6 @@ def decode_upload(data: bytes, *, max_bytes: int) -> str:
     """
     if len(data) > max_bytes:
         raise ParseError("too_large", max_kb=max_bytes // 1024)
-    if not data.strip():
-        raise ParseError("empty")
     if data.startswith(_UTF16_BOMS):
         try:
             text = data.decode("utf-16")
@@ -833,6 +1019,8 @@ def decode_upload(data: bytes, *, max_bytes: int) -> str:
                 text = data.decode("cp1252")
             except UnicodeDecodeError as exc:
                 raise ParseError("encoding") from exc
-    if "\x00" in text or _CONTROL.search(text.replace("\r", "")):
+    if "\x00" in text or _CONTROL.search(text.translate(_LINE_BREAKS)):
         raise ParseError("binary")
+    if not text.replace("\ufeff", "").strip():  # a byte order mark and spaces, say
+        raise ParseError("empty")
     return text
