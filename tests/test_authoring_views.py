@@ -511,3 +511,31 @@ def test_nonsense_in_any_field_is_a_form_error_never_a_crash(exam, seed_text, ki
     form = bound(form_class, exam, data)
     assert not form.is_valid()
     assert form.errors
+
+
+@pytest.mark.parametrize("name", ["exam-detail", "answer-model", "exam-preview", "exam-edit"])
+def test_exam_pages_take_a_fixed_number_of_queries(
+    teacher_client, demo_exam, name, django_assert_max_num_queries
+):
+    # The demo exam has 15 questions: one query per question would blow this budget.
+    with django_assert_max_num_queries(15):
+        response = teacher_client.get(reverse(f"teacher:{name}", args=[demo_exam.pk]))
+    assert response.status_code == 200
+
+
+def test_with_two_texts_a_question_names_its_text(teacher, seed_text, admin_user, seed_raw):
+    from texts.services import import_text
+
+    second = import_text(raw=seed_raw, uploaded_by=admin_user, title="Tweede", publish=True)
+    exam = authoring.create_exam(author=teacher, title="Twee", texts=[seed_text, second])
+    with translation.override("en"):
+        form = question_form_class("mc")(exam=exam)
+        labels = [label for _value, label in form.fields["text"].choices]
+    assert labels == [f"Text 1: {seed_text.title}", "Text 2: Tweede"]
+    chosen = bound(question_form_class("mc"), exam, mc_post(second))
+    assert chosen.is_valid(), chosen.errors
+    assert chosen.question_data().text == second
+    outside = authoring.create_exam(author=teacher, title="Ander", texts=[second])
+    foreign = bound(question_form_class("mc"), outside, mc_post(seed_text))
+    assert not foreign.is_valid()
+    assert "text" in foreign.errors
