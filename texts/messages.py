@@ -21,6 +21,9 @@ def error_message(error: ParseError) -> str:
             "(or Windows-1252) plain text and try again."
         ),
         "no_lines": _("No text lines were found: there is nothing to number."),
+        "too_long": _(
+            "The text is too long for an exam booklet: it would have more than %(max_lines)s lines."
+        ),
     }
     message = messages.get(error.code, _("The text could not be read."))
     return message % error.params if error.params else message
