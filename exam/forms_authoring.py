@@ -188,10 +188,13 @@ class DeleteExamForm(forms.Form):
     """Deleting an exam with attempts asks the teacher to confirm their number."""
 
     confirm = forms.BooleanField(required=False)
+    # The number of attempts the page showed: deleting goes ahead only for that many.
+    seen = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
 
     def __init__(self, *args, attempts: int, **kwargs):
         super().__init__(*args, **kwargs)
         self.attempts = attempts
+        self.initial["seen"] = attempts
         self.fields["confirm"].label = _(
             "Yes, delete the exam with its %(count)s attempts and their results."
         ) % {"count": attempts}

@@ -419,9 +419,23 @@ def test_deleting_an_exam_with_attempts_needs_the_box_ticked(teacher_client, dem
     refused = teacher_client.post(url, {})
     assert refused.status_code == 200
     assert Exam.objects.filter(pk=demo_exam.pk).exists()
-    done = teacher_client.post(url, {"confirm": "on"})
+    done = teacher_client.post(url, {"confirm": "on", "seen": 1})
     assert done["Location"] == reverse("teacher:exam-list")
     assert not Exam.objects.filter(pk=demo_exam.pk).exists()
+
+
+def test_attempts_started_after_the_delete_page_was_shown_are_not_deleted_unseen(
+    teacher_client, demo_exam, pupil
+):
+    url = reverse("teacher:exam-delete", args=[demo_exam.pk])
+    assert 'name="seen" value="0"' in teacher_client.get(url).content.decode()
+    authoring.publish_exam(exam=demo_exam)
+    submit_attempt(attempt=start_attempt(pupil=pupil, exam=demo_exam))
+    # The teacher confirms the page that said "no attempts", with the box now needed.
+    response = teacher_client.post(url, {"seen": 0, "confirm": "on"})
+    assert response["Location"] == url
+    assert Exam.objects.filter(pk=demo_exam.pk).exists()
+    assert Attempt.objects.count() == 1
 
 
 def test_publishing_an_incomplete_exam_lists_what_is_missing(teacher_client, exam):

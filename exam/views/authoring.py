@@ -152,7 +152,7 @@ def exam_delete(request, pk):
     form = DeleteExamForm(request.POST or None, attempts=attempts)
     if request.method == "POST" and form.is_valid():
         try:
-            authoring.delete_exam(exam=exam, confirm_attempts=attempts)
+            authoring.delete_exam(exam=exam, confirm_attempts=form.cleaned_data["seen"] or 0)
         except authoring.ExamHasAttempts:
             # An attempt was started while the page was open: ask again with the new count.
             messages.error(request, _("Pupils started new attempts meanwhile; confirm again."))
