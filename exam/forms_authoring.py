@@ -23,6 +23,7 @@ from crispy_forms.bootstrap import InlineCheckboxes, InlineRadios
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
@@ -129,6 +130,10 @@ class ExamForm(forms.ModelForm):
             )
             if len(current) >= position:
                 self.initial[name] = current[position - 1]
+        n_term = self.fields["n_term"]
+        n_term.min_value, n_term.max_value = 0, 2
+        n_term.validators += [MinValueValidator(0), MaxValueValidator(2)]
+        n_term.widget.attrs.update(min="0", max="2", step="0.1")
         self.fields["year"].widget.attrs["placeholder"] = "2015"
         self.helper = FormHelper()
         self.helper.form_tag = False

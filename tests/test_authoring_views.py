@@ -553,3 +553,16 @@ def test_with_two_texts_a_question_names_its_text(teacher, seed_text, admin_user
     foreign = bound(question_form_class("mc"), outside, mc_post(seed_text))
     assert not foreign.is_valid()
     assert "text" in foreign.errors
+
+
+def test_an_n_term_outside_0_to_2_is_a_form_error(teacher_client, exam, seed_text):
+    response = teacher_client.post(
+        reverse("teacher:exam-edit", args=[exam.pk]),
+        {"title": "Ander", "level": "havo", "n_term": "2.5", "text_1": seed_text.pk},
+    )
+    assert response.status_code == 200
+    assert "n_term" in response.context["form"].errors
+    exam.refresh_from_db()
+    assert (exam.title, exam.n_term) == ("Oefenexamen", 1)
+    # The header still shows the saved title, not the one typed into the form.
+    assert '<h1 class="h3 mb-0 me-2" id="exam-title">Oefenexamen</h1>' in response.content.decode()

@@ -7,6 +7,7 @@ teacher_required, anonymous visitors the login page.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 
 from django.contrib import messages
@@ -124,7 +125,9 @@ def exam_detail(request, pk):
 @teacher_required
 def exam_edit(request, pk):
     exam = get_exam_for_teacher(request, pk, write=True)
-    form = ExamForm(request.POST or None, instance=exam)
+    # The form works on a copy: the page header keeps showing the saved exam while
+    # the form shows what was typed.
+    form = ExamForm(request.POST or None, instance=copy.copy(exam))
     if request.method == "POST" and form.is_valid():
         try:
             authoring.update_exam(exam=exam, **form.service_kwargs())
