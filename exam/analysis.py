@@ -389,8 +389,11 @@ def analyse(*, exam: Exam, attempts: QuerySet[Attempt]) -> ExamAnalysis:
     ]
     n_term = Decimal(exam.n_term)
     if max_total:
-        grades = statistics.grade_distribution(counts, max_total, n_term)
         simulation = statistics.n_term_simulation(counts, max_total)
+        # The exam's own N-term is one of the simulated ones (one decimal, 0.0-2.0).
+        grades = next((g for g in simulation if g.n_term == n_term), None)
+        if grades is None:
+            grades = statistics.grade_distribution(counts, max_total, n_term)
     else:
         grades = statistics.grade_distribution([], 1, n_term)
         simulation = []
