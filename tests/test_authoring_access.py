@@ -165,6 +165,8 @@ def test_the_author_shares_with_a_colleague_by_username(teacher_client, exam, ot
     unknown = teacher_client.post(url, {"username": "pupil"})
     assert unknown.status_code == 200
     assert "username" in unknown.context["form"].errors
+    assert teacher_client.post(url, {"remove": "not-a-number"}).status_code == 302
+    assert list(exam.co_authors.all()) == [other_teacher]
     teacher_client.post(url, {"remove": other_teacher.pk})
     assert not exam.co_authors.exists()
 

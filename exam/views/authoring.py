@@ -197,7 +197,8 @@ def exam_share(request, pk):
     exam = get_exam_for_author(request, pk)
     form = ShareForm(request.POST or None)
     if request.method == "POST" and "remove" in request.POST:
-        colleague = exam.co_authors.filter(pk=request.POST.get("remove") or 0).first()
+        remove = request.POST.get("remove", "")
+        colleague = exam.co_authors.filter(pk=int(remove)).first() if remove.isdigit() else None
         if colleague is not None:
             authoring.remove_co_author(exam=exam, user=colleague)
             messages.success(
