@@ -38,6 +38,38 @@
     if (tab) showPane(tab.dataset.pane);
   });
 
+  // Scroll only the pane that holds the element: scrollIntoView would also scroll
+  // the page itself and push the navigation bar out of sight.
+  function scrollPaneTo(first, last, block) {
+    var pane = first.closest(".exam-pane");
+    if (!pane) {
+      first.scrollIntoView({ block: block, behavior: reduceMotion ? "auto" : "smooth" });
+      return;
+    }
+    var paneTop = pane.getBoundingClientRect().top;
+    var top = first.getBoundingClientRect().top - paneTop + pane.scrollTop;
+    var bottom = last.getBoundingClientRect().bottom - paneTop + pane.scrollTop;
+    var target = block === "center" ? (top + bottom - pane.clientHeight) / 2 : top - 12;
+    if (block === "center" && bottom - top > pane.clientHeight) target = top - 24;
+    pane.scrollTo({ top: Math.max(0, target), behavior: reduceMotion ? "auto" : "smooth" });
+  }
+
+  function showQuestion(number) {
+    var question = document.getElementById("question-" + number);
+    if (!question) return false;
+    if (isNarrow()) showPane("questions");
+    scrollPaneTo(question, question, "start");
+    var field = question.querySelector("input:not([type=hidden]), select, textarea");
+    if (field) field.focus({ preventScroll: true });
+    return true;
+  }
+
+  // The navigator and the lists of question numbers.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a.exam-nav-item[data-number]");
+    if (link && showQuestion(link.dataset.number)) event.preventDefault();
+  });
+
   /* --- references: "regel 85-91" highlights and scrolls the booklet --------------- */
 
   var MAX_RANGE = 400;
@@ -73,7 +105,7 @@
     });
     ref.classList.add("is-active");
     if (isNarrow()) showPane("booklet");
-    lines[0].scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
+    scrollPaneTo(lines[0], lines[lines.length - 1], "center");
   }
 
   document.addEventListener("click", function (event) {
@@ -240,8 +272,10 @@
 
   // A refused answer (422: impossible, 409: handed in) is shown, not retried.
   document.body.addEventListener("htmx:beforeSwap", function (event) {
+    // beforeSwap fires on the target (the status box); the form is the requester.
+    var config = event.detail.requestConfig;
     var status = event.detail.xhr.status;
-    if (answerForm(event.detail.elt) && (status === 422 || status === 409)) {
+    if (config && answerForm(config.elt) && (status === 422 || status === 409)) {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }
@@ -430,17 +464,6 @@
     exam.dataset.pending = "0"; // leaving on purpose: no "unsaved changes" prompt
   });
 
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest("#submit-modal [data-number]");
-    if (!link) return;
-    var target = document.getElementById("question-" + link.dataset.number);
-    if (target) {
-      event.preventDefault();
-      if (isNarrow()) showPane("questions");
-      target.scrollIntoView({ block: "start", behavior: reduceMotion ? "auto" : "smooth" });
-    }
-  });
-
   /* --- start: previous values for orderings, answers left unsaved last time ---------- */
 
   function start() {
@@ -467,9 +490,11 @@
     updateGlobalState();
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
+  // Deferred like htmx, this script runs before DOMContentLoaded; htmx sets up its
+  // triggers then, and start() must come after it.
+  if (document.readyState === "complete") {
     start();
+  } else {
+    document.addEventListener("DOMContentLoaded", start);
   }
 })();
