@@ -1,6 +1,7 @@
 """Results pages and exports: who may see them, what they show, and their query counts."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -297,3 +298,43 @@ def test_a_pupil_does_not_see_an_exam_before_the_results_are_released(teacher, p
 
 def test_a_teacher_has_no_page_of_their_own_results(teacher_client):
     assert teacher_client.get(reverse("results:mine")).status_code == 403
+
+
+def test_the_exam_page_links_to_the_teachers_own_classes(results, teacher_client):
+    exam, assignment, _pupils = results
+    response = teacher_client.get(reverse("teacher:exam-results", args=[exam.pk]))
+    html = response.content.decode()
+    assert response.context["result"].n == 6
+    assert reverse("teacher:assignment-results", args=[assignment.pk]) in html
+    # Per exam there is no export of pupils' names.
+    assert "/scores." not in html
+
+
+# ---------------------------------------------------------------------------
+# Charts
+
+
+def test_a_chart_has_its_title_and_no_script_and_draws_without_data():
+    from exam import plots, statistics
+
+    empty = [
+        plots.score_histogram_chart(statistics.score_histogram([], 10), max_total=10),
+        plots.grade_distribution_chart(statistics.grade_distribution([], 10, Decimal("1.0"))),
+        plots.p_value_chart([]),
+        plots.n_term_chart(statistics.n_term_simulation([], 10), current=Decimal("1.0")),
+        plots.attempts_chart([]),
+    ]
+    for chart in empty:
+        assert chart.title
+        assert "<title id=" in chart.svg
+        assert "<script" not in chart.svg
+        assert not re.search(r"(href|src)=\"https?://", chart.svg)
+        assert "<!--" not in chart.svg
+
+
+def test_the_grade_chart_counts_a_five_and_a_half_as_a_six_and_a_pass():
+    from exam import plots
+
+    assert plots.rounded_grade(Decimal("5.5")) == 6
+    assert plots.rounded_grade(Decimal("5.4")) == 5
+    assert plots.rounded_grade(Decimal("10.0")) == 10
