@@ -28,13 +28,16 @@ def _ms(seconds: float) -> float:
     return seconds * 1000
 
 
-def _median_ms(func, runs: int) -> float:
-    times = []
+def _median_ms(func, runs: int) -> tuple[float, float]:
+    """Median wall time and median CPU time of `runs` calls. On a shared machine the
+    CPU time is the steadier figure: it leaves out time spent waiting for a core."""
+    wall, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         func()
-        times.append(time.perf_counter() - start)
-    return _ms(statistics.median(times))
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return _ms(statistics.median(wall)), _ms(statistics.median(cpu))
 
 
 def bench_parse(raw: str, runs: int) -> dict:
@@ -92,20 +95,22 @@ def main(runs: int = 20) -> dict:
     raw = SEED.read_text(encoding="utf-8")
     parse = bench_parse(raw, runs)
     save = bench_save(raw, runs)
-    verdict = "OK" if save["warm_ms"] < TARGET_MS else "OVER"
+    verdict = "OK" if save["warm_ms"][0] < TARGET_MS else "OVER"
     print(f"Seed: {SEED.name}, {save['lines']} lines; warm figures are medians of {runs}")
     print("parse_text")
     print(f"  import texts.parsing (pyphen)    {parse['import_ms']:8.1f} ms")
     print(f"  cold (first call in process)     {parse['cold_ms']:8.1f} ms")
     print(f"    of which the nl_NL dictionary  {parse['dictionary_ms']:8.1f} ms")
-    print(f"  warm (median)                    {parse['warm_ms']:8.1f} ms")
+    print(f"  warm (median)                    {parse['warm_ms'][0]:8.1f} ms")
+    print(f"  warm (median CPU time)           {parse['warm_ms'][1]:8.1f} ms")
     print("import_text (parse + save, SQLite test database)")
     print(f"  first call                       {save['first_ms']:8.1f} ms")
     print(
-        f"  warm (median)                    {save['warm_ms']:8.1f} ms"
+        f"  warm (median)                    {save['warm_ms'][0]:8.1f} ms"
         f"   target < {TARGET_MS:.0f} ms   {verdict}"
     )
-    print(f"  save alone (median)              {save['save_ms']:8.1f} ms")
+    print(f"  warm (median CPU time)           {save['warm_ms'][1]:8.1f} ms")
+    print(f"  save alone (median)              {save['save_ms'][0]:8.1f} ms")
     return {"parse": parse, "save": save}
 
 

@@ -395,38 +395,38 @@ def _wrap_exact(words: list[Word], width: int, count: int, first_indent: int):
     right = [0] + [chars[e] + spaces[e - 1] + hyphen_at[e] for e in range(1, n + 1)]
     left = [chars[s] + spaces[s] for s in range(n + 1)]
     left[0] -= first_indent
-    # Every line the units may form, with its cost: it ends where a break is allowed
-    # and starts where the previous line may end; a unit too wide for any line
-    # stands alone and overflows.
-    lines_to: list[list[tuple[int, float]]] = [[] for _ in range(n + 1)]
+    # A line may start at 0 or wherever one may end; the first unit a line ending at
+    # `end` can start with moves right as `end` does (a unit too wide for any line
+    # stands alone and overflows).
+    valid = [True] + can_end[1:]
+    first_start = [0] * (n + 1)
+    start = 0
     for end in range(1, n + 1):
-        if not can_end[end]:
-            continue
-        penalty = 40 if hyphen_at[end] else 0
-        for start in range(end - 1, -1, -1):
-            w = right[end] - left[start]
-            if w > width and end - start > 1:
-                break
-            if start and not can_end[start]:
-                continue
-            slack = width - w if w < width else 0
-            cost = (0 if end == n else slack * slack) + penalty
-            lines_to[end].append((start, cost + 10_000 if w > width else cost))
-    # The fewest lines that can hold units[:end] and units[start:] bound the line
-    # counts worth trying at each break, which keeps this fast on long paragraphs.
+        while start < end - 1 and right[end] - left[start] > width:
+            start += 1
+        first_start[end] = start
+    # The fewest lines for units[:end] and for units[start:]. A shorter prefix (or
+    # suffix) never needs more lines, so each is read off the window's edge. They
+    # bound the line counts worth trying, which keeps this fast on long paragraphs.
+    next_valid = [n + 1] * (n + 2)
+    for s in range(n, -1, -1):
+        next_valid[s] = s if valid[s] else next_valid[s + 1]
     fewest_before = [0] + [inf] * n
     for end in range(1, n + 1):
-        fewest = inf
-        for start, _cost in lines_to[end]:
-            if fewest_before[start] < fewest:
-                fewest = fewest_before[start]
-        fewest_before[end] = fewest + 1
+        s = next_valid[first_start[end]]
+        if can_end[end] and s < end:
+            fewest_before[end] = fewest_before[s] + 1
+    last_end = [0] * (n + 1)
+    for e in range(1, n + 1):
+        last_end[e] = e if can_end[e] else last_end[e - 1]
     fewest_after = [inf] * n + [0]
-    for end in range(n, 0, -1):
-        after = fewest_after[end] + 1
-        for start, _cost in lines_to[end]:
-            if after < fewest_after[start]:
-                fewest_after[start] = after
+    reach = n
+    for s in range(n - 1, -1, -1):
+        while first_start[reach] > s:
+            reach -= 1
+        e = last_end[reach]
+        if e > s:
+            fewest_after[s] = fewest_after[e] + 1
     if not fewest_before[n] <= count:
         return None
     best = [[inf] * (count + 1) for _ in range(n + 1)]
@@ -434,10 +434,24 @@ def _wrap_exact(words: list[Word], width: int, count: int, first_indent: int):
     best[0][0] = 0.0
     for end in range(1, n + 1):
         k_high = count - fewest_after[end]
-        if k_high < 1:
+        if not can_end[end] or k_high < 1:
             continue
+        # Starts whose prefix fits in fewer than k_high lines, nearest first (ties
+        # go to the longer line, as they always have).
+        starts = []
+        for start in range(first_start[end], end):
+            if valid[start]:
+                if fewest_before[start] >= k_high:
+                    break
+                starts.append(start)
+        penalty = 40 if hyphen_at[end] else 0
         best_end, back_end = best[end], back[end]
-        for start, cost in lines_to[end]:
+        for start in reversed(starts):
+            w = right[end] - left[start]
+            slack = width - w if w < width else 0
+            cost = (0 if end == n else slack * slack) + penalty
+            if w > width:
+                cost += 10_000
             row = best[start]
             for k in range(fewest_before[start] + 1, k_high + 1):
                 candidate = row[k - 1] + cost
