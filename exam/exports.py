@@ -96,7 +96,7 @@ def question_header(number: int, max_points: int) -> str:
 
 
 def scores_table(assignment: Assignment) -> Table:
-    """Scores per pupil and question of an assignment's counted attempts; four queries."""
+    """Scores per pupil and question of an assignment's counted attempts; five queries."""
     questions = list(
         Question.objects.filter(exam_id=assignment.exam_id)
         .order_by("number")

@@ -161,5 +161,5 @@ def test_the_exam_wide_workbook_holds_the_analysis_of_every_class(results, teach
     book = load_workbook(io.BytesIO(teacher_client.get(url).content))
     assert book.sheetnames == ["Itemanalyse", "Afleiders", "Samenvatting", "N-term"]
     summary = {row[0].value: row[1].value for row in book["Samenvatting"].iter_rows(min_row=2)}
-    assert summary["Groep"] == "alle-klassen"
+    assert summary["Groep"] == "alle klassen"
     assert summary["Aantal leerlingen"] == 6

@@ -92,13 +92,13 @@ def results_export(request, scope: str, pk: int, what: str, fmt: str):
         assignment = get_assignment_for_teacher(request, pk)
         exam = assignment.exam
         result = analysis.analyse_assignment(assignment)
-        group = f"{assignment.classroom.name}"
+        group = assignment.classroom.name
     elif scope == "exam" and what != "scores":
         # Per exam only the analysis: its attempts come from every class that made
         # the exam, and pupils' names belong to their own class's teacher.
         exam = get_exam_for_teacher(request, pk)
         result = analysis.analyse_exam(exam)
-        assignment, group = None, "alle-klassen"
+        assignment, group = None, "alle klassen"
     else:
         raise Http404
     if what == "scores":
