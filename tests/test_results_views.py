@@ -1,6 +1,7 @@
 """Results pages and exports: who may see them, what they show, and their query counts."""
 
 import re
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -338,3 +339,19 @@ def test_the_grade_chart_counts_a_five_and_a_half_as_a_six_and_a_pass():
     assert plots.rounded_grade(Decimal("5.5")) == 6
     assert plots.rounded_grade(Decimal("5.4")) == 5
     assert plots.rounded_grade(Decimal("10.0")) == 10
+
+
+def test_the_pupil_pages_query_count_does_not_grow_with_attempts(results, teacher_client):
+    exam, assignment, pupils = results
+    url = reverse("teacher:pupil-results", args=[pupils[0].pk])
+    one = _page_queries(teacher_client, url)
+    for day in (1, 2, 3):
+        add_attempts(
+            exam=exam,
+            assignment=assignment,
+            pupils=[pupils[0]],
+            matrix=[[1, 0, 1, 2]],
+            choices=["B"],
+            submitted_at=timezone.now() + timedelta(days=day),
+        )
+    assert _page_queries(teacher_client, url) == one
