@@ -1,6 +1,7 @@
 """The pupil's pages: exam list, exam page, saving, submitting, result, self-score."""
 
 import re
+from urllib.parse import urljoin
 
 import pytest
 from django.test import Client
@@ -208,6 +209,49 @@ def test_a_first_last_citation_shows_two_fields_with_the_saved_words(attempt, pu
     html = pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
     assert f'name="first" id="q{question.number}-first" value="Wie twittert"' in html
     assert f'name="last" id="q{question.number}-last" value="wordt gehoord"' in html
+
+
+def test_each_answer_form_posts_to_its_own_save_url(attempt, pupil_client):
+    page_url = reverse("exam:attempt-detail", args=[attempt.pk])
+    html = pupil_client.get(page_url).content.decode()
+    for question in attempt.exam.questions.all():
+        action = re.search(rf'id="answer-{question.number}" method="post" action="([^"]+)"', html)
+        expected = reverse("exam:answer-save", args=[attempt.pk, question.pk])
+        assert urljoin(page_url, action.group(1)) == expected
+
+
+def test_without_javascript_a_form_posts_with_its_csrf_token(attempt, pupil):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(pupil)
+    page_url = reverse("exam:attempt-detail", args=[attempt.pk])
+    html = client.get(page_url).content.decode()
+    number = q(attempt.exam, "gap").number
+    token = re.search(
+        rf'name="csrfmiddlewaretoken" value="([^"]+)" form="answer-{number}"', html
+    ).group(1)
+    response = client.post(
+        save_url(attempt, "gap"), {"value": "zonder script", "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302
+    assert Answer.objects.get(attempt=attempt, question__kind="gap").response == "zonder script"
+
+
+def test_another_pupils_answers_never_show_on_my_exam_page(
+    attempt, pupil_client, other_pupil, other_pupil_client
+):
+    # The question fragments are cached and shared; only equal content may be shared.
+    pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk]))
+    services.save_answer(attempt=attempt, question=q(attempt.exam, "gap"), value="mijngeheim")
+    services.save_answer(attempt=attempt, question=q(attempt.exam, "mc"), value="C")
+    assert (
+        "mijngeheim"
+        in pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+    )
+    theirs = services.start_attempt(pupil=other_pupil, exam=attempt.exam)
+    html = other_pupil_client.get(reverse("exam:attempt-detail", args=[theirs.pk])).content.decode()
+    assert "mijngeheim" not in html
+    assert " checked" not in html
+    assert "is-answered" not in html
 
 
 def test_a_submitted_attempt_sends_the_exam_page_to_the_result(attempt, pupil_client):

@@ -7,6 +7,7 @@ models, and never pass a question's scoring data, model answer, explanation or
 answer lines along. After submitting, the result page shows all of them.
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -81,6 +82,15 @@ class PupilQuestion:
     last: str = ""
     revision: int = 0
     is_answered: bool = False
+    # Where the form posts, relative to the exam page (see pupil_questions).
+    save_path: str = ""
+
+    @property
+    def cache_key(self) -> str:
+        """A digest of everything the question's fragment shows: equal digests render
+        equal HTML, so a fragment is shared by every pupil whose question looks alike
+        (on an exam morning: everyone who has not answered it yet)."""
+        return hashlib.sha1(repr(self).encode()).hexdigest()
 
     @property
     def word_count(self) -> int:
@@ -216,6 +226,12 @@ def pupil_questions(attempt: Attempt) -> tuple[list[PupilQuestion], list[tuple]]
     presented = [
         _present(q, choices.get(q.pk, {}), answers.get(q.pk), text_labels) for q in questions
     ]
+    # The save URL relative to the exam page ("answers/12/"), so the cached question
+    # fragments hold nothing of one pupil's attempt.
+    page_url = reverse("exam:attempt-detail", args=[attempt.pk])
+    for question in presented:
+        save_url = reverse("exam:answer-save", args=[attempt.pk, question.pk])
+        question.save_path = save_url.removeprefix(page_url)
     return presented, texts
 
 
@@ -283,6 +299,10 @@ def attempt_detail(request, pk):
             "questions": questions,
             "texts": texts,
             "many_texts": len(texts) > 1,
+            # The navigator shows numbers and which are answered; so does its key.
+            "navigator_key": ",".join(
+                f"{q.number}{'+' if q.is_answered else ''}" for q in questions
+            ),
             "max_points": sum(q.max_points for q in questions),
             "answered_count": sum(q.is_answered for q in questions),
         },

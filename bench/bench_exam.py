@@ -1,0 +1,258 @@
+"""Time the pupil's exam page and handing in an attempt of 40 questions.
+
+    .venv/bin/python -m bench.bench_exam [--runs N]
+
+Targets (issue 3, section 8): the exam page's server time at most 2x that of a bare
+Django view returning the same HTML from memory, measured in the same run through
+the same client and middleware; submitting and scoring an attempt of 40 questions
+under 100 ms. Runs on a throwaway test database, never the developer's.
+"""
+
+import argparse
+import itertools
+import os
+import statistics
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.contrib.auth.decorators import login_required  # noqa: E402
+from django.http import HttpResponse  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+from django.urls import include, path  # noqa: E402
+
+RATIO_TARGET = 2.0
+SUBMIT_TARGET_MS = 100.0
+QUESTIONS = 40
+
+_BARE_HTML = b""
+
+# A pupil's answers to the demo exam's questions, by number: some right, some wrong,
+# a quotation with a typo, open answers and a summary the scorer has to read.
+DEMO_ANSWERS = {
+    1: "A",
+    2: "De SVB had een achterstand bij het uitbetalen en mensen konden hun zorg niet betalen.",
+    3: {"1": "juist", "2": "onjuist", "3": "onjuist"},
+    4: "Wie twittert, wordt gehord.",
+    5: ["A", "D"],
+    6: {"first": "Hoe meer", "last": "online meldt."},
+    7: "C",
+    8: "B",
+    9: "Iedereen kan campagne voeren, maar brutale mensen krijgen voorrang.",
+    10: "voordringkanalen",
+    11: {"a": "3", "b": "2", "c": "4"},
+    12: "D",
+    13: "5",
+    14: ["C", "B", "A", "D", "E"],
+    15: (
+        "De overheid geeft burgers met veel volgers voorrang, net als bedrijven. Daardoor "
+        "neemt de tweedeling toe, want digitaal kapitaal zit bij wie al veel heeft. De "
+        "overheid moet het juiste midden vinden."
+    ),
+}
+
+
+def bare_view(request):
+    """The floor: a Django view that only hands back bytes it already has."""
+    return HttpResponse(_BARE_HTML)
+
+
+@login_required
+def bare_view_logged_in(request):
+    """The floor for a page behind login: session and user loaded."""
+    request.user.is_staff  # noqa: B018 - touch the user, as every real page does
+    return HttpResponse(_BARE_HTML)
+
+
+urlpatterns = [
+    path("__bench__/bare/", bare_view),
+    path("__bench__/bare-logged-in/", bare_view_logged_in),
+    path("", include("config.urls")),
+]
+
+
+def _ms(seconds: float) -> float:
+    return seconds * 1000
+
+
+def _time(func, runs: int) -> list[float]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _cast():
+    from accounts.services import ensure_user
+
+    teacher, _ = ensure_user(username="bench-docent", password="bench-pass-123", role="teacher")
+    pupil, _ = ensure_user(username="bench-leerling", password="bench-pass-123", role="pupil")
+    return teacher, pupil
+
+
+def _answer_all(attempt) -> None:
+    from exam import services
+
+    for question in attempt.exam.questions.order_by("number"):
+        value = DEMO_ANSWERS[question.number if question.number <= 15 else _demo_number(question)]
+        services.save_answer(attempt=attempt, question=question, value=value)
+
+
+def _demo_number(question) -> int:
+    # Questions 16-40 of the large exam repeat the demo's 1-15 in order.
+    return (question.number - 1) % 15 + 1
+
+
+def _large_exam(teacher, text):
+    """The demo exam's 15 questions repeated to 40, through the real loader."""
+    from exam.demo import demo_exam_data
+    from exam.loading import create_exam_from_data
+
+    data = demo_exam_data()
+    cycle = itertools.cycle(data["questions"])
+    questions = [{**next(cycle), "number": n} for n in range(1, QUESTIONS + 1)]
+    return create_exam_from_data(
+        data={**data, "title": f"{data['title']} ({QUESTIONS})", "questions": questions},
+        texts=[text],
+        author=teacher,
+        publish=True,
+    )
+
+
+def bench_page(runs: int) -> dict:
+    global _BARE_HTML
+    from django.core.cache import cache
+
+    from exam import services
+    from exam.demo import ensure_demo_exam
+
+    teacher, pupil = _cast()
+    exam, _created = ensure_demo_exam(author=teacher)
+    attempt = services.start_attempt(pupil=pupil, exam=exam)
+    _answer_all(attempt)
+    client = Client()
+    client.force_login(pupil)
+    url = f"/pupil/attempts/{attempt.pk}/"
+
+    first = client.get(url)
+    assert first.status_code == 200, first.status_code
+    _BARE_HTML = first.content
+
+    def get(path):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+
+    probes = {
+        "page": lambda: get(url),
+        "bare": lambda: get("/__bench__/bare/"),
+        "bare_logged_in": lambda: get("/__bench__/bare-logged-in/"),
+    }
+    # Interleaved, so that a busy machine slows every probe alike.
+    for probe in probes.values():
+        for _ in range(20):
+            probe()
+    times = {name: [] for name in [*probes, "page_uncached"]}
+    for _ in range(runs):
+        for name, probe in probes.items():
+            times[name] += _time(probe, 1)
+        cache.clear()  # the first pupil to open the exam renders its booklet
+        times["page_uncached"] += _time(probes["page"], 1)
+    result = {f"{name}_ms": _ms(statistics.median(t)) for name, t in times.items()}
+    return {
+        **result,
+        "ratio": result["page_ms"] / result["bare_ms"],
+        "bytes": len(_BARE_HTML),
+        "questions": exam.questions.count(),
+    }
+
+
+def bench_submit(runs: int) -> dict:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from exam import services
+    from exam.models import Answer
+    from texts.models import Text
+
+    teacher, pupil = _cast()
+    exam = _large_exam(teacher, Text.objects.order_by("pk").first())
+    submit_times, save_times, queries, totals = [], [], [], set()
+    for _ in range(runs):
+        attempt = services.start_attempt(pupil=pupil, exam=exam)
+        start = time.perf_counter()
+        _answer_all(attempt)
+        save_times.append((time.perf_counter() - start) / QUESTIONS)
+        with CaptureQueriesContext(connection) as captured:
+            start = time.perf_counter()
+            services.submit_attempt(attempt=attempt)
+            submit_times.append(time.perf_counter() - start)
+        queries.append(len(captured))
+        attempt.refresh_from_db()
+        totals.add((attempt.total_points, str(attempt.grade)))
+    assert Answer.objects.filter(attempt__exam=exam).count() == runs * QUESTIONS
+    assert len(totals) == 1, totals
+    return {
+        "submit_ms": _ms(statistics.median(submit_times)),
+        "submit_max_ms": _ms(max(submit_times)),
+        "save_ms": _ms(statistics.median(save_times)),
+        "queries": max(queries),
+        "total": totals.pop(),
+    }
+
+
+def main(runs: int = 200) -> dict:
+    from django.db import connection
+
+    # No setup_test_environment(): it instruments every template render (a signal and
+    # a copy of the context per template) to help tests, which a server never pays.
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        with override_settings(ROOT_URLCONF=__name__, DEBUG=False):
+            served = bench_page(runs)
+            submitted = bench_submit(max(runs // 4, 20))
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+    page = served["page_ms"]
+    print(
+        f"Exam page, demo exam ({served['questions']} questions, answered), "
+        f"{served['bytes']} bytes, median of {runs}"
+    )
+    rows = [
+        ("exam page", page),
+        ("exam page, booklet not cached", served["page_uncached_ms"]),
+        ("bare view, same HTML from memory", served["bare_ms"]),
+        ("  the same behind login", served["bare_logged_in_ms"]),
+    ]
+    for label, ms in rows:
+        ratio = "" if ms == page else f"   exam page / this = {page / ms:5.2f}"
+        print(f"  {label:<37} {ms:7.2f} ms{ratio}")
+    print(
+        f"  target: exam page <= {RATIO_TARGET:.1f} x bare view:"
+        f" {'OK' if served['ratio'] <= RATIO_TARGET else 'OVER'} ({served['ratio']:.2f})"
+    )
+    points, grade = submitted["total"]
+    print(f"Submit and score an attempt of {QUESTIONS} questions (every kind), median")
+    print(
+        f"  submit + score                        {submitted['submit_ms']:7.2f} ms"
+        f"   target < {SUBMIT_TARGET_MS:.0f} ms"
+        f"   {'OK' if submitted['submit_ms'] < SUBMIT_TARGET_MS else 'OVER'}"
+    )
+    print(f"    slowest                             {submitted['submit_max_ms']:7.2f} ms")
+    print(f"    SQL queries                         {submitted['queries']:7d}")
+    print(f"    result                              {points} points, grade {grade}")
+    print(f"  one answer saved (median)             {submitted['save_ms']:7.2f} ms")
+    return {**served, **submitted}
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=200, help="requests per page (default 200)")
+    main(parser.parse_args().runs)
