@@ -3,11 +3,14 @@
 Safe to run again: nothing is duplicated and the printed passwords keep working.
 """
 
+from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from accounts.services import ensure_user
 from exam import demo
+from exam.classes import add_pupil
+from exam.demo_results import ensure_demo_class
 
 
 class Command(BaseCommand):
@@ -28,6 +31,14 @@ class Command(BaseCommand):
         self.stdout.write(
             f'{"Created" if created else "Kept"} the demo exam "{exam.title}" '
             f"({exam.questions.count()} questions)."
+        )
+        teacher = User.objects.get(username=demo.ACCOUNTS[1][0])
+        classroom = ensure_demo_class(teacher=teacher, exam=exam)
+        # The demo pupil is in the class too, so the assignment shows on their page.
+        add_pupil(classroom=classroom, username=demo.ACCOUNTS[2][0])
+        self.stdout.write(
+            f'Demo class "{classroom.name}" with {classroom.pupils.count()} demo pupils '
+            "and their results."
         )
         self.stdout.write("")
         self.stdout.write("Demo logins (http://127.0.0.1:8000/login/):")
