@@ -229,6 +229,35 @@ def test_the_seed_emphasis_becomes_em_in_the_markup(seed):
     assert all("*" not in ln.plain for ln in seed.lines)
 
 
+def booklet_copy(parsed: ParsedText) -> str:
+    """The booklet as a teacher copies it from a PDF: every line as printed, the
+    paragraph numbers before their first lines, every fifth line number in front."""
+    out = [parsed.title, ""]
+    for ln in parsed.lines:
+        printed = f"({ln.paragraph}) {ln.plain}" if ln.starts_paragraph else ln.plain
+        if ln.number % 5 == 0:
+            printed = f"{ln.number} {printed}"
+        out += [""] if ln.starts_page else []
+        out.append(printed)
+    return "\n".join([*out, "", parsed.source_adapted, "", parsed.source_from])
+
+
+def test_a_copy_of_the_printed_seed_booklet_reads_back_as_the_same_booklet(seed):
+    copy = booklet_copy(seed)
+    assert "75 (4) De maatschappelijke" in copy
+
+    again = parse_text(copy)
+
+    def layout(parsed):
+        return [
+            (ln.number, ln.paragraph, ln.plain, ln.starts_paragraph, ln.starts_page)
+            for ln in parsed.lines
+        ]
+
+    assert again.warnings == ()
+    assert layout(again) == layout(seed)
+
+
 # --- structure -----------------------------------------------------------------------
 
 

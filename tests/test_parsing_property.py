@@ -163,3 +163,59 @@ def test_flowing_words_come_out_as_they_went_in_within_the_column(words, paragra
     for ln in parsed.lines:
         # A long raw line is wrapped within the widest booklet column.
         assert len(ln.plain) <= 42 or len(ln.plain.split()) == 1, ln.plain
+
+
+def booklet_copy(parsed: ParsedText) -> str:
+    """Every line as printed, paragraph numbers and every fifth line number in front."""
+    out = [parsed.title, ""]
+    for ln in parsed.lines:
+        printed = f"({ln.paragraph}) {ln.plain}" if ln.starts_paragraph else ln.plain
+        if ln.number % 5 == 0:
+            printed = f"{ln.number} {printed}"
+        out += [""] if ln.starts_page else []
+        out.append(printed)
+    return "\n".join(out)
+
+
+def layout(parsed: ParsedText) -> list[tuple]:
+    return [
+        (ln.number, ln.paragraph, ln.plain, ln.starts_paragraph, ln.starts_page)
+        for ln in parsed.lines
+    ]
+
+
+BOOKLET_WORDS = st.sampled_from(
+    [
+        "de",
+        "het",
+        "een",
+        "twitteraars",
+        "verontwaardiging",
+        "Kamerdebat",
+        "BN’er",
+        "tien-,",
+        "twintig- of",
+        "maatschappelijke",
+        "webcaremedewerkers",
+        "Sociale",
+        "Verzekeringsbank",
+        "(RRT)",
+        "‘doet’",
+        "2015",
+        "hulpverleners.",
+        "onderwerp,",
+        "kapitaal",
+    ]
+)
+
+
+@FAST
+@given(st.lists(st.lists(BOOKLET_WORDS, min_size=1, max_size=120), min_size=1, max_size=4))
+def test_a_copy_of_the_printed_booklet_reads_back_as_the_same_booklet(paragraphs):
+    raw = "Titel\n\n" + "\n".join(
+        f"({i}) " + " ".join([*words, "slot."]) for i, words in enumerate(paragraphs, 1)
+    )
+    parsed = parse_text(raw)
+    again = parse_text(booklet_copy(parsed))
+    assert again.warnings == ()
+    assert layout(again) == layout(parsed)

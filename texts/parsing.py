@@ -42,6 +42,8 @@ _SUPER_TO_INT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
 _PARAGRAPH_MARKER = re.compile(r"(?:^|(?<=\s))\(([1-9]\d{0,2})\)(?=\s|$)")
 # A booklet text never runs to a thousand lines: "2015 was het jaar" is text.
 _ANCHOR = re.compile(r"^(\d{1,3})\s+(?=\S)")
+# "75 (4) De maatschappelijke": a margin number before a paragraph marker.
+_MARGIN_BEFORE_MARKER = re.compile(r"^(\d{1,3}) \(([1-9]\d{0,2})\) (?=\S)")
 _TEXT_HEADING = re.compile(r"^(?:#+\s*)?tekst\s+\d+\s*$", re.IGNORECASE)
 _SOURCE_ADAPTED = re.compile(r"^(?:(?:bewerkt|vrij)\s+)?naar\s*:", re.IGNORECASE)
 _SOURCE_FROM = re.compile(r"^(?:uit|bron)\s*:", re.IGNORECASE)
@@ -667,7 +669,10 @@ def _paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragraph]:
 
 
 def _is_long(raw_line: str) -> bool:
-    return len(raw_line) > FLOWING_THRESHOLD
+    """Too long for a booklet line. A margin number in front ("105 ") is not
+    counted: it stands outside the column (a paragraph number is inside it)."""
+    margin = _anchor(raw_line)
+    return len(raw_line) - (margin.end() if margin else 0) > FLOWING_THRESHOLD
 
 
 def _marked_paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragraph]:
@@ -697,6 +702,11 @@ def _marked_paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragr
             blank_before = True
             continue
         long = _is_long(line)
+        margin = _MARGIN_BEFORE_MARKER.match(line)
+        if margin and _anchor(line) and expected in (None, int(margin.group(2))):
+            # "75 (4) De maatschappelijke": the margin number belongs to the line
+            # that paragraph 4 starts on, not to the end of paragraph 3.
+            line = f"({margin.group(2)}) {margin.group(1)} {line[margin.end() :]}"
         pos = 0
         for m in _PARAGRAPH_MARKER.finditer(line):
             number = int(m.group(1))
