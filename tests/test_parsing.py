@@ -5,6 +5,7 @@ case: every acceptance fact about it is its own test. The edge cases below are
 tables where they fit.
 """
 
+import html
 import re
 from pathlib import Path
 
@@ -256,6 +257,34 @@ def test_a_copy_of_the_printed_seed_booklet_reads_back_as_the_same_booklet(seed)
 
     assert again.warnings == ()
     assert layout(again) == layout(seed)
+
+
+def test_a_copy_with_its_emphasis_and_footnote_markers_reads_back_the_same_markup(seed):
+    superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+    def as_printed(markup: str) -> str:
+        marked = re.sub(
+            r'<sup class="note-ref"><a href="#note-(\d)" data-note="\d">\d\)</a></sup>',
+            lambda m: superscripts[int(m.group(1))] + "⁾",
+            markup,
+        )
+        return html.unescape(marked.replace("<em>", "*").replace("</em>", "*"))
+
+    copy = [seed.title, ""]
+    for ln in seed.lines:
+        printed = f"({ln.paragraph}) " if ln.starts_paragraph else ""
+        printed += as_printed(ln.markup)
+        if ln.starts_page:
+            copy.append("")
+        copy.append(f"{ln.number} {printed}" if ln.number % 5 == 0 else printed)
+    copy += ["", seed.source_adapted, ""]
+    copy += [f"noot {note.number} *{note.term}*: {note.body}" for note in seed.footnotes]
+
+    again = parse_text("\n".join(copy))
+
+    assert again.warnings == ()
+    assert again.lines == seed.lines
+    assert again.footnotes == seed.footnotes
 
 
 # --- structure -----------------------------------------------------------------------
