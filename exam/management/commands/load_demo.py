@@ -37,7 +37,7 @@ class Command(BaseCommand):
         # The demo pupil is in the class too, so the assignment shows on their page.
         add_pupil(classroom=classroom, username=demo.ACCOUNTS[2][0])
         self.stdout.write(
-            f'Demo class "{classroom.name}" with {classroom.pupils.count()} demo pupils '
+            f'Demo class "{classroom.name}" with {classroom.pupils.count()} pupils '
             "and their results."
         )
         self.stdout.write("")
