@@ -196,33 +196,41 @@ def submit_attempt(*, attempt: Attempt) -> Attempt:
     # The assignments issue: a submit after the deadline is still accepted (it is
     # how an attempt ends at the deadline); saves after it are refused in _ensure_open.
     questions = list(attempt.exam.questions.order_by("number"))
-    answers = {answer.question_id: answer for answer in attempt.answers.all()}
+    responses = dict(attempt.answers.values_list("question_id", "response"))
     lines = _lines_by_text(questions)
-    new_answers, changed_answers = [], []
+    scored = []
     total = maximum = 0
     for question in questions:
-        answer = answers.get(question.pk)
-        if answer is None:
-            answer = Answer(attempt=attempt, question=question, response=None)
-            new_answers.append(answer)
-        else:
-            changed_answers.append(answer)
+        response = responses.get(question.pk)
         score = score_response(
             kind=question.kind,
             scoring=question.scoring,
             max_points=question.max_points,
-            response=answer.response,
+            response=response,
             lines=lines.get(question.text_id, []),
             word_limit=question.word_limit,
         )
-        answer.auto_points = score.points
-        answer.needs_review = score.needs_review
-        answer.final_points = None if score.needs_review else score.points
-        answer.feedback = {"codes": list(score.feedback), "details": dict(score.details)}
+        answer = Answer(
+            attempt=attempt,
+            question=question,
+            response=response,
+            auto_points=score.points,
+            needs_review=score.needs_review,
+            final_points=None if score.needs_review else score.points,
+            feedback={"codes": list(score.feedback), "details": dict(score.details)},
+        )
+        scored.append(answer)
         total += counted_points(answer)
         maximum += question.max_points
-    Answer.objects.bulk_create(new_answers)
-    Answer.objects.bulk_update(changed_answers, ANSWER_SCORE_FIELDS)
+    # One upsert for every question: an unanswered one gets its Answer (0 points), an
+    # answered one keeps its response and revision and only gets its score. (A
+    # bulk_update of 40 rows builds a CASE per field and row: several times slower.)
+    Answer.objects.bulk_create(
+        scored,
+        update_conflicts=True,
+        unique_fields=["attempt", "question"],
+        update_fields=ANSWER_SCORE_FIELDS,
+    )
     attempt.submitted_at = timezone.now()
     attempt.total_points = total
     attempt.grade = _grade_for(total=total, maximum=maximum, exam=attempt.exam)

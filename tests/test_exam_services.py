@@ -178,6 +178,18 @@ def test_an_unanswered_question_gets_an_answer_with_zero_points(attempt):
     assert attempt.grade == Decimal("1.0")
 
 
+def test_submitting_keeps_each_saved_answer_as_it_was(attempt):
+    saved = save(attempt, "gap", "voordringkanalen", revision=5)
+    services.submit_attempt(attempt=attempt)
+    answer = Answer.objects.get(pk=saved.pk)
+    assert (answer.response, answer.revision, answer.saved_at) == (
+        "voordringkanalen",
+        5,
+        saved.saved_at,
+    )
+    assert answer.auto_points == 1
+
+
 def test_open_answers_await_a_teacher_but_their_proposal_counts(attempt):
     save(attempt, "open", "Ze krijgen voorrang.")
     save(attempt, "mc", "B")

@@ -137,7 +137,10 @@ def _is_answered(response) -> bool:
 
 def _text_labels(exam: Exam) -> tuple[list[tuple], dict[int, str]]:
     """The exam's texts in order with their "Tekst n" headings (booklet data, Dutch)."""
-    exam_texts = list(exam.exam_texts.select_related("text").order_by("position"))
+    exam_texts = list(
+        # The uploaded original (raw) is the largest column and never shown here.
+        exam.exam_texts.select_related("text").defer("text__raw").order_by("position")
+    )
     labels = {et.text_id: str(et) for et in exam_texts}
     return [(et.text, str(et)) for et in exam_texts], labels
 
