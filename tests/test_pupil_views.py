@@ -4,9 +4,9 @@ import re
 from urllib.parse import urljoin
 
 import pytest
+from django.conf import settings
 from django.test import Client
 from django.urls import reverse
-from django.utils import translation
 
 from exam import services
 from exam.models import Answer, Attempt
@@ -325,10 +325,8 @@ def test_clearing_an_answer_marks_the_question_unanswered_again(attempt, pupil_c
 def test_an_impossible_answer_gets_a_clear_message_not_an_error_page(
     attempt, pupil_client, kind, data, message
 ):
-    with translation.override("en"):
-        response = pupil_client.post(
-            save_url(attempt, kind), data, HTTP_ACCEPT_LANGUAGE="en", **HTMX
-        )
+    pupil_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = pupil_client.post(save_url(attempt, kind), data, **HTMX)
     assert response.status_code == 422
     html = response.content.decode()
     assert 'data-state="invalid"' in html
@@ -351,10 +349,8 @@ def test_a_late_save_is_reported_as_stale_and_keeps_the_newer_answer(attempt, pu
 def test_saving_after_handing_in_is_refused_with_a_message(attempt, pupil_client):
     pupil_client.post(save_url(attempt, "gap"), {"value": "eerst"}, **HTMX)
     services.submit_attempt(attempt=attempt)
-    with translation.override("en"):
-        response = pupil_client.post(
-            save_url(attempt, "gap"), {"value": "later"}, HTTP_ACCEPT_LANGUAGE="en", **HTMX
-        )
+    pupil_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = pupil_client.post(save_url(attempt, "gap"), {"value": "later"}, **HTMX)
     assert response.status_code == 409
     assert "answers can no longer be changed" in response.content.decode()
     assert Answer.objects.get(attempt=attempt, question__kind="gap").response == "eerst"
