@@ -284,6 +284,7 @@ def test_the_demo_pupil_takes_the_demo_exam(live_server, page, demo_exam):
         expect(page.locator(f"#text-{text_pk}-line-{line}")).to_have_class(
             re.compile(r"\bis-highlighted\b")
         )
+    expect(page.locator(f"#text-{text_pk}-line-72")).to_be_in_viewport()
     page.screenshot(path="/tmp/pupil-result-1280.png")
     page.screenshot(path="/tmp/pupil-result-full.png", full_page=True)
 
