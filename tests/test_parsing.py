@@ -430,19 +430,50 @@ def test_a_long_line_followed_by_kept_lines_keeps_their_margin_number():
 
 
 def test_an_anchor_greedy_wrapping_misses_is_still_met_by_spreading_the_lines():
-    source = "Titel\n\n(1) " + FLOWING + "\n\n25 kapitaal dan weer vooral bij de\nmensen."
-    parsed = parse_text(source)
+    second = FLOWING.replace("De digitale", "Het").replace("Erupties", "Golven")
+    kept = "kapitaal dan weer vooral\nbij de men-\n30 sen die al bulken."
+    # Greedy wrapping of the two paragraphs gives 28 lines at width 31 and 26 at
+    # width 32: no column width gives the 27 lines that margin number 30 needs.
+    parsed = parse_text(f"Titel\n\n(1) {FLOWING}\n(2) {second}\n\n{kept}")
     assert parsed.warnings == ()
-    assert line(parsed, 25).plain == "kapitaal dan weer vooral bij de"
+    assert line(parsed, 28).plain == "kapitaal dan weer vooral"
+    assert line(parsed, 28).starts_page
+    assert line(parsed, 30).plain == "sen die al bulken."
     assert all(len(ln.plain) <= 42 for ln in parsed.lines)
-    assert joined_words(plains(parsed)[:24]) == FLOWING.split()
+    assert joined_words(plains(parsed)[:27]) == f"{FLOWING} {second}".split()
 
 
-def test_an_anchor_that_cannot_be_met_gives_a_warning():
+def test_an_anchor_that_cannot_be_met_gives_a_warning_and_stays_text():
     kept = "\n".join(f"regel nummer {i} van de tekst" for i in range(1, 21))
     parsed = parse_text(f"Titel\n\n(1) {kept}\n5 en dan de volgende regel")
     assert Warning("anchor_unmet", {"anchor": 5, "line": 21}) in parsed.warnings
     assert len(parsed.lines) == 21
+    # So far from its line, "5" cannot be a margin number: it is the text's own.
+    assert line(parsed, 21).plain == "5 en dan de volgende regel"
+
+
+def test_a_number_starting_a_kept_line_far_from_its_line_number_is_text():
+    source = (
+        "Titel\n\n(1) " + FLOWING + "\n\n30 procent van de mensen\nleest geen krant meer.\n"
+        "(2) " + FLOWING
+    )
+    parsed = parse_text(source)
+    numbers = [ln.number for ln in parsed.lines if ln.plain == "30 procent van de mensen"]
+    assert numbers and abs(numbers[0] - 30) > 2
+    assert Warning("anchor_unmet", {"anchor": 30, "line": numbers[0]}) in parsed.warnings
+    # The stray number does not push the whole text into another column width.
+    assert parsed.line_width == 34
+    assert (
+        joined_words(plains(parsed))
+        == source.split("\n\n", 1)[1].replace("(1) ", "").replace("(2) ", "").split()
+    )
+
+
+def test_a_margin_number_a_line_off_is_still_a_margin_number():
+    kept = "\n".join(f"regel nummer {i} van de tekst" for i in range(1, 9))
+    parsed = parse_text(f"Titel\n\n(1) {kept}\n10 en dan de volgende regel")
+    assert Warning("anchor_unmet", {"anchor": 10, "line": 9}) in parsed.warnings
+    assert line(parsed, 9).plain == "en dan de volgende regel"
 
 
 def test_short_lines_are_kept_as_the_booklet_printed_them():

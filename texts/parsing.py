@@ -35,6 +35,11 @@ FLOWING_THRESHOLD = 46
 MAX_TITLE_LENGTH = 150
 # Far beyond any exam text; keeps a pasted book from tying up the server.
 MAX_LINES = 2000
+# A number at the start of a kept line is a margin number only if its line can land
+# within this many lines of it: "20 procent van ..." on line 33 is text. (Flowing
+# text takes from as few lines as the widest column gives to as many as the
+# narrowest gives.)
+ANCHOR_TOLERANCE = 2
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_INT = {c: str(i) for i, c in enumerate(SUPERSCRIPT_DIGITS)}
@@ -529,6 +534,7 @@ class _Chunk:
     # or a booklet line kept as it is.
     flowing: list[bool] = field(default_factory=list)
     anchors: dict[int, int] = field(default_factory=dict)  # raw line index -> number
+    anchor_digits: dict[int, str] = field(default_factory=dict)  # the number as written
 
 
 @dataclass
@@ -764,6 +770,7 @@ def _chunk(lines: list[tuple[str, bool]], starts_page: bool) -> _Chunk:
         m = None if flowing[i] else _anchor(line)
         if m:
             chunk.anchors[i] = int(m.group(1))
+            chunk.anchor_digits[i] = m.group(1)
             chunk.raw_lines[i] = line[m.end() :]
     return chunk
 
@@ -822,6 +829,9 @@ class _Item:
     words: list[Word]
     fixed: bool
     anchor: int | None = None
+    # The digits of the anchor as written, and the number if it turned out to be text.
+    anchor_digits: str = ""
+    number_as_text: int | None = None
     laid: list[_LaidLine] | None = None
     _greedy: dict[int, list[_LaidLine]] = field(default_factory=dict)
 
@@ -866,7 +876,10 @@ def _items(paragraphs: list[_Paragraph], warnings: list[Warning]) -> list[_Item]
                 i = j
                 if not words:
                     continue
-                items.append(_Item(paragraph.number, first, page, words, fixed, anchor))
+                item = _Item(paragraph.number, first, page, words, fixed, anchor)
+                if anchor is not None:
+                    item.anchor_digits = chunk.anchor_digits[i - 1]
+                items.append(item)
                 first = page = False
     return items
 
@@ -889,6 +902,7 @@ def _keep_unpaired_star(paragraph: _Paragraph) -> bool:
 
 def _lay_out(paragraphs: list[_Paragraph], warnings: list[Warning]):
     items = _items(paragraphs, warnings)
+    _keep_implausible_anchors_as_text(items)
     flowing = [item for item in items if not item.fixed]
     for item in items:
         if item.fixed:
@@ -901,6 +915,24 @@ def _lay_out(paragraphs: list[_Paragraph], warnings: list[Warning]):
     counts = {id(item): len(item.greedy(width)) for item in flowing}
     _fit_regions(items, width, counts, warnings)
     return items, width
+
+
+def _keep_implausible_anchors_as_text(items: list[_Item]) -> None:
+    """Give back to the text a number that cannot be the margin number of its line."""
+    low = high = 0  # the range of line numbers laid out so far
+    for item in items:
+        if item.fixed and item.anchor is not None:
+            if low + 1 - ANCHOR_TOLERANCE <= item.anchor <= high + 1 + ANCHOR_TOLERANCE:
+                low = high = item.anchor
+                continue
+            em = item.words[0].pieces[0].em
+            item.words = [Word((Piece(item.anchor_digits, em),)), *item.words]
+            item.number_as_text, item.anchor = item.anchor, None
+        if item.fixed:
+            low, high = low + 1, high + 1
+        else:
+            low += len(item.greedy(MAX_WIDTH))
+            high += len(item.greedy(MIN_WIDTH))
 
 
 def _regions(items: list[_Item]):
@@ -926,7 +958,13 @@ def _choose_width(items: list[_Item]) -> int:
     anchor (the layout is then spread to fit)."""
     kept = [len(" ".join(w.visible for w in item.words)) for item in items if item.fixed]
     reference = round(statistics.median(kept)) if len(kept) >= 3 else DEFAULT_WIDTH
-    regions = [(r, need) for r, need, _anchor in _regions(items) if need is not None]
+    # Only anchors that some width can meet decide the width: one that cannot (or a
+    # stretch of kept lines with a line missing) is reported, not followed.
+    regions = [
+        (r, need)
+        for r, need, _anchor in _regions(items)
+        if need is not None and r and sum(len(i.greedy(MAX_WIDTH)) for i in r) <= need
+    ]
     if not regions:
         return min(max(reference, MIN_WIDTH), MAX_WIDTH) if kept else DEFAULT_WIDTH
 
@@ -979,8 +1017,9 @@ def _fit_regions(items: list[_Item], width: int, counts: dict[int, int], warning
 def _check_anchors(items: list[_Item], warnings: list[Warning]) -> None:
     number = 0
     for item in items:
-        if item.fixed and item.anchor is not None and item.anchor != number + 1:
-            warnings.append(Warning("anchor_unmet", {"anchor": item.anchor, "line": number + 1}))
+        anchor = item.anchor if item.anchor is not None else item.number_as_text
+        if item.fixed and anchor is not None and anchor != number + 1:
+            warnings.append(Warning("anchor_unmet", {"anchor": anchor, "line": number + 1}))
         number += len(item.laid or ())
 
 
