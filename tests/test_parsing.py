@@ -588,6 +588,19 @@ def test_a_footnote_reference_stays_on_the_line_of_its_word_when_hyphenated():
             assert before.endswith("gen"), ln
 
 
+def test_a_reference_inside_a_word_split_right_there_stays_before_the_hyphen():
+    raw = (
+        "Titel\n\n(1) een een een een een de zorg¹⁾verzekeringen en nog veel meer woorden "
+        "om de regel te vullen tot hij vol is\n\nnoot 1 zorg: uitleg"
+    )
+    parsed = parse_text(raw)
+    assert line(parsed, 1).plain == "een een een een een de zorg-"
+    assert line(parsed, 1).markup.endswith("de zorg" + note_ref(1) + "1)</a></sup>-")
+    assert line(parsed, 1).notes == (1,)
+    assert line(parsed, 2).plain.startswith("verzekeringen")
+    assert line(parsed, 2).notes == ()
+
+
 # --- emphasis and markup ---------------------------------------------------------------
 
 
