@@ -7,10 +7,11 @@ must come out exactly as printed:
 - paragraphs start at "(n)" markers wherever they stand, mid-line too; without
   markers, blank lines separate paragraphs;
 - a number glued to the start of a short line that fits the every-fifth-line pattern
-  (85, 90, ...) is a margin anchor: the line it stands on gets that number;
+  (85, 90, ...) is a margin anchor: the line it stands on gets that number; a number
+  too far from where its line can land ("30 procent ..." on line 14) is text;
 - short lines are original booklet lines and are kept as they are; long lines lost
   their breaks and are wrapped again, with Dutch hyphenation, at the width that makes
-  every anchor hold;
+  every anchor hold (a lone short line beside long ones flows with them);
 - a blank line inside a marked paragraph is a page break, never a numbered line;
 - the trailer ("naar:", "uit:", the italic author line, "noot n ...") is kept apart.
 
