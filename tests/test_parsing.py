@@ -174,13 +174,13 @@ def test_it_never_corrects_the_spelling_of_the_source(seed, odd_spelling):
 
 def test_it_links_note_1_from_the_word_twitteraars(seed):
     [ref_line] = [ln for ln in seed.lines if 1 in ln.notes]
-    before_ref = ln_before = ref_line.markup.split(note_ref(1))[0]
+    before_ref = ref_line.markup.split(note_ref(1))[0]
     last_word = re.sub(r"<[^>]+>", "", before_ref).split()[-1]
     if last_word != "twitteraars":
         # The word is hyphenated: the reference follows its last fragment.
-        ln_before = line(seed, ref_line.number - 1).plain
-        assert ln_before.endswith("-")
-        last_word = ln_before.split()[-1][:-1] + last_word
+        line_before = line(seed, ref_line.number - 1).plain
+        assert line_before.endswith("-")
+        last_word = line_before.split()[-1][:-1] + last_word
     assert last_word == "twitteraars"
 
 
