@@ -240,14 +240,14 @@
     form._retry = setTimeout(function () {
       save(form);
     }, seconds * 1000);
-    var status_ = statusEl(form);
-    if (status_) {
-      status_.innerHTML = "";
+    var box = statusEl(form);
+    if (box) {
+      box.innerHTML = "";
       var span = document.createElement("span");
       span.className = "exam-status is-error";
       span.dataset.state = "retrying";
       span.textContent = message("Retry", { seconds: seconds });
-      status_.appendChild(span);
+      box.appendChild(span);
     }
     setSaveState(form, "failed");
   }
