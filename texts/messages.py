@@ -34,14 +34,14 @@ def warning_message(warning: Warning) -> str:
         "no_title": _("No title was found: the first line is used. Fill in a title below."),
         "anchor_unmet": _(
             "Margin number %(anchor)s could not be met: that line became line %(line)s. "
-            "Check the line breaks before it."
+            "Check the line breaks before it. If it is not a margin number, it was kept as text."
         ),
         "marker_without_note": _("Footnote marker %(number)s has no note below the text."),
         "note_without_marker": _("Note %(number)s is not referred to from the text."),
         "duplicate_note": _("Note %(number)s appears twice; the last one is kept."),
         "unclosed_emphasis": _(
-            "An emphasis mark (*) in paragraph %(paragraph)s is not closed; the "
-            "italics end at the end of the paragraph."
+            "An emphasis mark (*) in paragraph %(paragraph)s has no partner; it is kept "
+            "as a * in the text."
         ),
         "text_before_first_paragraph": _(
             "There is text before paragraph marker (1); it was added to the first paragraph."

@@ -242,6 +242,11 @@ def _dictionary() -> pyphen.Pyphen:
     return pyphen.Pyphen(lang="nl_NL")
 
 
+def warm_up() -> None:
+    """Load the hyphenation dictionary (about 0.1 s) before the first import needs it."""
+    _dictionary()
+
+
 @lru_cache(maxsize=8192)
 def _hyphenation_points(core: str) -> tuple[int, ...]:
     """Positions where Dutch hyphenation may split `core` without changing its letters."""
