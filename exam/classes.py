@@ -612,3 +612,14 @@ def exam_locked_for_pupil(*, exam: Exam, pupil) -> bool:
         results_released_at__isnull=True,
         classroom__memberships__pupil=pupil,
     ).exists()
+
+
+def locked_exam_ids(pupil) -> set[int]:
+    """The exams exam_locked_for_pupil is true for, in one query (the pupil's exam list)."""
+    return set(
+        Assignment.objects.filter(
+            mode=Assignment.Mode.EXAM,
+            results_released_at__isnull=True,
+            classroom__memberships__pupil=pupil,
+        ).values_list("exam_id", flat=True)
+    )

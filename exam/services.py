@@ -22,6 +22,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from exam.assignments import AssignmentRuleError, check_can_save
+from exam.classes import exam_locked_for_pupil
 from exam.grading import grade
 from exam.models import Answer, Attempt, Exam, Question
 from exam.scoring import ResponseError, clean_response, element_points, score_response
@@ -29,9 +31,11 @@ from texts.models import Line, Paragraph
 
 __all__ = [
     "AttemptClosed",
+    "ExamLocked",
     "ResponseError",
     "SelfScoreError",
     "StaleRevision",
+    "TimeUp",
     "counted_points",
     "save_answer",
     "self_score",
@@ -45,6 +49,15 @@ ANSWER_SCORE_FIELDS = ["auto_points", "final_points", "needs_review", "feedback"
 
 class AttemptClosed(Exception):
     """The attempt has been handed in: its answers can no longer change."""
+
+
+class TimeUp(AttemptClosed):
+    """An exam-mode attempt's deadline (with its grace for saves in flight) has passed."""
+
+
+class ExamLocked(Exception):
+    """Free practice on an exam that the pupil's class has as an unreleased exam-mode
+    assignment: practising first would show the answer model before the exam."""
 
 
 class StaleRevision(Exception):
@@ -70,13 +83,16 @@ class SelfScoreError(ValueError):
 def _ensure_open(attempt: Attempt) -> None:
     """The one place where saving asks whether the attempt may still change.
 
-    The assignments issue (exam mode) adds the server-side deadline here:
-    `attempt.deadline_at` (time limit + extra time, window close) compared with
-    timezone.now(). start_attempt sets the deadline; submit_attempt stays allowed
-    after it, so an attempt can always be handed in (automatically at the deadline).
+    Exam mode: the server's deadline (time limit + extra time, window close) counts,
+    with a short grace for saves already in flight (exam/assignments.py). Handing in
+    stays allowed after it, so an attempt can always be closed.
     """
     if attempt.submitted_at is not None:
         raise AttemptClosed(attempt.pk)
+    try:
+        check_can_save(attempt=attempt, now=timezone.now())
+    except AssignmentRuleError as error:
+        raise TimeUp(attempt.pk) from error
 
 
 def counted_points(answer: Answer) -> int:
@@ -109,7 +125,10 @@ def start_attempt(*, pupil, exam: Exam) -> Attempt:
     )
     if attempt is not None:
         return attempt
-    # The assignments issue checks the window and sets attempt.deadline_at here.
+    # Assignment attempts (with their window and deadline) start in
+    # exam.classes.start_assignment_attempt; this is free practice.
+    if exam_locked_for_pupil(exam=exam, pupil=pupil):
+        raise ExamLocked(exam.pk)
     attempt = Attempt(pupil=pupil, exam=exam)
     attempt.full_clean()
     attempt.save()

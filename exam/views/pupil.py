@@ -27,6 +27,7 @@ from exam.access import (
     get_exam_for_pupil,
     get_question_in_attempt,
 )
+from exam.classes import close_expired_attempt, locked_exam_ids, may_pupil_see_results
 from exam.exam_data import find_references, parse_line_ranges
 from exam.forms import FEEDBACK, AnswerForm, SelfScoreForm, citation_mode, response_error_message
 from exam.models import Answer, Attempt, Choice, Exam, Question
@@ -262,8 +263,11 @@ def home(request):
     attempts = defaultdict(list)
     for attempt in Attempt.objects.filter(pupil=request.user).order_by("-started_at"):
         attempts[attempt.exam_id].append(attempt)
+    locked = locked_exam_ids(request.user)
     rows = []
     for exam in exams:
+        if exam.pk in locked:
+            continue
         own = attempts.get(exam.pk, [])
         rows.append(
             ExamRow(
@@ -279,7 +283,14 @@ def home(request):
 @pupil_required
 def exam_start(request, pk):
     exam = get_exam_for_pupil(request, pk)
-    attempt = services.start_attempt(pupil=request.user, exam=exam)
+    try:
+        attempt = services.start_attempt(pupil=request.user, exam=exam)
+    except services.ExamLocked:
+        messages.error(
+            request,
+            _("Your class has this exam as a test: start it from your assignments."),
+        )
+        return redirect("assignments:list")
     return redirect("exam:attempt-detail", pk=attempt.pk)
 
 
@@ -289,9 +300,10 @@ def exam_start(request, pk):
 @pupil_required
 def attempt_detail(request, pk):
     attempt = get_attempt_for_pupil(request, pk)
+    if close_expired_attempt(attempt=attempt):
+        messages.info(request, _("Time is up: your saved answers have been handed in."))
     if attempt.is_submitted:
-        messages.info(request, _("You have handed this exam in; here is your result."))
-        return redirect("exam:attempt-result", pk=attempt.pk)
+        return _after_submit(request, attempt)
     questions, texts = pupil_questions(attempt)
     return render(
         request,
@@ -356,6 +368,9 @@ def answer_save(request, pk, question_pk):
             )
         except services.ResponseError as error:
             state, message, status = "invalid", response_error_message(error), 422
+        except services.TimeUp:
+            state, status = "closed", 409
+            message = _("Time is up: answers can no longer be changed.")
         except services.AttemptClosed:
             state, status = "closed", 409
             message = _("You have handed this exam in: answers can no longer be changed.")
@@ -366,7 +381,7 @@ def answer_save(request, pk, question_pk):
         if message:
             messages.error(request, message)
         if state == "closed":
-            return redirect("exam:attempt-result", pk=attempt.pk)
+            return redirect("exam:attempt-detail", pk=attempt.pk)
         return redirect(back)
     return _status(
         request,
@@ -403,10 +418,10 @@ def attempt_submit(request, pk):
     attempt = get_attempt_for_pupil(request, pk)
     if request.method == "POST":
         # Idempotent: a second POST (double click, retry) finds it handed in already.
-        services.submit_attempt(attempt=attempt)
-        return redirect("exam:attempt-result", pk=attempt.pk)
+        attempt = services.submit_attempt(attempt=attempt)
+        return _after_submit(request, attempt)
     if attempt.is_submitted:
-        return redirect("exam:attempt-result", pk=attempt.pk)
+        return _after_submit(request, attempt)
     template = "exam/_submit_confirm.html" if request.htmx else "exam/attempt_submit.html"
     return render(
         request,
@@ -416,6 +431,18 @@ def attempt_submit(request, pk):
 
 
 # --- the result page ----------------------------------------------------------------
+
+
+def _after_submit(request, attempt: Attempt):
+    """Where a handed-in attempt leads: its result, or (exam mode before the teacher
+    releases results) the assignments list with a message."""
+    if may_pupil_see_results(attempt):
+        return redirect("exam:attempt-result", pk=attempt.pk)
+    messages.info(
+        request,
+        _("Your exam has been handed in. You will see your result when your teacher releases it."),
+    )
+    return redirect("assignments:list")
 
 
 @dataclass(frozen=True)
@@ -627,7 +654,8 @@ def attempt_result(request, pk):
     attempt = get_attempt_for_pupil(request, pk)
     if not attempt.is_submitted:
         return redirect("exam:attempt-detail", pk=attempt.pk)
-    # The assignments issue (exam mode) hides this page until results are released.
+    if not may_pupil_see_results(attempt):
+        return _after_submit(request, attempt)
     exam = attempt.exam
     texts, text_labels = _text_labels(exam)
     choices = _choices_by_question(exam)
@@ -654,6 +682,8 @@ def attempt_result(request, pk):
 @pupil_required
 def answer_self_score(request, pk, question_pk):
     attempt = get_attempt_for_pupil(request, pk)
+    if attempt.is_submitted and not may_pupil_see_results(attempt):
+        return _after_submit(request, attempt)
     answer = get_answer_in_attempt(attempt, question_pk)
     elements = (answer.question.scoring or {}).get("elements", [])
     form = SelfScoreForm(request.POST, element_count=len(elements))
