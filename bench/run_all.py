@@ -1,0 +1,26 @@
+"""Run every benchmark, each in its own process (each makes its own throwaway DB).
+
+.venv/bin/python -m bench.run_all        (or: make bench)
+"""
+
+import subprocess
+import sys
+
+BENCHES = [
+    "bench.bench_import",
+    "bench.bench_text_page",
+    "bench.bench_exam",
+    "bench.bench_analysis",
+]
+
+
+def main() -> int:
+    failed = 0
+    for module in BENCHES:
+        print(f"\n=== {module}", flush=True)
+        failed += subprocess.run([sys.executable, "-m", module], check=False).returncode != 0
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
