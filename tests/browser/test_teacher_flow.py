@@ -230,7 +230,8 @@ def test_a_teacher_sets_an_exam_the_pupil_takes_it_and_sees_the_graded_result(
     expect(open_question.locator(f"#q{OPEN_NUMBER}-status")).not_to_be_empty()
     pupil_page.locator("#exam-submit").click()
     pupil_page.locator("#confirm-submit").click()
-    expect(pupil_page).to_have_url(re.compile(r"/result/$"))
+    # Exam mode: handing in leads to the assignments, not to a score.
+    expect(pupil_page).to_have_url(re.compile(r"/me/assignments/$"))
     attempt.refresh_from_db()
     assert attempt.submitted_at is not None
     assert attempt.submitted_at < attempt.deadline_at
@@ -240,6 +241,9 @@ def test_a_teacher_sets_an_exam_the_pupil_takes_it_and_sees_the_graded_result(
     pupil_page.goto(f"{base}/me/assignments/")
     expect(pupil_page.locator("#assignment-table tr[data-status=submitted]")).to_be_visible()
     expect(pupil_page.locator("a[href$='/result/']")).to_have_count(0)
+    # ... and the result page itself stays closed until then.
+    pupil_page.goto(f"{base}/pupil/attempts/{attempt.pk}/result/")
+    expect(pupil_page).to_have_url(re.compile(r"/me/assignments/$"))
 
     # The teacher grades the open answer in the queue with the keyboard only.
     page.goto(assignment_url)
