@@ -20,18 +20,15 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.auth.decorators import login_required  # noqa: E402
-from django.http import HttpResponse  # noqa: E402
-from django.shortcuts import render  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
-from django.urls import include, path  # noqa: E402
+
+from bench.baseline import BARE, ms, time_calls  # noqa: E402
 
 RATIO_TARGET = 2.0
 SUBMIT_TARGET_MS = 100.0
 QUESTIONS = 40
 
-_BARE_HTML = b""
 
 # A pupil's answers to the demo exam's questions, by number: some right, some wrong,
 # a quotation with a typo, open answers and a summary the scorer has to read.
@@ -56,45 +53,6 @@ DEMO_ANSWERS = {
         "overheid moet het juiste midden vinden."
     ),
 }
-
-
-def bare_view(request):
-    """The floor: a Django view that only hands back bytes it already has."""
-    return HttpResponse(_BARE_HTML)
-
-
-@login_required
-def bare_view_logged_in(request):
-    """The floor for a page behind login: session and user loaded."""
-    request.user.is_staff  # noqa: B018 - touch the user, as every real page does
-    return HttpResponse(_BARE_HTML)
-
-
-@login_required
-def empty_page(request):
-    """What any page of this site costs before its content: base.html, roles, menu."""
-    return render(request, "base.html")
-
-
-urlpatterns = [
-    path("__bench__/bare/", bare_view),
-    path("__bench__/bare-logged-in/", bare_view_logged_in),
-    path("__bench__/empty-page/", empty_page),
-    path("", include("config.urls")),
-]
-
-
-def _ms(seconds: float) -> float:
-    return seconds * 1000
-
-
-def _time(func, runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def _cast():
@@ -135,7 +93,6 @@ def _large_exam(teacher, text):
 
 
 def bench_page(runs: int) -> dict:
-    global _BARE_HTML
     from django.core.cache import cache
 
     from exam import services
@@ -151,7 +108,7 @@ def bench_page(runs: int) -> dict:
 
     first = client.get(url)
     assert first.status_code == 200, first.status_code
-    _BARE_HTML = first.content
+    BARE.html = first.content
 
     def get(path):
         response = client.get(path)
@@ -170,15 +127,15 @@ def bench_page(runs: int) -> dict:
     times = {name: [] for name in [*probes, "page_uncached"]}
     for _ in range(runs):
         for name, probe in probes.items():
-            times[name] += _time(probe, 1)
+            times[name] += time_calls(probe, 1)
         # The first pupil to open the exam renders its booklet and question fragments.
         cache.clear()
-        times["page_uncached"] += _time(probes["page"], 1)
-    result = {f"{name}_ms": _ms(statistics.median(t)) for name, t in times.items()}
+        times["page_uncached"] += time_calls(probes["page"], 1)
+    result = {f"{name}_ms": ms(statistics.median(t)) for name, t in times.items()}
     return {
         **result,
         "ratio": result["page_ms"] / result["bare_ms"],
-        "bytes": len(_BARE_HTML),
+        "bytes": len(BARE.html),
         "questions": exam.questions.count(),
     }
 
@@ -209,9 +166,9 @@ def bench_submit(runs: int) -> dict:
     assert Answer.objects.filter(attempt__exam=exam).count() == runs * QUESTIONS
     assert len(totals) == 1, totals
     return {
-        "submit_ms": _ms(statistics.median(submit_times)),
-        "submit_max_ms": _ms(max(submit_times)),
-        "save_ms": _ms(statistics.median(save_times)),
+        "submit_ms": ms(statistics.median(submit_times)),
+        "submit_max_ms": ms(max(submit_times)),
+        "save_ms": ms(statistics.median(save_times)),
         "queries": max(queries),
         "total": totals.pop(),
     }
@@ -224,7 +181,7 @@ def main(runs: int = 200) -> dict:
     # a copy of the context per template) to help tests, which a server never pays.
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        with override_settings(ROOT_URLCONF=__name__, DEBUG=False):
+        with override_settings(ROOT_URLCONF="bench.baseline", DEBUG=False):
             served = bench_page(runs)
             submitted = bench_submit(max(runs // 4, 20))
     finally:
@@ -242,9 +199,9 @@ def main(runs: int = 200) -> dict:
         ("  the same behind login", served["bare_logged_in_ms"]),
         ("empty page of this site (base.html)", served["empty_page_ms"]),
     ]
-    for label, ms in rows:
-        ratio = "" if ms == page else f"   exam page / this = {page / ms:5.2f}"
-        print(f"  {label:<37} {ms:7.2f} ms{ratio}")
+    for label, value in rows:
+        ratio = "" if value == page else f"   exam page / this = {page / value:5.2f}"
+        print(f"  {label:<37} {value:7.2f} ms{ratio}")
     print(
         f"  target: exam page <= {RATIO_TARGET:.1f} x bare view:"
         f" {'OK' if served['ratio'] <= RATIO_TARGET else 'OVER'} ({served['ratio']:.2f})"

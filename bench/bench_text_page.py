@@ -21,12 +21,10 @@ import pyphen  # noqa: E402
 
 django.setup()
 
-from django.contrib.auth.decorators import login_required  # noqa: E402
-from django.http import HttpResponse  # noqa: E402
-from django.shortcuts import render  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings, setup_test_environment  # noqa: E402
-from django.urls import include, path  # noqa: E402
+
+from bench.baseline import BARE, ms, time_calls  # noqa: E402
 
 SEED = (
     Path(__file__).resolve().parent.parent
@@ -36,48 +34,6 @@ SEED = (
 )
 IMPORT_TARGET_MS = 50.0
 RATIO_TARGET = 2.0
-
-_BARE_HTML = b""
-
-
-def bare_view(request):
-    """The floor: a Django view that only hands back bytes it already has."""
-    return HttpResponse(_BARE_HTML)
-
-
-@login_required
-def bare_view_logged_in(request):
-    """The floor for any page that needs a logged-in user: session and user loaded."""
-    request.user.is_staff  # noqa: B018 - touch the user, as every real page does
-    return HttpResponse(_BARE_HTML)
-
-
-@login_required
-def empty_page(request):
-    """What any page of this site costs before its content: base.html, roles, menu."""
-    return render(request, "base.html")
-
-
-# The project's URLs plus the bare views, so all go through the same middleware.
-urlpatterns = [
-    path("__bench__/bare/", bare_view),
-    path("__bench__/bare-logged-in/", bare_view_logged_in),
-    path("__bench__/empty-page/", empty_page),
-    path("", include("config.urls")),
-]
-
-
-def _ms(seconds: float) -> float:
-    return seconds * 1000
-
-
-def _time(func, runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def bench_import(raw: str, runs: int) -> dict:
@@ -90,27 +46,26 @@ def bench_import(raw: str, runs: int) -> dict:
     start = time.perf_counter()
     parse_and_save()
     cold = time.perf_counter() - start
-    warm = _time(parse_and_save, runs)
+    warm = time_calls(parse_and_save, runs)
     # Most of a cold import is reading the Dutch hyphenation dictionary, once per
     # process; time that load alone.
     pyphen.hdcache.clear()
     start = time.perf_counter()
     pyphen.Pyphen(lang="nl_NL")
     dictionary = time.perf_counter() - start
-    parse_only = _time(lambda: parse_text(raw), runs)
+    parse_only = time_calls(lambda: parse_text(raw), runs)
     parsed = parse_text(raw)
-    save_only = _time(lambda: save_parsed_text(parsed=parsed, raw=raw), runs)
+    save_only = time_calls(lambda: save_parsed_text(parsed=parsed, raw=raw), runs)
     return {
-        "cold_ms": _ms(cold),
-        "dictionary_ms": _ms(dictionary),
-        "warm_ms": _ms(statistics.median(warm)),
-        "parse_ms": _ms(statistics.median(parse_only)),
-        "save_ms": _ms(statistics.median(save_only)),
+        "cold_ms": ms(cold),
+        "dictionary_ms": ms(dictionary),
+        "warm_ms": ms(statistics.median(warm)),
+        "parse_ms": ms(statistics.median(parse_only)),
+        "save_ms": ms(statistics.median(save_only)),
     }
 
 
 def bench_page(raw: str, runs: int) -> dict:
-    global _BARE_HTML
     from django.core.cache import cache
 
     from accounts.services import ensure_user
@@ -124,7 +79,7 @@ def bench_page(raw: str, runs: int) -> dict:
 
     first = client.get(url)
     assert first.status_code == 200, first.status_code
-    _BARE_HTML = first.content
+    BARE.html = first.content
 
     def get(path):
         response = client.get(path)
@@ -143,14 +98,14 @@ def bench_page(raw: str, runs: int) -> dict:
     times = {name: [] for name in [*probes, "page_uncached"]}
     for _ in range(runs):
         for name, probe in probes.items():
-            times[name] += _time(probe, 1)
+            times[name] += time_calls(probe, 1)
         cache.clear()  # the first pupil to open the text renders its booklet
-        times["page_uncached"] += _time(probes["page"], 1)
-    result = {f"{name}_ms": _ms(statistics.median(t)) for name, t in times.items()}
+        times["page_uncached"] += time_calls(probes["page"], 1)
+    result = {f"{name}_ms": ms(statistics.median(t)) for name, t in times.items()}
     return {
         **result,
         "ratio": result["page_ms"] / result["bare_ms"],
-        "bytes": len(_BARE_HTML),
+        "bytes": len(BARE.html),
         "lines": text.lines.count(),
     }
 
@@ -162,7 +117,7 @@ def main(runs: int = 200) -> dict:
     setup_test_environment()
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
-        with override_settings(ROOT_URLCONF=__name__, DEBUG=False):
+        with override_settings(ROOT_URLCONF="bench.baseline", DEBUG=False):
             imported = bench_import(raw, max(runs // 10, 10))
             served = bench_page(raw, runs)
     finally:
@@ -187,9 +142,9 @@ def main(runs: int = 200) -> dict:
         ("  the same behind login", served["bare_logged_in_ms"]),
         ("empty page of this site (base.html)", served["empty_page_ms"]),
     ]
-    for label, ms in rows:
-        ratio = "" if ms == page else f"   text page / this = {page / ms:5.2f}"
-        print(f"  {label:<37} {ms:7.2f} ms{ratio}")
+    for label, value in rows:
+        ratio = "" if value == page else f"   text page / this = {page / value:5.2f}"
+        print(f"  {label:<37} {value:7.2f} ms{ratio}")
     print(
         f"  target: text page <= {RATIO_TARGET:.1f} x bare view:"
         f" {'OK' if served['ratio'] <= RATIO_TARGET else 'OVER'} ({served['ratio']:.2f})"
