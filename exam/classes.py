@@ -521,8 +521,13 @@ def start_assignment_attempt(*, assignment: Assignment, pupil, now: datetime | N
             return attempt
     rules.check_can_start(assignment=assignment, attempts_so_far=len(attempts), now=now)
     attempt = Attempt(pupil=pupil, exam=assignment.exam, assignment=assignment)
-    attempt.full_clean()
-    attempt.save()
+    attempt.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            attempt.save()
+    except IntegrityError:
+        # A simultaneous start won the race (the attempt_one_open constraint): resume it.
+        return Attempt.objects.get(assignment=assignment, pupil=pupil, submitted_at__isnull=True)
     # started_at is set by the database save; the deadline counts from it.
     attempt.deadline_at = rules.attempt_deadline(
         assignment=assignment,

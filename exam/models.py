@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from texts.models import Text
@@ -240,6 +241,17 @@ class Attempt(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["pupil", "exam"], name="attempt_pupil_exam")]
+        constraints = [
+            # One open attempt per pupil, exam and assignment (free practice counts as
+            # assignment 0), so two simultaneous starts cannot both create one.
+            models.UniqueConstraint(
+                models.F("pupil"),
+                models.F("exam"),
+                Coalesce(models.F("assignment"), 0),
+                condition=models.Q(submitted_at__isnull=True),
+                name="attempt_one_open",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.pupil_id} / {self.exam_id}"

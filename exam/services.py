@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from exam.assignments import AssignmentRuleError, check_can_save
@@ -130,8 +130,15 @@ def start_attempt(*, pupil, exam: Exam) -> Attempt:
     if exam_locked_for_pupil(exam=exam, pupil=pupil):
         raise ExamLocked(exam.pk)
     attempt = Attempt(pupil=pupil, exam=exam)
-    attempt.full_clean()
-    attempt.save()
+    attempt.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            attempt.save()
+    except IntegrityError:
+        # A simultaneous start won the race (the attempt_one_open constraint): resume it.
+        return Attempt.objects.get(
+            pupil=pupil, exam=exam, assignment__isnull=True, submitted_at__isnull=True
+        )
     return attempt
 
 

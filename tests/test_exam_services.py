@@ -293,3 +293,18 @@ def test_a_self_score_is_refused_when_it_cannot_apply(attempt, teacher, setup, e
     with pytest.raises(services.SelfScoreError) as error:
         services.self_score(answer=answer, elements=elements)
     assert error.value.code == code
+
+
+def test_the_database_refuses_a_second_open_attempt_at_the_same_exam(db, pupil, teacher, seed_text):
+    """The guard behind idempotent starts, for two starts that race past the lookup."""
+    from django.db import IntegrityError, transaction
+
+    from exam.models import Attempt
+    from tests.exam_builders import build_exam
+
+    exam = build_exam(author=teacher, text=seed_text, kinds=["mc"], count=1)
+    Attempt.objects.create(pupil=pupil, exam=exam)
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Attempt.objects.create(pupil=pupil, exam=exam)
+    assert Attempt.objects.filter(pupil=pupil, exam=exam).count() == 1
