@@ -93,4 +93,6 @@
   });
 
   select(0, false);
+  // Tells people and tests that the keys work from now on.
+  list.dataset.keyboardReady = "true";
 })();

@@ -250,6 +250,8 @@ def test_a_teacher_sets_an_exam_the_pupil_takes_it_and_sees_the_graded_result(
     page.locator("#grading-link").click()
     page.locator("#queue-table tr.table-warning a").first.click()
     card = page.locator(".marking-answer").first
+    # The keys work once the marking script has started.
+    expect(page.locator("[data-marking][data-keyboard-ready=true]")).to_have_count(1)
     expect(card).to_contain_text("Ze werden gebeld omdat ze klaagden.")
     expect(card.locator("input[name=elements]")).to_have_count(2)
     # The keyword proposal ticked element 1 already ("gebeld"); the teacher adds element 2.
