@@ -55,3 +55,40 @@ def time_calls(func, runs: int) -> list[float]:
         func()
         times.append(time.perf_counter() - start)
     return times
+
+
+def time_page_against_baselines(client, url: str, runs: int) -> dict:
+    """Median server time of the page at `url` and of each baseline, in ms.
+
+    The probes run interleaved, so a busy machine slows every probe alike; after each
+    round the cache is cleared for one more request: the page as the first visitor
+    gets it. Keys: page_ms, bare_ms, bare_logged_in_ms, empty_page_ms, page_uncached_ms.
+    """
+    import statistics
+
+    from django.core.cache import cache
+
+    first = client.get(url)
+    assert first.status_code == 200, first.status_code
+    BARE.html = first.content
+
+    def get(path):
+        response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+
+    probes = {
+        "page": lambda: get(url),
+        "bare": lambda: get("/__bench__/bare/"),
+        "bare_logged_in": lambda: get("/__bench__/bare-logged-in/"),
+        "empty_page": lambda: get("/__bench__/empty-page/"),
+    }
+    for probe in probes.values():
+        for _ in range(20):
+            probe()
+    times = {name: [] for name in [*probes, "page_uncached"]}
+    for _ in range(runs):
+        for name, probe in probes.items():
+            times[name] += time_calls(probe, 1)
+        cache.clear()
+        times["page_uncached"] += time_calls(probes["page"], 1)
+    return {f"{name}_ms": ms(statistics.median(t)) for name, t in times.items()}

@@ -23,7 +23,7 @@ django.setup()
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
-from bench.baseline import BARE, ms, time_calls  # noqa: E402
+from bench.baseline import BARE, ms, time_page_against_baselines  # noqa: E402
 
 RATIO_TARGET = 2.0
 SUBMIT_TARGET_MS = 100.0
@@ -93,8 +93,6 @@ def _large_exam(teacher, text):
 
 
 def bench_page(runs: int) -> dict:
-    from django.core.cache import cache
-
     from exam import services
     from exam.demo import ensure_demo_exam
 
@@ -106,32 +104,7 @@ def bench_page(runs: int) -> dict:
     client.force_login(pupil)
     url = f"/pupil/attempts/{attempt.pk}/"
 
-    first = client.get(url)
-    assert first.status_code == 200, first.status_code
-    BARE.html = first.content
-
-    def get(path):
-        response = client.get(path)
-        assert response.status_code == 200, (path, response.status_code)
-
-    probes = {
-        "page": lambda: get(url),
-        "bare": lambda: get("/__bench__/bare/"),
-        "bare_logged_in": lambda: get("/__bench__/bare-logged-in/"),
-        "empty_page": lambda: get("/__bench__/empty-page/"),
-    }
-    # Interleaved, so that a busy machine slows every probe alike.
-    for probe in probes.values():
-        for _ in range(20):
-            probe()
-    times = {name: [] for name in [*probes, "page_uncached"]}
-    for _ in range(runs):
-        for name, probe in probes.items():
-            times[name] += time_calls(probe, 1)
-        # The first pupil to open the exam renders its booklet and question fragments.
-        cache.clear()
-        times["page_uncached"] += time_calls(probes["page"], 1)
-    result = {f"{name}_ms": ms(statistics.median(t)) for name, t in times.items()}
+    result = time_page_against_baselines(client, url, runs)
     return {
         **result,
         "ratio": result["page_ms"] / result["bare_ms"],

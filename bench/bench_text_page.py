@@ -24,7 +24,7 @@ django.setup()
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings, setup_test_environment  # noqa: E402
 
-from bench.baseline import BARE, ms, time_calls  # noqa: E402
+from bench.baseline import BARE, ms, time_calls, time_page_against_baselines  # noqa: E402
 
 SEED = (
     Path(__file__).resolve().parent.parent
@@ -66,7 +66,6 @@ def bench_import(raw: str, runs: int) -> dict:
 
 
 def bench_page(raw: str, runs: int) -> dict:
-    from django.core.cache import cache
 
     from accounts.services import ensure_user
     from texts.services import import_text, publish_text
@@ -77,31 +76,7 @@ def bench_page(raw: str, runs: int) -> dict:
     client.force_login(admin)
     url = f"/texts/{text.pk}/"
 
-    first = client.get(url)
-    assert first.status_code == 200, first.status_code
-    BARE.html = first.content
-
-    def get(path):
-        response = client.get(path)
-        assert response.status_code == 200, (path, response.status_code)
-
-    probes = {
-        "page": lambda: get(url),
-        "bare": lambda: get("/__bench__/bare/"),
-        "bare_logged_in": lambda: get("/__bench__/bare-logged-in/"),
-        "empty_page": lambda: get("/__bench__/empty-page/"),
-    }
-    # Interleaved, so that a busy machine slows every probe alike.
-    for probe in probes.values():
-        for _ in range(20):
-            probe()
-    times = {name: [] for name in [*probes, "page_uncached"]}
-    for _ in range(runs):
-        for name, probe in probes.items():
-            times[name] += time_calls(probe, 1)
-        cache.clear()  # the first pupil to open the text renders its booklet
-        times["page_uncached"] += time_calls(probes["page"], 1)
-    result = {f"{name}_ms": ms(statistics.median(t)) for name, t in times.items()}
+    result = time_page_against_baselines(client, url, runs)
     return {
         **result,
         "ratio": result["page_ms"] / result["bare_ms"],
