@@ -151,3 +151,40 @@ def make_text(*, lines: int, uploaded_by=None) -> Text:
         paragraphs.append(f"({paragraph}) {body}")
     raw = "Een proeftekst\n\n" + "\n\n".join(paragraphs) + "\n"
     return import_text(raw=raw, uploaded_by=uploaded_by, publish=True)
+
+
+# A small exam for class, assignment and marking tests.
+OPEN_SCORING = {
+    "elements": [
+        {"text": "ze dringen voor", "points": 1, "keywords": ["voordringen", "voor"]},
+        {"text": "ze worden beloond", "points": 1, "keywords": ["beloond", "voorrang"]},
+    ]
+}
+
+
+def make_exam(author, text, *, published=True, title="Brutalen"):
+    """A small exam on the seed text: one multiple-choice and one open question."""
+    exam = Exam.objects.create(title=title, author=author, is_published=published)
+    ExamText.objects.create(exam=exam, text=text, position=1)
+    mc = Question.objects.create(
+        exam=exam,
+        number=1,
+        text=text,
+        kind=Question.Kind.MULTIPLE_CHOICE,
+        stem="Welke bewering past het best bij alinea 1?",
+        max_points=1,
+        scoring={"key": "B"},
+    )
+    for position, label in enumerate("ABCD"):
+        Choice.objects.create(question=mc, label=label, content=f"optie {label}", position=position)
+    Question.objects.create(
+        exam=exam,
+        number=2,
+        text=text,
+        kind=Question.Kind.OPEN,
+        stem="Leg uit waarom de brutalen volgens de schrijver winnen.",
+        max_points=2,
+        model_answer="Een antwoord als: ze dringen voor (1p) en worden daarvoor beloond (1p).",
+        scoring=OPEN_SCORING,
+    )
+    return exam

@@ -10,43 +10,9 @@ from django.utils import timezone, translation
 
 from exam import classes
 from exam.assignments import AssignmentRuleError
-from exam.models import Assignment, Attempt, Choice, Classroom, Exam, ExamText, Membership, Question
+from exam.models import Assignment, Attempt, Classroom, Membership
 from tests.conftest import PASSWORD
-
-OPEN_SCORING = {
-    "elements": [
-        {"text": "ze dringen voor", "points": 1, "keywords": ["voordringen", "voor"]},
-        {"text": "ze worden beloond", "points": 1, "keywords": ["beloond", "voorrang"]},
-    ]
-}
-
-
-def make_exam(author, text, *, published=True, title="Brutalen"):
-    """A small exam on the seed text: one multiple-choice and one open question."""
-    exam = Exam.objects.create(title=title, author=author, is_published=published)
-    ExamText.objects.create(exam=exam, text=text, position=1)
-    mc = Question.objects.create(
-        exam=exam,
-        number=1,
-        text=text,
-        kind=Question.Kind.MULTIPLE_CHOICE,
-        stem="Welke bewering past het best bij alinea 1?",
-        max_points=1,
-        scoring={"key": "B"},
-    )
-    for position, label in enumerate("ABCD"):
-        Choice.objects.create(question=mc, label=label, content=f"optie {label}", position=position)
-    Question.objects.create(
-        exam=exam,
-        number=2,
-        text=text,
-        kind=Question.Kind.OPEN,
-        stem="Leg uit waarom de brutalen volgens de schrijver winnen.",
-        max_points=2,
-        model_answer="Een antwoord als: ze dringen voor (1p) en worden daarvoor beloond (1p).",
-        scoring=OPEN_SCORING,
-    )
-    return exam
+from tests.exam_builders import make_exam
 
 
 @pytest.fixture

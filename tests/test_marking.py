@@ -10,7 +10,7 @@ from accounts.services import ensure_user
 from exam import classes, marking
 from exam.models import Answer, Membership
 from exam.services import save_answer, self_score, submit_attempt
-from tests.test_classes import make_exam
+from tests.exam_builders import make_exam
 
 
 @pytest.fixture
