@@ -174,6 +174,9 @@ def test_after_the_teacher_scores_the_pupil_sees_points_and_note_and_no_form(
     assert 'data-source="teacher"' in html
     assert re.search(r"data-teacher-score>.*?1 .*?2", html, re.S)
     assert "tweede deel ontbreekt" in html
+    # The answer model's elements stay visible, the credited one marked.
+    assert re.search(r"<li lang=\"nl\" data-credited>.*?ze dringen voor", html)
+    assert "ze worden beloond" in html
     assert "data-self-score-form" not in html
     assert 'name="elements"' not in html
     assert pupil_client.post(self_score_url(attempt), {"elements": ["1"]}).status_code == 302

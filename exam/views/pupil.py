@@ -466,6 +466,7 @@ class ModelElement:
     points: int
     is_ticked: bool
     is_found: bool
+    is_credited: bool = False  # the teacher found it in the answer
 
 
 @dataclass
@@ -630,8 +631,16 @@ def _result_question(
     # The self-assessment starts from the computer's proposal until the pupil saves one.
     ticked = set(answer.self_elements or []) if answer.self_points is not None else found
     is_teacher_scored = answer.scored_by_id is not None
+    credited = set(feedback.get("teacher_elements", [])) if is_teacher_scored else set()
     elements = [
-        ModelElement(i, str(e.get("text", "")), int(e.get("points", 1)), i in ticked, i in found)
+        ModelElement(
+            i,
+            str(e.get("text", "")),
+            int(e.get("points", 1)),
+            i in ticked,
+            i in found,
+            i in credited,
+        )
         for i, e in enumerate(scoring.get("elements", []))
         if isinstance(e, dict)
     ]
