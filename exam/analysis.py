@@ -23,8 +23,10 @@ Which attempts count (see docs/results.md):
   memory of the model more than reading skill, so it would flatter the questions.
 
 An answer's points are the points that make up Attempt.total_points, the rule of
-exam.services.counted_points: final_points, else self_points, else auto_points,
-else 0. Using the same rule as the totals keeps "rest score = total - item" exact.
+exam/grades.py as a database expression (exam.totals.COUNTED_POINTS): the teacher's
+or the key's score, else the self-score (practice only), else the proposal, else 0,
+capped at the question's maximum. Using the same rule as the totals keeps
+"rest score = total - item" exact.
 An attempt without an answer row for a question counts 0 for it.
 """
 
@@ -57,13 +59,10 @@ from exam.models import (
     Membership,
     Question,
 )
+from exam.totals import COUNTED_POINTS
 
 # The points one answer counts, as an integer expression the database can sum.
-# Cast: PostgreSQL multiplies two smallints as a smallint, which overflows on
-# squared totals of long exams.
-ANSWER_POINTS = Cast(
-    Coalesce("final_points", "self_points", "auto_points", Value(0)), IntegerField()
-)
+ANSWER_POINTS = COUNTED_POINTS
 ATTEMPT_TOTAL = Cast(Coalesce("attempt__total_points", Value(0)), IntegerField())
 
 

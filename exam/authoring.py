@@ -14,8 +14,8 @@ Decisions worth knowing (docs/teachers.md says the same for teachers):
 - **Regrading is never silent.** When a question with submitted answers changes in
   a way that can change scores (kind data, points, word limit, choices, text),
   update_question needs an explicit decision: REGRADE rescores every submitted
-  answer and updates the attempts' totals and grades; KEEP leaves every stored
-  score as it is, and only answers submitted from then on are scored with the
+  answer and updates the attempts' totals and grades (exam/totals.py, the same
+  service as every other score change); KEEP leaves every stored score as it is, and only answers submitted from then on are scored with the
   new version. Without a decision it raises RegradeDecisionNeeded with a summary
   of what regrading would change. A score a teacher set by hand (`scored_by`)
   is kept when regrading; it is only lowered to the new maximum if the maximum
@@ -42,10 +42,10 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import is_teacher
 from exam.exam_data import find_references
-from exam.grading import grade
+from exam.grades import capped, counted_points
 from exam.models import Answer, Attempt, Choice, Exam, ExamText, Question
 from exam.scoring import element_points, score_response, validate_scoring
-from exam.services import counted_points
+from exam.totals import answer_points, attempt_scores, recompute_totals, self_points_count
 from texts.models import Line, Paragraph, Text
 
 MAX_TEXTS = 4
@@ -607,7 +607,7 @@ def _scoring_inputs(data: QuestionData) -> tuple:
 def _submitted_answers(question: Question):
     return list(
         Answer.objects.filter(question=question, attempt__submitted_at__isnull=False)
-        .select_related("attempt__pupil")
+        .select_related("attempt__pupil", "attempt__assignment", "question")
         .order_by("attempt__pupil__username", "pk")
     )
 
@@ -653,39 +653,9 @@ def _rescore(answers: list[Answer], data: QuestionData, booklet: Booklet) -> lis
                 # The elements the pupil ticked no longer exist: the self-score lapses.
                 fields["self_elements"] = []
                 fields["self_points"] = None
-        result.append(_Rescored(answer, counted_points(answer), fields))
+        self_counts = self_points_count(answer.attempt)
+        result.append(_Rescored(answer, answer_points(answer, self_counts=self_counts), fields))
     return result
-
-
-def _attempt_totals(
-    attempt_ids: set[int], question: Question, rescored: dict[int, _Rescored], max_points: int
-) -> dict[int, tuple[int, int]]:
-    """(total, maximum) per attempt with the rescored answers, as exam.services counts."""
-    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    rows = Answer.objects.filter(attempt_id__in=attempt_ids).values_list(
-        "pk",
-        "attempt_id",
-        "question_id",
-        "final_points",
-        "self_points",
-        "auto_points",
-        "question__max_points",
-    )
-    for pk, attempt_id, question_id, final, self_points, auto, maximum in rows:
-        probe = Answer(final_points=final, self_points=self_points, auto_points=auto)
-        if question_id == question.pk and pk in rescored:
-            for name, value in rescored[pk].fields.items():
-                setattr(probe, name, value)
-            maximum = max_points
-        totals[attempt_id][0] += counted_points(probe)
-        totals[attempt_id][1] += maximum
-    return {attempt_id: (t, m) for attempt_id, (t, m) in totals.items()}
-
-
-def _grade_or_none(total: int, maximum: int, n_term) -> Decimal | None:
-    if maximum <= 0:
-        return None
-    return grade(score=min(total, maximum), max_score=maximum, n_term=n_term)
 
 
 def _plan_regrade(question: Question, data: QuestionData, booklet: Booklet):
@@ -693,12 +663,14 @@ def _plan_regrade(question: Question, data: QuestionData, booklet: Booklet):
     rescored = _rescore(answers, data, booklet)
     summary = RegradeSummary(answers=len(answers))
     for item in rescored:
-        new = counted_points(
-            Answer(
-                final_points=item.fields.get("final_points"),
+        new = capped(
+            counted_points(
+                final_points=item.fields["final_points"],
                 self_points=item.fields.get("self_points", item.answer.self_points),
-                auto_points=item.fields.get("auto_points"),
-            )
+                auto_points=item.fields["auto_points"],
+                self_counts=self_points_count(item.answer.attempt),
+            ),
+            data.max_points,
         )
         if item.answer.scored_by_id is not None:
             summary.kept_manual += 1
@@ -720,19 +692,17 @@ def _plan_regrade(question: Question, data: QuestionData, booklet: Booklet):
                 )
             )
     attempts = {item.answer.attempt_id: item.answer.attempt for item in rescored}
-    by_answer = {item.answer.pk: item for item in rescored}
-    totals = _attempt_totals(set(attempts), question, by_answer, data.max_points)
-    updated_attempts = []
-    for attempt_id, (total, maximum) in totals.items():
-        attempt = attempts[attempt_id]
-        new_grade = _grade_or_none(total, maximum, question.exam.n_term)
-        if attempt.total_points != total or attempt.grade != new_grade:
-            attempt.total_points = total
-            attempt.grade = new_grade
-            updated_attempts.append(attempt)
+    changes = {item.answer.pk: {**item.fields, "max_points": data.max_points} for item in rescored}
+    scores = attempt_scores(attempts, changes=changes)
+    updated_attempts = [
+        attempt
+        for attempt_id, attempt in attempts.items()
+        if (attempt.total_points, attempt.grade)
+        != (scores[attempt_id].total, scores[attempt_id].grade)
+    ]
     summary.attempts = len(attempts)
     summary.attempts_changed = len(updated_attempts)
-    return summary, rescored, updated_attempts
+    return summary, rescored, list(attempts.values())
 
 
 def regrade_summary(*, question: Question, data: QuestionData) -> RegradeSummary:
@@ -741,7 +711,7 @@ def regrade_summary(*, question: Question, data: QuestionData) -> RegradeSummary
     return summary
 
 
-def _apply_regrade(rescored: list[_Rescored], attempts: list[Attempt]) -> None:
+def _apply_regrade(rescored: list[_Rescored]) -> None:
     by_fields: dict[tuple[str, ...], list[Answer]] = defaultdict(list)
     for item in rescored:
         for name, value in item.fields.items():
@@ -749,7 +719,6 @@ def _apply_regrade(rescored: list[_Rescored], attempts: list[Attempt]) -> None:
         by_fields[tuple(sorted(item.fields))].append(item.answer)
     for names, answers in by_fields.items():
         Answer.objects.bulk_update(answers, list(names))
-    Attempt.objects.bulk_update(attempts, ["total_points", "grade"])
 
 
 @transaction.atomic
@@ -784,11 +753,14 @@ def update_question(
             raise RegradeDecisionNeeded(regrade_summary(question=stored, data=data))
         if regrade == REGRADE:
             applied, rescored, attempts = _plan_regrade(stored, data, booklet)
-            _apply_regrade(rescored, attempts)
+            _apply_regrade(rescored)
     _apply(stored, data)
     stored.full_clean()
     stored.save()
     _save_choices(stored, data.choices)
+    if applied is not None:
+        # After the question is saved: the totals count its new maximum.
+        recompute_totals(attempts=attempts)
     return applied
 
 

@@ -1,9 +1,8 @@
 """Marking: the grading queue, a teacher's scores, and calibration of self-scores.
 
 A teacher's score is final: it sets `final_points`, `scored_by` and `scored_at`,
-and the attempt's total and grade are recomputed from the answers in the database.
-The points an answer counts are, in order, final_points, self_points, auto_points
-(the same rule as exam/services.py counted_points).
+and the attempt's total and grade are recomputed from the answers in the database
+(exam/totals.py; which points count is exam/grades.py).
 
 Calibration compares what a pupil gave themselves (`self_points`) with what the
 teacher gave (`final_points` on an answer with `scored_by` set), computed by the
@@ -15,15 +14,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Avg, Count, F, FloatField, Q, QuerySet, Sum, Value
-from django.db.models.functions import Abs, Cast, Coalesce
+from django.db.models import Avg, Count, F, FloatField, Q, QuerySet
+from django.db.models.functions import Abs, Cast
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from exam.grading import grade
-from exam.models import Answer, Assignment, Attempt, Question
+from exam.models import Answer, Assignment, Question
 from exam.scoring import element_points, over_limit_deduction
+from exam.totals import recompute_totals
 
 OVERRIDE_REASON_MAX = 300
 
@@ -144,26 +143,6 @@ def model_elements(question: Question) -> list[dict]:
 # Scoring by the teacher
 
 
-def recompute_attempt(*, attempt: Attempt) -> Attempt:
-    """Set the attempt's total and grade from its answers, summed by the database."""
-    sums = Answer.objects.filter(attempt=attempt).aggregate(
-        total=Coalesce(
-            Sum(Coalesce("final_points", "self_points", "auto_points", Value(0))), Value(0)
-        )
-    )
-    maximum = (
-        Question.objects.filter(exam_id=attempt.exam_id).aggregate(m=Sum("max_points"))["m"] or 0
-    )
-    attempt.total_points = sums["total"]
-    attempt.grade = (
-        grade(score=sums["total"], max_score=maximum, n_term=attempt.exam.n_term)
-        if maximum
-        else None
-    )
-    attempt.save(update_fields=["total_points", "grade"])
-    return attempt
-
-
 def _check_scorable(answer: Answer) -> None:
     if answer.attempt.submitted_at is None:
         raise MarkingError(_("This attempt has not been handed in yet."))
@@ -190,7 +169,7 @@ def _save_teacher_score(*, answer: Answer, points: int, teacher, reason: str) ->
             "feedback",
         ]
     )
-    recompute_attempt(attempt=answer.attempt)
+    recompute_totals(attempts=[answer.attempt])
     return answer
 
 

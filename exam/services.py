@@ -1,18 +1,12 @@
 """Every write of a pupil's attempt: start it, save answers, submit it, self-score.
 
-Points that count towards an attempt's total, per answer, in this order:
-
-1. `final_points`, when set: a closed question scored automatically (the key decides),
-   or any question a teacher has scored;
-2. `self_points`, when the pupil has ticked the model elements their open or summary
-   answer contains;
-3. `auto_points`, the scorer's proposal (keywords for open and summary answers).
-
 Open and summary answers keep `final_points = None` after submitting: their automatic
 score is a proposal (the answer model's rule that an answer "by analogy" may earn
-points is a marker's decision). The total still counts the proposal or the pupil's
-self-score, so a pupil sees a grade at once; the result page labels such a total as
-provisional until a teacher confirms every open answer.
+points is a marker's decision). Which points count towards the total, and how the
+total becomes a grade, is exam/grades.py; exam/totals.py recomputes an attempt's total
+after every change here. In practice a pupil's self-score counts until a teacher
+scores the answer, so a pupil sees a grade at once; the result page labels such a
+total as provisional. In exam mode a self-score never changes the total.
 """
 
 from collections import defaultdict
@@ -24,9 +18,9 @@ from django.utils import timezone
 
 from exam.assignments import AssignmentRuleError, check_can_save
 from exam.classes import exam_locked_for_pupil
-from exam.grading import grade
 from exam.models import Answer, Attempt, Exam, Question
 from exam.scoring import ResponseError, clean_response, element_points, score_response
+from exam.totals import recompute_totals
 from texts.models import Line, Paragraph
 
 __all__ = [
@@ -36,7 +30,6 @@ __all__ = [
     "SelfScoreError",
     "StaleRevision",
     "TimeUp",
-    "counted_points",
     "save_answer",
     "self_score",
     "start_attempt",
@@ -93,20 +86,6 @@ def _ensure_open(attempt: Attempt) -> None:
         check_can_save(attempt=attempt, now=timezone.now())
     except AssignmentRuleError as error:
         raise TimeUp(attempt.pk) from error
-
-
-def counted_points(answer: Answer) -> int:
-    """The points an answer adds to the total (see the module docstring)."""
-    for points in (answer.final_points, answer.self_points, answer.auto_points):
-        if points is not None:
-            return points
-    return 0
-
-
-def _grade_for(*, total: int, maximum: int, exam: Exam):
-    if maximum <= 0:
-        return None
-    return grade(score=total, max_score=maximum, n_term=exam.n_term)
 
 
 @transaction.atomic
@@ -225,7 +204,6 @@ def submit_attempt(*, attempt: Attempt) -> Attempt:
     responses = dict(attempt.answers.values_list("question_id", "response"))
     lines = _lines_by_text(questions)
     scored = []
-    total = maximum = 0
     for question in questions:
         response = responses.get(question.pk)
         score = score_response(
@@ -246,8 +224,6 @@ def submit_attempt(*, attempt: Attempt) -> Attempt:
             feedback={"codes": list(score.feedback), "details": dict(score.details)},
         )
         scored.append(answer)
-        total += counted_points(answer)
-        maximum += question.max_points
     # One upsert for every question: an unanswered one gets its Answer (0 points), an
     # answered one keeps its response and revision and only gets its score. (A
     # bulk_update of 40 rows builds a CASE per field and row: several times slower.)
@@ -258,25 +234,8 @@ def submit_attempt(*, attempt: Attempt) -> Attempt:
         update_fields=ANSWER_SCORE_FIELDS,
     )
     attempt.submitted_at = timezone.now()
-    attempt.total_points = total
-    attempt.grade = _grade_for(total=total, maximum=maximum, exam=attempt.exam)
-    attempt.save(update_fields=["submitted_at", "total_points", "grade"])
+    recompute_totals(attempts=[attempt], also_save=["submitted_at"])
     return attempt
-
-
-def _update_totals(attempt: Attempt) -> None:
-    rows = attempt.answers.values_list(
-        "final_points", "self_points", "auto_points", "question__max_points"
-    )
-    total = maximum = 0
-    for final_points, self_points, auto_points, max_points in rows:
-        total += counted_points(
-            Answer(final_points=final_points, self_points=self_points, auto_points=auto_points)
-        )
-        maximum += max_points
-    attempt.total_points = total
-    attempt.grade = _grade_for(total=total, maximum=maximum, exam=attempt.exam)
-    attempt.save(update_fields=["total_points", "grade"])
 
 
 @transaction.atomic
@@ -285,7 +244,8 @@ def self_score(*, answer: Answer, elements: list[int]) -> Answer:
 
     Only after submitting, only for open and summary questions the pupil answered,
     and only until a teacher has scored the answer (then the teacher's score
-    stands). The total and the grade follow the self-score (see the module docstring).
+    stands). In practice the total and the grade follow the self-score; in exam mode
+    they do not (exam/grades.py).
     Raises SelfScoreError with a code: "not-submitted", "not-self-scored",
     "unanswered", "teacher-scored", "bad-element".
     """
@@ -312,5 +272,5 @@ def self_score(*, answer: Answer, elements: list[int]) -> Answer:
         scoring=question.scoring, elements=chosen, max_points=question.max_points
     )
     answer.save(update_fields=["self_elements", "self_points"])
-    _update_totals(answer.attempt)
+    recompute_totals(attempts=[answer.attempt])
     return answer

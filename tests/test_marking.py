@@ -1,5 +1,6 @@
 """Marking: the grading queue, teachers' scores and overrides, calibration of self-scores."""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -165,9 +166,29 @@ def test_a_self_score_cannot_be_accepted_when_there_is_none(assignment, pupil, t
         marking.confirm_self_score(answer=open_answer(attempt), teacher=teacher)
 
 
-def test_the_teachers_score_beats_the_self_score_in_the_total(assignment, pupil, teacher):
-    attempt = take(assignment, pupil, self_elements=[0, 1])
+@pytest.fixture
+def practice(classroom, exam, teacher):
+    return classes.assign_exam(classroom=classroom, exam=exam, teacher=teacher, mode="practice")
+
+
+def test_the_teachers_score_beats_the_self_score_in_the_total(practice, pupil, teacher):
+    attempt = take(practice, pupil, self_elements=[0, 1])
     assert attempt.total_points == 3
+    marking.grade_answer(answer=open_answer(attempt), elements=[0], teacher=teacher)
+    attempt.refresh_from_db()
+    assert attempt.total_points == 2
+
+
+def test_in_exam_mode_a_self_score_leaves_total_and_grade_as_the_teacher_sees_them(
+    assignment, pupil, teacher
+):
+    attempt = take(assignment, pupil, open_text="Iets anders.")
+    before = (attempt.total_points, attempt.grade)
+    self_score(answer=open_answer(attempt), elements=[0, 1])
+    attempt.refresh_from_db()
+    # 1 (MC) + the proposal 0; the pupil's 2 is kept beside it, for calibration.
+    assert (attempt.total_points, attempt.grade) == before == (1, Decimal("4.0"))
+    assert open_answer(attempt).self_points == 2
     marking.grade_answer(answer=open_answer(attempt), elements=[0], teacher=teacher)
     attempt.refresh_from_db()
     assert attempt.total_points == 2
@@ -397,3 +418,53 @@ def test_the_pupils_list_offers_results_only_after_release(
     assert reverse("exam:attempt-result", args=[attempt.pk]) in response.content.decode()
     attempt.refresh_from_db()
     assert attempt.total_points == 3
+
+
+# ---------------------------------------------------------------------------
+# Regression: one rule for totals (issue 8)
+
+
+def _open_post(text, *, max_points, **changes):
+    data = {
+        "text": text.pk,
+        "stem": "Leg uit waarom de brutalen volgens de schrijver winnen.",
+        "max_points": max_points,
+        "model_answer": "Een antwoord als: ze dringen voor (1p) en worden daarvoor beloond (1p).",
+        "element_1_text": "ze dringen voor",
+        "element_1_points": 1,
+        "element_1_keywords": "voordringen, voor",
+        "element_2_text": "ze worden beloond",
+        "element_2_points": 1,
+        "element_2_keywords": "beloond, voorrang",
+        "asked": 2,
+    }
+    data.update(changes)
+    return data
+
+
+def test_an_override_after_a_lowered_maximum_with_kept_scores_is_no_server_error(
+    teacher_client, assignment, pupil, teacher, seed_text
+):
+    attempt = take(assignment, pupil, mc="B")
+    marking.grade_answer(answer=open_answer(attempt), elements=[0, 1], teacher=teacher)
+    question = assignment.exam.questions.get(number=2)
+    edit = reverse("teacher:question-edit", args=[assignment.exam.pk, question.pk])
+    # The teacher lowers question 2 from 2 points to 1 and keeps the earlier scores.
+    page = teacher_client.post(edit, _open_post(seed_text, max_points=1)).content.decode()
+    fingerprint = re.search(r'name="regrade_for" value="([0-9a-f]+)"', page).group(1)
+    kept = teacher_client.post(
+        edit, _open_post(seed_text, max_points=1, regrade="keep", regrade_for=fingerprint)
+    )
+    assert kept.status_code == 302
+    assert open_answer(attempt).final_points == 2
+
+    page = reverse("teacher:assignment-attempt", args=[assignment.pk, attempt.pk])
+    response = teacher_client.post(
+        reverse("teacher:answer-override", args=[mc_answer(attempt).pk]),
+        {"points": 1, "reason": "nagekeken", "next": page},
+    )
+
+    assert response.status_code == 302
+    attempt.refresh_from_db()
+    # Each answer counts at most its question's maximum: 1 + min(2, 1) of 2 points.
+    assert (attempt.total_points, attempt.grade) == (2, Decimal("10.0"))

@@ -31,6 +31,7 @@ from exam.classes import close_expired_attempt, locked_exam_ids, may_pupil_see_r
 from exam.exam_data import find_references, parse_line_ranges
 from exam.forms import FEEDBACK, AnswerForm, SelfScoreForm, citation_mode, response_error_message
 from exam.models import Answer, Attempt, Choice, Exam, Question
+from exam.totals import answer_points, self_points_count
 
 # --- presenters: plain values for the templates ----------------------------------------
 
@@ -465,6 +466,7 @@ class ModelElement:
     points: int
     is_ticked: bool
     is_found: bool
+    is_credited: bool = False  # the teacher found it in the answer
 
 
 @dataclass
@@ -477,9 +479,12 @@ class ResultQuestion:
     text_label: str
     max_points: int
     points: int
-    source: str  # "key", "teacher", "self" or "proposal"
+    source: str  # "key", "teacher", "self" or "proposal": whose points count
     auto_points: int | None
     self_points: int | None
+    # The teacher's points and note, once a teacher has scored the answer.
+    teacher_points: int | None
+    teacher_remark: str
     rows: list[ResultRow]
     given_text: str
     accepted: list[str]
@@ -491,6 +496,11 @@ class ResultQuestion:
     elements: list[ModelElement]
     self_score_url: str
     word_count: int | None = None
+
+    @property
+    def can_self_score(self) -> bool:
+        """An answered open question the teacher has not scored: the pupil may mark it."""
+        return bool(self.elements) and self.source != "teacher" and bool(self.given_text)
 
     @property
     def state(self) -> str:
@@ -595,17 +605,20 @@ def _accepted(kind: str, scoring: dict) -> list[str]:
     return []
 
 
-def _source(answer: Answer) -> str:
+def _source(answer: Answer, *, self_counts: bool) -> str:
+    """Whose points count for the answer (the order of exam/grades.py)."""
     if answer.scored_by_id is not None:
         return "teacher"
     if answer.final_points is not None:
         return "key"
-    if answer.self_points is not None:
+    if self_counts and answer.self_points is not None:
         return "self"
     return "proposal"
 
 
-def _result_question(attempt, question, answer, choices, text_labels) -> ResultQuestion:
+def _result_question(
+    attempt, question, answer, choices, text_labels, *, self_counts: bool
+) -> ResultQuestion:
     scoring = question.scoring or {}
     feedback = answer.feedback or {}
     details = feedback.get("details", {})
@@ -615,9 +628,19 @@ def _result_question(attempt, question, answer, choices, text_labels) -> ResultQ
         first, last = details["cited_lines"][0], details["cited_lines"][-1]
         cited = StemPart(str(first) if first == last else f"{first}-{last}", "line", first, last)
     found = set(details.get("elements", []))
-    ticked = set(answer.self_elements or [])
+    # The self-assessment starts from the computer's proposal until the pupil saves one.
+    ticked = set(answer.self_elements or []) if answer.self_points is not None else found
+    is_teacher_scored = answer.scored_by_id is not None
+    credited = set(feedback.get("teacher_elements", [])) if is_teacher_scored else set()
     elements = [
-        ModelElement(i, str(e.get("text", "")), int(e.get("points", 1)), i in ticked, i in found)
+        ModelElement(
+            i,
+            str(e.get("text", "")),
+            int(e.get("points", 1)),
+            i in ticked,
+            i in found,
+            i in credited,
+        )
         for i, e in enumerate(scoring.get("elements", []))
         if isinstance(e, dict)
     ]
@@ -629,10 +652,12 @@ def _result_question(attempt, question, answer, choices, text_labels) -> ResultQ
         text_pk=question.text_id,
         text_label=text_labels.get(question.text_id, ""),
         max_points=question.max_points,
-        points=services.counted_points(answer),
-        source=_source(answer),
+        points=answer_points(answer, self_counts=self_counts),
+        source=_source(answer, self_counts=self_counts),
         auto_points=answer.auto_points,
         self_points=answer.self_points,
+        teacher_points=answer.final_points if is_teacher_scored else None,
+        teacher_remark=answer.override_reason if is_teacher_scored else "",
         rows=_rows_for(question, choices, response, scoring, details),
         given_text=_given_text(question.kind, response),
         accepted=_accepted(question.kind, scoring),
@@ -660,8 +685,16 @@ def attempt_result(request, pk):
     texts, text_labels = _text_labels(exam)
     choices = _choices_by_question(exam)
     answers = attempt.answers.select_related("question").order_by("question__number")
+    self_counts = self_points_count(attempt)
     results = [
-        _result_question(attempt, a.question, a, choices.get(a.question_id, {}), text_labels)
+        _result_question(
+            attempt,
+            a.question,
+            a,
+            choices.get(a.question_id, {}),
+            text_labels,
+            self_counts=self_counts,
+        )
         for a in answers
     ]
     return render(
@@ -674,6 +707,8 @@ def attempt_result(request, pk):
             "texts": texts,
             "max_points": sum(r.max_points for r in results),
             "is_provisional": any(r.source in ("self", "proposal") for r in results),
+            "self_counts": self_counts,
+            "counts_self_scores": any(r.source == "self" for r in results),
         },
     )
 
