@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from xml.etree import ElementTree
 
 import pygal
 from django.utils import timezone
@@ -70,9 +69,12 @@ class Chart:
 
 
 def _remove_scripts_and_comments(root):
-    for parent in root.iter():
+    # pygal builds the SVG with lxml when it is installed, else with ElementTree.
+    # Their comments have different tags, but neither is a str; and lxml's iter() is
+    # live, so the elements are listed before any is removed.
+    for parent in list(root.iter()):
         for child in list(parent):
-            if child.tag is ElementTree.Comment or child.tag == "script":
+            if not isinstance(child.tag, str) or child.tag.rsplit("}", 1)[-1] == "script":
                 parent.remove(child)
     # Named by its own <title>, so a screen reader announces "image, <title>".
     root.set("role", "img")
