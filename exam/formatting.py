@@ -149,6 +149,8 @@ FORMATS: dict[str, NumberFormat] = {
     # Grades and the mean grade (a grade is a number with one decimal).
     "grade": NumberFormat(1),
     "n_term": NumberFormat(1),
+    # Numbers of pupils and whole-number chart ticks.
+    "count": NumberFormat(0),
     # Pass rates, the share choosing an option, the share of the points earned.
     "share": NumberFormat(0, is_percentage=True),
 }
