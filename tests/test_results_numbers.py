@@ -264,6 +264,10 @@ def test_every_figure_and_name_on_the_page_is_the_same_in_the_exports(shown):
         "SEM": summary["SEM (standaardmeetfout)"],
     }
     assert cards["Gemiddelde score"] == "8,9"  # 891 / 100
+    # The workbook says which standard deviation it holds, in Dutch like its headers.
+    notes = {row["Gegeven"]: row["Toelichting"] for row in workbook["Samenvatting"]}
+    assert notes["Standaarddeviatie"].startswith("Gedeeld door n, het aantal leerlingen")
+    assert "STDEV.S" in notes["Standaarddeviatie"]
 
     # The N-term simulator's table and the N-term sheet, row by row.
     n_term_rows = chart(html, "n-term")["rows"]
