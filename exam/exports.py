@@ -10,12 +10,16 @@ Two tables (and a few small ones beside them):
 
 The column headers are Dutch whatever the UI language: a file is a format, and a
 teacher's formulas or the school's grade import should not break when someone
-switches the site to English.
+switches the site to English. The Dutch is the Dutch UI's, from the same labels
+(exam/results_labels.py, Question.Kind), so the file names a thing as the page does.
 
-CSV for Dutch Excel: Excel in a Dutch locale splits on ";" (the comma is the decimal
-sign), reads UTF-8 only when the file starts with a byte order mark, and reads
-"5,5" as a number but "5.5" as a date or text. So: ";" as delimiter, a BOM, and
-decimal commas. XLSX holds real numbers with a number format.
+Numbers are rounded once, half up, by exam/formatting.py, with the precision the
+page shows for the same figure (formatting.FORMATS): every numeric column names its
+NumberFormat. CSV for Dutch Excel: Excel in a Dutch locale splits on ";" (the comma
+is the decimal sign), reads UTF-8 only when the file starts with a byte order mark,
+and reads "5,5" as a number but "5.5" as a date or text. So: ";" as delimiter, a
+BOM, and decimal commas. XLSX holds real numbers, rounded the same way (so a sum in
+Excel adds the figures the teacher sees) and with the matching number format.
 
 A cell that starts with = + - or @ would run as a formula in Excel (a pupil named
 "=HYPERLINK(...)"); such text is written with a leading apostrophe in CSV and as a
@@ -33,54 +37,39 @@ from decimal import Decimal
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from exam.analysis import ANSWER_POINTS, ExamAnalysis, counted_attempts_for_assignment
+from exam.formatting import FORMATS, NumberFormat
 from exam.models import Answer, Assignment, Attempt, Membership, Question
-from exam.statistics import (
-    FLAG_DISTRACTOR_BEATS_KEY,
-    FLAG_LOW_RIR,
-    FLAG_TOO_EASY,
-    FLAG_TOO_HARD,
-)
+from exam.results_labels import FLAG_LABELS, SD_NOTE, in_dutch, kind_label
 
-FLAG_TEXT = {
-    FLAG_TOO_HARD: "te moeilijk (p < 0,30)",
-    FLAG_TOO_EASY: "te makkelijk (p > 0,95)",
-    FLAG_LOW_RIR: "onderscheidt slecht (RIR < 0,10)",
-    FLAG_DISTRACTOR_BEATS_KEY: "afleider trekt betere leerlingen dan de sleutel",
-}
-KIND_TEXT = {
-    "mc": "meerkeuze",
-    "multi": "meervoudige keuze",
-    "statements": "beweringen",
-    "matching": "combineren",
-    "ordering": "volgorde",
-    "paragraph": "alineanummer",
-    "citation": "citeren",
-    "gap": "invullen",
-    "open": "open vraag",
-    "summary": "samenvatting",
-}
 FORMULA_START = ("=", "+", "-", "@")
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
 
 
 @dataclass
 class Table:
-    """A sheet: a title, a header row, rows of plain values and per-column formats.
+    """A sheet: a title, a header row, rows of plain values and their number formats.
 
-    Values are str, int, float, Decimal, datetime or None; `formats` gives an Excel
-    number format per column ("0.00"), used in XLSX and for the decimals in CSV.
+    Values are str, int, float, Decimal, datetime or None. A float or Decimal needs a
+    NumberFormat: per column in `formats`, or per row in `row_formats` (for a sheet
+    of named figures, one per row). Whole numbers without one are written as they are.
     """
 
     title: str
     headers: list[str]
     rows: list[list] = field(default_factory=list)
-    formats: dict[int, str] = field(default_factory=dict)
+    formats: dict[int, NumberFormat] = field(default_factory=dict)
+    row_formats: dict[int, NumberFormat] = field(default_factory=dict)
+
+    def format_of(self, row: int, column: int) -> NumberFormat | None:
+        return self.row_formats.get(row) or self.formats.get(column)
 
 
 # ---------------------------------------------------------------------------
@@ -131,8 +120,8 @@ def scores_table(assignment: Assignment) -> Table:
     headers += [question_header(q["number"], q["max_points"]) for q in questions]
     headers += ["Totaal", "Maximum", "Cijfer"]
     maximum = sum(q["max_points"] for q in questions)
-    table = Table(title="Scores", headers=headers, formats={2: "dd-mm-yyyy hh:mm"})
-    table.formats[len(headers) - 1] = "0.0"
+    table = Table(title="Scores", headers=headers)
+    table.formats[len(headers) - 1] = FORMATS["grade"]
     for member in members:
         attempt = attempts.get(member["pupil_id"])
         row: list = [
@@ -152,35 +141,45 @@ def scores_table(assignment: Assignment) -> Table:
     return table
 
 
+def _text_name(position: int | None, title: str) -> str:
+    """ "Tekst 1: De brutalen", as the page's item and per-text tables name a text."""
+    text = in_dutch(_("Text %(position)s")) % {"position": position} if position else ""
+    if title:
+        text = f"{text}: {title}" if text else title
+    return text
+
+
 def item_table(analysis: ExamAnalysis) -> Table:
     headers = [
-        "Vraag",
-        "Soort",
-        "Tekst",
-        "Max. punten",
-        "Aantal leerlingen",
-        "Gemiddelde score",
-        "p-waarde",
+        in_dutch(_("Question")),
+        in_dutch(_("Kind")),
+        in_dutch(_("Text")),
+        in_dutch(_("Max.")),
+        in_dutch(_("Pupils")),
+        in_dutch(_("Mean")),
+        in_dutch(_("p-value")),
         "RIT",
         "RIR",
-        "Sleutel",
-        "Opvallend",
+        in_dutch(_("Key")),
+        in_dutch(_("Flags")),
     ]
     table = Table(
-        title="Itemanalyse",
+        title=in_dutch(_("Item analysis")),
         headers=headers,
-        formats={5: "0.00", 6: "0.00", 7: "0.00", 8: "0.00"},
+        formats={
+            5: FORMATS["item_mean"],
+            6: FORMATS["p_value"],
+            7: FORMATS["correlation"],
+            8: FORMATS["correlation"],
+        },
     )
     for q in analysis.questions:
         info, stats = q.info, q.stats
-        text = f"Tekst {info.text_position}" if info.text_position else ""
-        if info.text_title:
-            text = f"{text}: {info.text_title}" if text else info.text_title
         table.rows.append(
             [
                 info.number,
-                KIND_TEXT.get(info.kind, info.kind),
-                text,
+                in_dutch(kind_label(info.kind)),
+                _text_name(info.text_position, info.text_title),
                 info.max_points,
                 stats.n,
                 stats.mean,
@@ -188,7 +187,7 @@ def item_table(analysis: ExamAnalysis) -> Table:
                 stats.rit,
                 stats.rir,
                 info.key or "",
-                "; ".join(FLAG_TEXT[f] for f in q.flags),
+                "; ".join(in_dutch(FLAG_LABELS[f]) for f in q.flags),
             ]
         )
     return table
@@ -197,16 +196,24 @@ def item_table(analysis: ExamAnalysis) -> Table:
 def distractor_table(analysis: ExamAnalysis) -> Table:
     table = Table(
         title="Afleiders",
-        headers=["Vraag", "Optie", "Sleutel", "Aantal", "Aandeel", "Gemiddelde restscore"],
-        formats={4: "0%", 5: "0.00"},
+        headers=[
+            in_dutch(_("Question")),
+            in_dutch(_("Option")),
+            in_dutch(_("Key")),
+            "Aantal",
+            in_dutch(_("Chosen")),
+            in_dutch(_("Mean rest score")),
+        ],
+        formats={4: FORMATS["share"], 5: FORMATS["score"]},
     )
+    yes, no, blank = in_dutch(_("yes")), in_dutch(_("no")), in_dutch(_("blank"))
     for q in analysis.questions:
         for row in q.distractors:
             table.rows.append(
                 [
                     q.info.number,
-                    row.option if row.option is not None else "(leeg)",
-                    "ja" if row.is_key else "nee",
+                    row.option if row.option is not None else blank,
+                    yes if row.is_key else no,
                     row.count,
                     row.share,
                     row.mean_rest,
@@ -216,38 +223,49 @@ def distractor_table(analysis: ExamAnalysis) -> Table:
 
 
 def summary_table(analysis: ExamAnalysis, *, scope: str) -> Table:
+    """The page's summary, named as the page names it, one figure per row."""
     rel = analysis.reliability
-    table = Table(
-        title="Samenvatting",
-        headers=["Gegeven", "Waarde"],
-        formats={},
-    )
-    rows = [
-        ["Examen", analysis.exam.title],
-        ["Groep", scope],
-        ["Aantal leerlingen", analysis.n],
-        ["Maximumscore", analysis.max_total],
-        ["Gemiddelde score", analysis.totals.mean],
-        ["Standaardafwijking", analysis.totals.sd],
-        ["N-term", analysis.n_term],
-        ["Gemiddeld cijfer", analysis.grades.mean_grade],
-        ["Voldoendes (5,5 of hoger)", analysis.grades.passed],
-        ["Percentage voldoendes", analysis.grades.pass_rate],
-        [
-            "Betrouwbaarheid (KR-20)" if rel.name == "kr20" else "Betrouwbaarheid (alfa)",
-            rel.coefficient,
-        ],
-        ["Standaardmeetfout (SEM)", rel.sem],
+    reliability = _("Reliability (KR-20)") if rel.name == "kr20" else _("Reliability (alpha)")
+    sem = f"{in_dutch(_('SEM'))} ({in_dutch(_('standard error of measurement'))})"
+    # (name, value, format, note)
+    figures = [
+        (in_dutch(_("Exam")), analysis.exam.title, None, ""),
+        ("Groep", scope, None, ""),
+        (in_dutch(_("Pupils")), analysis.n, None, ""),
+        ("Maximumscore", analysis.max_total, None, ""),
+        (in_dutch(_("Mean score")), analysis.totals.mean, FORMATS["score"], ""),
+        (
+            in_dutch(_("Standard deviation")),
+            analysis.totals.sd,
+            FORMATS["score"],
+            in_dutch(SD_NOTE),
+        ),
+        (in_dutch(_("N-term")), analysis.n_term, FORMATS["n_term"], ""),
+        (in_dutch(_("Mean grade")), analysis.grades.mean_grade, FORMATS["grade"], ""),
+        (in_dutch(_("Passed")), analysis.grades.passed, None, ""),
+        (in_dutch(_("Pass rate")), analysis.grades.pass_rate, FORMATS["share"], ""),
+        (in_dutch(reliability), rel.coefficient, FORMATS["correlation"], ""),
+        (sem, rel.sem, FORMATS["score"], ""),
     ]
-    table.rows = rows
+    table = Table(title=in_dutch(_("Summary")), headers=["Gegeven", "Waarde", "Toelichting"])
+    for index, (name, value, number_format, note) in enumerate(figures):
+        table.rows.append([name, value, note])
+        if number_format:
+            table.row_formats[index] = number_format
     return table
 
 
 def n_term_table(analysis: ExamAnalysis) -> Table:
+    """The N-term simulator's table, with the chart's data table's names."""
     table = Table(
-        title="N-term",
-        headers=["N-term", "Voldoendes", "Percentage voldoendes", "Gemiddeld cijfer"],
-        formats={0: "0.0", 2: "0%", 3: "0.0"},
+        title=in_dutch(_("N-term")),
+        headers=[
+            in_dutch(_("N-term")),
+            in_dutch(_("Passed")),
+            in_dutch(_("Pass rate")),
+            in_dutch(_("Mean grade")),
+        ],
+        formats={0: FORMATS["n_term"], 2: FORMATS["share"], 3: FORMATS["grade"]},
     )
     for row in analysis.simulation:
         table.rows.append([row.n_term, row.passed, row.pass_rate, row.mean_grade])
@@ -262,21 +280,39 @@ def _safe_text(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def _csv_cell(value, number_format: str | None) -> str:
+def _is_number(value) -> bool:
+    return isinstance(value, int | float | Decimal) and not isinstance(value, bool)
+
+
+def _unformatted(value) -> TypeError:
+    return TypeError(f"{value!r} has no NumberFormat: say how many decimals it shows")
+
+
+def _csv_cell(value, number_format: NumberFormat | None) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return in_dutch(_("yes")) if value else in_dutch(_("no"))
     if isinstance(value, datetime):
         return value.strftime("%d-%m-%Y %H:%M")
+    if _is_number(value) and number_format:
+        return number_format.text(value)
     if isinstance(value, int):
         return str(value)
     if isinstance(value, float | Decimal):
-        if number_format == "0%":
-            return f"{float(value) * 100:.0f}%"
-        places = len(number_format.split(".")[1]) if number_format and "." in number_format else 2
-        return f"{float(value):.{places}f}".replace(".", ",")
+        raise _unformatted(value)
     return _safe_text(str(value))
+
+
+def _xlsx_cell(value, number_format: NumberFormat | None):
+    """The value to store: a number rounded as shown, with its Excel number format."""
+    if _is_number(value) and number_format:
+        return number_format.value(value), number_format.excel
+    if isinstance(value, float | Decimal):
+        raise _unformatted(value)
+    if isinstance(value, datetime):
+        return value, DATETIME_FORMAT
+    return value, None
 
 
 def to_csv(table: Table) -> bytes:
@@ -284,8 +320,8 @@ def to_csv(table: Table) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(table.headers)
-    for row in table.rows:
-        writer.writerow([_csv_cell(v, table.formats.get(i)) for i, v in enumerate(row)])
+    for r, row in enumerate(table.rows):
+        writer.writerow([_csv_cell(v, table.format_of(r, c)) for c, v in enumerate(row)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -299,14 +335,13 @@ def to_xlsx(tables: list[Table]) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         sheet.freeze_panes = "A2"
-        for row in table.rows:
-            sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
-        for column, number_format in table.formats.items():
-            for cells in sheet.iter_rows(min_row=2, min_col=column + 1, max_col=column + 1):
-                cells[0].number_format = number_format
-        for cells in sheet.iter_rows(min_row=2):
-            for cell in cells:
-                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+        for r, row in enumerate(table.rows):
+            for c, value in enumerate(row):
+                stored, number_format = _xlsx_cell(value, table.format_of(r, c))
+                cell = sheet.cell(row=r + 2, column=c + 1, value=stored)
+                if number_format:
+                    cell.number_format = number_format
+                if isinstance(stored, str) and stored.startswith(FORMULA_START):
                     # openpyxl would store it as a formula; keep it the text it is.
                     cell.data_type = "s"
         for index, header in enumerate(table.headers, start=1):

@@ -7,6 +7,11 @@ and for anyone who wants the exact figures (templates/exam/_results_chart.html).
 No JavaScript: pygal adds a <script> with its config to every SVG (for tooltips that
 need pygal.js from a CDN); the filter below removes it, along with the comments that
 carry pygal's web addresses, so a page full of charts loads nothing from elsewhere.
+
+Every number a chart writes (its tooltips, printed values, caption and data table)
+goes through exam/formatting.py by way of `show`, with the precision of the same
+figure in the tables beside it: a mean grade of 5.452 reads 5,5 in the N-term
+table, its tooltip and the sentence under the form, never 5,4 or 5.
 """
 
 from __future__ import annotations
@@ -15,17 +20,18 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from decimal import ROUND_HALF_UP, Decimal
-from xml.etree import ElementTree
+from decimal import Decimal
 
 import pygal
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
+from exam.formatting import exact, round_half_up
 from exam.statistics import PASS_GRADE, GradeDistribution
+from exam.templatetags.numbers import show
 
 # Bootstrap's palette, so the charts sit with the rest of the page.
 BLUE = "#0d6efd"
@@ -70,9 +76,12 @@ class Chart:
 
 
 def _remove_scripts_and_comments(root):
-    for parent in root.iter():
+    # pygal builds the SVG with lxml when it is installed, else with ElementTree.
+    # Their comments have different tags, but neither is a str; and lxml's iter() is
+    # live, so the elements are listed before any is removed.
+    for parent in list(root.iter()):
         for child in list(parent):
-            if child.tag is ElementTree.Comment or child.tag == "script":
+            if not isinstance(child.tag, str) or child.tag.rsplit("}", 1)[-1] == "script":
                 parent.remove(child)
     # Named by its own <title>, so a screen reader announces "image, <title>".
     root.set("role", "img")
@@ -106,16 +115,8 @@ def _render(chart) -> SafeString:
     return mark_safe(chart.render(is_unicode=True))  # noqa: S308
 
 
-def _decimal(value: float | Decimal | None, places: int = 2) -> str:
-    if value is None:
-        return "–"
-    return number_format(value, places)
-
-
-def _percent(share: float | None) -> str:
-    if share is None:
-        return "–"
-    return f"{number_format(share * 100, 0)}%"
+def _count(value) -> str:
+    return show(value, "count")
 
 
 def _count_axis(counts) -> dict:
@@ -128,7 +129,7 @@ def _count_axis(counts) -> dict:
 
 def rounded_grade(grade: Decimal) -> int:
     """A grade as a whole number, half up: 5.5 -> 6, 5.4 -> 5 (a 6 is a pass)."""
-    return int(Decimal(grade).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return int(round_half_up(grade, 0))
 
 
 # ---------------------------------------------------------------------------
@@ -151,7 +152,7 @@ def score_histogram_chart(histogram: Sequence[tuple[int, int]], *, max_total: in
             show_minor_x_labels=every == 1,
             spacing=4,
             **_count_axis(count for _score, count in histogram),
-            value_formatter=lambda v: f"{v:.0f}",
+            value_formatter=_count,
         )
     )
     chart.x_labels = labels
@@ -183,7 +184,7 @@ def grade_distribution_chart(grades: GradeDistribution) -> Chart:
             print_zeroes=False,
             spacing=6,
             **_count_axis(bins.values()),
-            value_formatter=lambda v: f"{v:.0f}",
+            value_formatter=_count,
             style=_with_colors(RED, GREEN),
         )
     )
@@ -195,14 +196,14 @@ def grade_distribution_chart(grades: GradeDistribution) -> Chart:
         title=title,
         caption=_("Grades at N-term %(n_term)s; %(passed)s of %(n)s pupils pass (%(rate)s).")
         % {
-            "n_term": number_format(grades.n_term, 1),
+            "n_term": show(grades.n_term, "n_term"),
             "passed": grades.passed,
             "n": grades.n,
-            "rate": _percent(grades.pass_rate),
+            "rate": show(grades.pass_rate, "share"),
         },
         svg=_render(chart),
         headers=(_("Grade"), _("Pupils")),
-        rows=[(number_format(grade, 1), count) for grade, count in grades.rows],
+        rows=[(show(grade, "grade"), count) for grade, count in grades.rows],
     )
 
 
@@ -228,7 +229,7 @@ def p_value_chart(questions: Sequence[tuple[int, float | None, bool]]) -> Chart:
             y_labels_major=[0.3, 0.95],
             show_minor_y_labels=True,
             spacing=4,
-            value_formatter=lambda v: number_format(v, 2),
+            value_formatter=lambda v: show(v, "p_value"),
         )
     )
     chart.x_labels = [str(number) for number, _p, _flagged in questions]
@@ -250,7 +251,7 @@ def p_value_chart(questions: Sequence[tuple[int, float | None, bool]]) -> Chart:
         svg=_render(chart),
         headers=(_("Question"), _("p-value"), _("Flagged")),
         rows=[
-            (number, _decimal(p), _("yes") if is_flagged else _("no"))
+            (number, show(p, "p_value"), _("yes") if is_flagged else _("no"))
             for number, p, is_flagged in questions
         ],
     )
@@ -259,7 +260,7 @@ def p_value_chart(questions: Sequence[tuple[int, float | None, bool]]) -> Chart:
 def n_term_chart(simulation: Sequence[GradeDistribution], *, current: Decimal) -> Chart:
     """Lines: pass rate (left axis, %) and mean grade (right axis) for N = 0.0 ... 2.0."""
     title = _("Pass rate and mean grade per N-term")
-    labels = [number_format(row.n_term, 1) for row in simulation]
+    labels = [show(row.n_term, "n_term") for row in simulation]
     current = Decimal(current)
     chart = pygal.Line(
         **_config(
@@ -271,27 +272,19 @@ def n_term_chart(simulation: Sequence[GradeDistribution], *, current: Decimal) -
             range=(0, 100),
             secondary_range=(0, 10),
             y_labels=list(range(0, 101, 10)),
-            x_labels_major=[number_format(Decimal(n) / 2, 1) for n in range(5)],
+            x_labels_major=[show(Decimal(n) / 2, "n_term") for n in range(5)],
             show_minor_x_labels=False,
             dots_size=3,
             truncate_label=-1,
-            value_formatter=lambda v: number_format(v, 0),
+            value_formatter=_count,
             style=_with_colors(BLUE, ORANGE, PURPLE),
         )
     )
     chart.x_labels = labels
-    chart.add(
-        _("Pass rate (%)"),
-        [row.pass_rate * 100 if row.pass_rate is not None else None for row in simulation],
-    )
+    chart.add(_("Pass rate (%)"), [_pass_rate_point(row) for row in simulation])
     chart.add(
         _("Current N-term"),
-        [
-            (row.pass_rate * 100 if row.pass_rate is not None else None)
-            if row.n_term == current
-            else None
-            for row in simulation
-        ],
+        [_pass_rate_point(row) if row.n_term == current else None for row in simulation],
         dots_size=9,
         stroke=False,
     )
@@ -299,11 +292,12 @@ def n_term_chart(simulation: Sequence[GradeDistribution], *, current: Decimal) -
         _("Mean grade (right axis)"),
         [row.mean_grade for row in simulation],
         secondary=True,
+        formatter=lambda v: show(v, "grade"),
     )
     now = next((row for row in simulation if row.n_term == current), None)
     caption = _("At the current N-term %(n_term)s the pass rate is %(rate)s.") % {
-        "n_term": number_format(current, 1),
-        "rate": _percent(now.pass_rate if now else None),
+        "n_term": show(current, "n_term"),
+        "rate": show(now.pass_rate if now else None, "share"),
     }
     return Chart(
         slug="n-term",
@@ -313,14 +307,30 @@ def n_term_chart(simulation: Sequence[GradeDistribution], *, current: Decimal) -
         headers=(_("N-term"), _("Pass rate"), _("Passed"), _("Mean grade")),
         rows=[
             (
-                number_format(row.n_term, 1),
-                _percent(row.pass_rate),
+                show(row.n_term, "n_term"),
+                show(row.pass_rate, "share"),
                 row.passed,
-                _decimal(row.mean_grade, 1),
+                show(row.mean_grade, "grade"),
             )
             for row in simulation
         ],
     )
+
+
+def _pass_rate_point(row: GradeDistribution) -> dict | None:
+    """A point of the pass-rate line in percent, its tooltip the share as the table shows it.
+
+    The percentage is scaled exactly (a float 0.285 * 100 is 28.4999...), and the
+    tooltip formats the share itself rather than the plotted number.
+    """
+    if row.pass_rate is None:
+        return None
+    text = show(row.pass_rate, "share")
+    return {"value": float(exact(row.pass_rate) * 100), "formatter": lambda _v: text}
+
+
+def _day(moment: datetime) -> str:
+    return date_format(moment, "j M")
 
 
 def attempts_chart(points: Sequence[tuple[datetime, Decimal | None, str]]) -> Chart:
@@ -333,7 +343,8 @@ def attempts_chart(points: Sequence[tuple[datetime, Decimal | None, str]]) -> Ch
                 (timezone.localtime(when).replace(tzinfo=None), float(grade))
             )
     # pygal cannot place fixed y labels on a chart without data.
-    labels = {"y_labels": list(range(1, 11))} if series else {}
+    # Whole grades on the axis; a point's tooltip shows its grade as the table does.
+    labels = {"y_labels": [{"value": g, "label": str(g)} for g in range(1, 11)]} if series else {}
     chart = pygal.DateTimeLine(
         **_config(
             title,
@@ -342,8 +353,8 @@ def attempts_chart(points: Sequence[tuple[datetime, Decimal | None, str]]) -> Ch
             **labels,
             dots_size=5,
             margin_right=48,  # the last date label is centred on the chart's edge
-            x_value_formatter=lambda d: date_format(d, "j M"),
-            value_formatter=lambda v: number_format(v, 0),
+            x_value_formatter=_day,
+            value_formatter=lambda v: show(v, "grade"),
             truncate_label=-1,
             truncate_legend=40,
         )
@@ -365,7 +376,7 @@ def attempts_chart(points: Sequence[tuple[datetime, Decimal | None, str]]) -> Ch
             (
                 date_format(timezone.localtime(when), "SHORT_DATETIME_FORMAT"),
                 exam_title,
-                _decimal(g, 1),
+                show(g, "grade"),
             )
             for when, g, exam_title in sorted(points, key=lambda p: p[0])
         ],

@@ -67,8 +67,9 @@ def test_the_item_analysis_csv_holds_p_rit_and_rir_with_decimal_commas(results):
     _exam, assignment, _pupils = results
     rows = read_csv(exports.to_csv(exports.item_table(analysis.analyse_assignment(assignment))))
     header = rows[0]
-    assert header[:4] == ["Vraag", "Soort", "Tekst", "Max. punten"]
-    for name in ("p-waarde", "RIT", "RIR", "Opvallend"):
+    # Named as the Dutch page names them.
+    assert header[:4] == ["Vraag", "Soort", "Tekst", "Max."]
+    for name in ("p-waarde", "RIT", "RIR", "Markeringen"):
         assert name in header
     q4 = dict(zip(header, rows[4], strict=True))
     assert q4["Vraag"] == "4"
@@ -85,10 +86,18 @@ def test_the_distractor_csv_lists_every_option_with_its_rest_score(results):
     _exam, assignment, _pupils = results
     result = analysis.analyse_assignment(assignment)
     rows = read_csv(exports.to_csv(exports.distractor_table(result)))
-    assert rows[0] == ["Vraag", "Optie", "Sleutel", "Aantal", "Aandeel", "Gemiddelde restscore"]
-    assert rows[1] == ["1", "A", "ja", "4", "67%", "3,75"]
-    assert rows[2] == ["1", "B", "nee", "1", "17%", "3,00"]
-    assert rows[-1] == ["1", "(leeg)", "nee", "1", "17%", "0,00"]
+    assert rows[0] == [
+        "Vraag",
+        "Mogelijkheid",
+        "Sleutel",
+        "Aantal",
+        "Gekozen",
+        "Gemiddelde restscore",
+    ]
+    # The mean rest score is a score: one decimal, as on the page (3.75 -> 3,8).
+    assert rows[1] == ["1", "A", "ja", "4", "67%", "3,8"]
+    assert rows[2] == ["1", "B", "nee", "1", "17%", "3,0"]
+    assert rows[-1] == ["1", "leeg", "nee", "1", "17%", "0,0"]
 
 
 def test_the_workbook_has_real_numbers_and_the_sheets_a_teacher_expects(results):
@@ -118,11 +127,12 @@ def test_the_workbook_has_real_numbers_and_the_sheets_a_teacher_expects(results)
     items = book["Itemanalyse"]
     q4 = {h.value: c.value for h, c in zip(items[1], items[5], strict=True)}
     assert q4["p-waarde"] == pytest.approx(0.5)
-    assert q4["RIR"] == pytest.approx(45 / (33 * 65) ** 0.5)
+    # Stored as shown (0.9716... -> 0.97), so Excel adds up what the teacher reads.
+    assert q4["RIR"] == pytest.approx(0.97)
     assert items["G5"].number_format == "0.00"
     summary = {row[0].value: row[1].value for row in book["Samenvatting"].iter_rows(min_row=2)}
-    assert summary["Aantal leerlingen"] == 6
-    assert summary["Betrouwbaarheid (alfa)"] == pytest.approx(38 / 47)
+    assert summary["Leerlingen"] == 6
+    assert summary["Betrouwbaarheid (alfa)"] == pytest.approx(0.81)  # 38/47, as shown
     assert book["N-term"].max_row == 22  # header + 0.0 ... 2.0
 
 
@@ -162,4 +172,4 @@ def test_the_exam_wide_workbook_holds_the_analysis_of_every_class(results, teach
     assert book.sheetnames == ["Itemanalyse", "Afleiders", "Samenvatting", "N-term"]
     summary = {row[0].value: row[1].value for row in book["Samenvatting"].iter_rows(min_row=2)}
     assert summary["Groep"] == "alle klassen"
-    assert summary["Aantal leerlingen"] == 6
+    assert summary["Leerlingen"] == 6

@@ -133,7 +133,6 @@ def _pupil_page(request, *, pupil, attempts, for_teacher: bool):
         {
             "pupil": pupil,
             "overview": overview,
-            "overall_percent": round((overview.overall_share or 0) * 100),
             "chart": chart,
             "for_teacher": for_teacher,
         },
