@@ -11,6 +11,7 @@ DATABASE_URL of their own. See docs/performance.md for the figures.
 """
 
 import re
+import sqlite3
 import subprocess
 import sys
 
@@ -19,11 +20,15 @@ import pytest
 from tests.live_app import (
     ROOT,
     Reply,
+    all_at_once,
+    answer_text,
     app_env,
     request,
+    save_all,
     seed_in_subprocess,
     serve_command,
     serving,
+    stored_answers,
 )
 
 PUPILS = 30
@@ -51,12 +56,83 @@ def _summary(results) -> list:
     return [r.status if isinstance(r, Reply) else r for r in results]
 
 
+def test_a_sqlite_connection_uses_wal_a_busy_timeout_and_immediate_transactions(tmp_path):
+    script = (
+        "from django.db import connection\n"
+        "cursor = connection.cursor()\n"
+        "for pragma in ('journal_mode', 'synchronous', 'busy_timeout'):\n"
+        "    print(pragma, cursor.execute(f'PRAGMA {pragma}').fetchone()[0])\n"
+        "print('transaction_mode', connection.transaction_mode)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-v", "0", "-c", script],
+        cwd=ROOT,
+        env=app_env(tmp_path / "db.sqlite3"),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.stdout.split("\n") == [
+        "journal_mode wal",
+        "synchronous 1",  # NORMAL
+        "busy_timeout 20000",
+        "transaction_mode IMMEDIATE",
+        "",
+    ], result.stderr
+
+
 def test_make_run_serves_the_app_with_the_command_in_the_makefile():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     run_recipe = re.search(r"^run:.*\n((?:\t.*\n)+)", makefile, re.MULTILINE).group(1)
 
     assert run_recipe.strip().splitlines()[-1].strip() == "DEBUG=1 $(SERVE)"
     assert serve_command()[0].endswith("gunicorn")
+
+
+def test_thirty_pupils_saving_at_the_same_moment_get_no_error_and_every_answer_is_stored(
+    classroom, server
+):
+    db_path, data = classroom
+
+    for round_ in (1, 2):
+        results = save_all(server, data, round_=round_)
+
+        assert _summary(results) == [200] * PUPILS, server.log_tail()
+        assert {r.headers["X-Answer-Revision"] for r in results} == {str(round_)}
+        stored = stored_answers(db_path, data["open"])
+        assert [stored.get(p["attempt"]) for p in data["pupils"]] == [
+            (answer_text(i, round_), round_) for i in range(PUPILS)
+        ]
+
+
+def test_eight_simultaneous_hand_ins_submit_once_and_all_lead_to_the_result(classroom, server):
+    db_path, data = classroom
+    attempt = data["handing_in"]
+    path = f"/pupil/attempts/{attempt['attempt']}/submit/"
+
+    results = all_at_once(
+        HAND_INS,
+        lambda _i: request(server, "POST", path, session=attempt["session"], fields={}),
+    )
+
+    assert _summary(results) == [302] * HAND_INS, server.log_tail()
+    assert {r.headers["Location"] for r in results} == {
+        f"/pupil/attempts/{attempt['attempt']}/result/"
+    }
+    with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as db:
+        attempts = db.execute(
+            "SELECT submitted_at IS NOT NULL, total_points FROM exam_attempt "
+            "WHERE pupil_id = (SELECT pupil_id FROM exam_attempt WHERE id = ?)",
+            (attempt["attempt"],),
+        ).fetchall()
+        answers = db.execute(
+            "SELECT COUNT(*) FROM exam_answer WHERE attempt_id = ?", (attempt["attempt"],)
+        ).fetchone()[0]
+    # One attempt, handed in once, its multiple-choice answer scored, every question
+    # with its Answer (the open one unanswered).
+    assert attempts == [(1, 1)]
+    assert answers == 2
 
 
 def _static_url(page: bytes) -> str:
