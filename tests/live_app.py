@@ -248,6 +248,15 @@ def save_all(server: Server, data: dict, *, round_: int) -> list:
     return all_at_once(len(data["pupils"]), send)
 
 
+def hand_in_all(server: Server, data: dict, *, count: int) -> list:
+    """The `handing_in` pupil's attempt handed in `count` times at the same moment."""
+    pupil = data["handing_in"]
+    path = f"/pupil/attempts/{pupil['attempt']}/submit/"
+    return all_at_once(
+        count, lambda _i: request(server, "POST", path, session=pupil["session"], fields={})
+    )
+
+
 def stored_answers(db_path: Path, question_pk: int) -> dict[int, tuple[str, int]]:
     """{attempt pk: (response, revision)} for one question, read from the file."""
     with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as db:
@@ -289,6 +298,12 @@ def measure(*, server_name: str, pupils: int, rounds: int) -> None:
                     f"{seconds * 1000:.0f} ms {kinds if kinds else ''}"
                 )
             print(f"{server_name}: {total} of {pupils * rounds} saves failed")
+            hand_ins = hand_in_all(server, data, count=8)
+            print(f"8 hand-ins of one attempt at once: {_statuses(hand_ins)}")
+
+
+def _statuses(results) -> str:
+    return ", ".join(str(r.status) if isinstance(r, Reply) else r[:40] for r in results)
 
 
 def main() -> None:

@@ -20,9 +20,9 @@ import pytest
 from tests.live_app import (
     ROOT,
     Reply,
-    all_at_once,
     answer_text,
     app_env,
+    hand_in_all,
     request,
     save_all,
     seed_in_subprocess,
@@ -109,12 +109,8 @@ def test_thirty_pupils_saving_at_the_same_moment_get_no_error_and_every_answer_i
 def test_eight_simultaneous_hand_ins_submit_once_and_all_lead_to_the_result(classroom, server):
     db_path, data = classroom
     attempt = data["handing_in"]
-    path = f"/pupil/attempts/{attempt['attempt']}/submit/"
 
-    results = all_at_once(
-        HAND_INS,
-        lambda _i: request(server, "POST", path, session=attempt["session"], fields={}),
-    )
+    results = hand_in_all(server, data, count=HAND_INS)
 
     assert _summary(results) == [302] * HAND_INS, server.log_tail()
     assert {r.headers["Location"] for r in results} == {
