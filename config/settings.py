@@ -91,11 +91,13 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A class of 30 pupils saving at the same moment on one laptop (docs/performance.md):
-    # - IMMEDIATE: every transaction takes the write lock when it begins, so a second
-    #   writer waits for it (the busy timeout) instead of reading first and failing with
-    #   "database is locked" when it tries to write after reading. (SQLite ignores
-    #   select_for_update; with this the services' "lock, check, write" waits here as
-    #   it does on PostgreSQL.)
+    # - IMMEDIATE: a transaction takes the write lock when it begins, so a second
+    #   writer waits its turn (the busy timeout). A deferred one reads first and, when
+    #   another request wrote in between, fails at its first write with "database is
+    #   locked", busy timeout or not. The services' select_for_update, which SQLite
+    #   ignores, then means what it means on PostgreSQL: lock, check, write. Every
+    #   atomic block in the app is a write service, so taking the lock at BEGIN rather
+    #   than at the first write costs little; slow work belongs outside the block.
     # - WAL: readers (page loads) never wait for the writer, nor it for them.
     # - synchronous=NORMAL: in WAL mode a commit survives a crash of the app; only a
     #   power cut may lose the last commits, never corrupt the file. Much faster.
