@@ -4,7 +4,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 
-.PHONY: run test venv venv-test demo messages lint format bench clean
+# How `make run` serves the app (reasons for the numbers in config/gunicorn.conf.py);
+# tests/test_serving.py starts this same command line.
+SERVE := $(VENV)/bin/gunicorn --config config/gunicorn.conf.py
+
+.PHONY: run dev test venv venv-test demo messages lint format bench clean
 
 $(VENV)/.run-installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,9 +23,12 @@ $(VENV)/.test-installed: requirements.txt requirements-test.txt
 venv: $(VENV)/.run-installed
 venv-test: $(VENV)/.test-installed
 
-run: venv
-	DEBUG=1 $(PY) manage.py migrate --noinput
-	DEBUG=1 $(PY) manage.py load_demo
+# A class on one laptop: gunicorn (threads), static files by whitenoise.
+run: demo
+	DEBUG=1 $(SERVE)
+
+# Django's development server: reloads on code changes; not for a class.
+dev: demo
 	DEBUG=1 $(PY) manage.py runserver 127.0.0.1:8000
 
 demo: venv
