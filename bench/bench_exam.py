@@ -89,6 +89,7 @@ def _large_exam(teacher, text):
         texts=[text],
         author=teacher,
         publish=True,
+        practice_visibility="open",
     )
 
 

@@ -48,7 +48,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce
 
-from exam import statistics
+from exam import statistics, visibility
 from exam.models import (
     Answer,
     Assignment,
@@ -486,11 +486,7 @@ STRENGTH_MARGIN = 0.10
 
 def visible_attempts_for_pupil(pupil) -> QuerySet[Attempt]:
     """The pupil's handed-in attempts whose results they may see (exam mode: released)."""
-    return Attempt.objects.filter(pupil=pupil, submitted_at__isnull=False).filter(
-        Q(assignment__isnull=True)
-        | ~Q(assignment__mode=Assignment.Mode.EXAM)
-        | Q(assignment__results_released_at__isnull=False)
-    )
+    return Attempt.objects.filter(visibility.results_visible_q(), pupil=pupil)
 
 
 @dataclass(frozen=True)

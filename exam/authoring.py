@@ -391,8 +391,13 @@ def create_exam(
     n_term: Decimal = Decimal("1.0"),
     year: int | None = None,
     tijdvak: int | None = None,
+    practice_visibility: str | None = None,
 ) -> Exam:
-    """A new, unpublished exam on the given texts, in that order (Tekst 1..n)."""
+    """A new, unpublished exam on the given texts, in that order (Tekst 1..n).
+
+    Pupils practise it only through assignments unless practice_visibility says
+    "open" (exam/visibility.py).
+    """
     texts = _published_texts(texts)
     exam = Exam(
         title=title.strip(),
@@ -400,6 +405,7 @@ def create_exam(
         n_term=n_term,
         year=year,
         tijdvak=tijdvak,
+        practice_visibility=practice_visibility or Exam.PracticeVisibility.ASSIGNED,
         author=author,
         is_published=False,
     )
@@ -419,6 +425,7 @@ def update_exam(
     n_term: Decimal,
     year: int | None = None,
     tijdvak: int | None = None,
+    practice_visibility: str | None = None,
 ) -> Exam:
     """Change the exam's details and its texts; a text with questions cannot be dropped.
 
@@ -432,6 +439,8 @@ def update_exam(
     exam.n_term = n_term
     exam.year = year
     exam.tijdvak = tijdvak
+    if practice_visibility is not None:
+        exam.practice_visibility = practice_visibility
     exam.full_clean()
     exam.save()
     if current != [t.pk for t in texts]:

@@ -22,7 +22,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +30,7 @@ from django.utils.translation import gettext as _
 from accounts.roles import PUPILS, TEACHERS, is_pupil
 from accounts.services import ensure_user
 from exam import assignments as rules
+from exam import visibility
 from exam.models import Assignment, Attempt, Classroom, Exam, ExtraTime, Membership
 from exam.teacher_access import exams_for_teacher
 
@@ -505,7 +506,8 @@ def start_assignment_attempt(*, assignment: Assignment, pupil, now: datetime | N
     A new attempt is linked to the assignment and, in exam mode, gets its deadline
     (time limit + the pupil's extra time, capped by the window's close). Raises
     AssignmentRuleError when the window or the one-attempt rule forbids a start,
-    and ClassError when the pupil is not in the class.
+    ClassError when the pupil is not in the class, and ExamLocked when a practice-mode
+    assignment's exam is under test somewhere (exam/visibility.py).
     """
     now = now or timezone.now()
     # Lock the pupil's row so two simultaneous starts (a double click) make one attempt.
@@ -515,11 +517,13 @@ def start_assignment_attempt(*, assignment: Assignment, pupil, now: datetime | N
     attempts = list(Attempt.objects.filter(assignment=assignment, pupil=pupil).order_by("pk"))
     for attempt in attempts:
         if attempt.submitted_at is None:
+            _check_practice_allowed(assignment=assignment, pupil=pupil)
             # An attempt whose time ran out is handed in now and returned as such:
             # the caller shows it as submitted instead of starting a new one.
             close_expired_attempt(attempt=attempt, now=now)
             return attempt
     rules.check_can_start(assignment=assignment, attempts_so_far=len(attempts), now=now)
+    _check_practice_allowed(assignment=assignment, pupil=pupil)
     attempt = Attempt(pupil=pupil, exam=assignment.exam, assignment=assignment)
     attempt.full_clean(validate_constraints=False)
     try:
@@ -536,6 +540,39 @@ def start_assignment_attempt(*, assignment: Assignment, pupil, now: datetime | N
     )
     attempt.save(update_fields=["deadline_at"])
     return attempt
+
+
+def _check_practice_allowed(*, assignment: Assignment, pupil) -> None:
+    if assignment.mode == Assignment.Mode.EXAM:
+        return
+    refusal = visibility.practice_refusal(exam=assignment.exam, pupil=pupil, free=False)
+    if refusal:
+        raise visibility.ExamLocked(refusal)
+
+
+def practice_assignment_for_pupil(*, exam: Exam, pupil, now: datetime | None = None):
+    """The pupil's practice-mode assignment of this exam to work on now, or None.
+
+    Starting the exam from the pupil's home continues it, so the attempt counts for
+    the class: the one with an open attempt first, else the newest open one.
+    """
+    now = now or timezone.now()
+    candidates = (
+        assignments_for_pupil(pupil)
+        .filter(exam=exam, mode=Assignment.Mode.PRACTICE)
+        .annotate(
+            has_open=Exists(
+                Attempt.objects.filter(
+                    assignment=OuterRef("pk"), pupil=pupil, submitted_at__isnull=True
+                )
+            )
+        )
+        .order_by("-has_open", "-created_at", "-pk")
+    )
+    for assignment in candidates:
+        if assignment.has_open or rules.is_open(assignment=assignment, now=now):
+            return assignment
+    return None
 
 
 def close_expired_attempt(*, attempt: Attempt, now: datetime | None = None) -> bool:
@@ -591,40 +628,9 @@ def open_assignments_for_teacher(teacher, now: datetime | None = None) -> QueryS
 
 
 # ---------------------------------------------------------------------------
-# For the pupil's exam pages (exam/services.py and exam/views/pupil.py call these)
-
-
-def may_pupil_see_results(attempt: Attempt) -> bool:
-    """Score, grade and model of this attempt: practice after submitting, exam after release."""
-    return rules.may_see_results(assignment=attempt.assignment, attempt=attempt)
+# For the pupil's exam pages (what they may see: exam/visibility.py)
 
 
 def check_attempt_can_save(attempt: Attempt, now: datetime | None = None) -> None:
     """Raise AssignmentRuleError when the attempt's time is up (with SAVE_GRACE)."""
     rules.check_can_save(attempt=attempt, now=now or timezone.now())
-
-
-def exam_locked_for_pupil(*, exam: Exam, pupil) -> bool:
-    """Whether free practice on this exam would give away an exam-mode assignment.
-
-    True while one of the pupil's classes has the exam assigned in exam mode and its
-    results are not released: practising it freely first would show the answer model
-    before (or during) the exam. The pupil makes it through the assignment instead.
-    """
-    return Assignment.objects.filter(
-        exam=exam,
-        mode=Assignment.Mode.EXAM,
-        results_released_at__isnull=True,
-        classroom__memberships__pupil=pupil,
-    ).exists()
-
-
-def locked_exam_ids(pupil) -> set[int]:
-    """The exams exam_locked_for_pupil is true for, in one query (the pupil's exam list)."""
-    return set(
-        Assignment.objects.filter(
-            mode=Assignment.Mode.EXAM,
-            results_released_at__isnull=True,
-            classroom__memberships__pupil=pupil,
-        ).values_list("exam_id", flat=True)
-    )

@@ -53,4 +53,12 @@ def ensure_demo_exam(author: User | None = None) -> tuple[Exam, bool]:
         author = User.objects.filter(username=ACCOUNTS[1][0]).first()
     if author is None:
         raise RuntimeError("Create the demo teacher first (manage.py load_demo).")
-    return create_exam_from_data(data=data, texts=[text], author=author, publish=True), True
+    # The demo exam is for anyone to try: open for free practice.
+    exam = create_exam_from_data(
+        data=data,
+        texts=[text],
+        author=author,
+        publish=True,
+        practice_visibility=Exam.PracticeVisibility.OPEN,
+    )
+    return exam, True

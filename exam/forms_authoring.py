@@ -107,10 +107,18 @@ class ExamForm(forms.ModelForm):
 
     class Meta:
         model = Exam
-        fields = ["title", "level", "year", "tijdvak", "n_term"]
+        fields = ["title", "level", "year", "tijdvak", "n_term", "practice_visibility"]
         help_texts = {
             "n_term": gettext_lazy("Between 0.0 and 2.0; 1.0 is the usual value."),
+            "practice_visibility": gettext_lazy(
+                "Open: every pupil can practise this published exam and see its answer "
+                "model after handing in. Only through assignments: pupils make it only "
+                "when a teacher assigns it to their class; choose this for an exam you "
+                "may want to use as a test. While the exam is a test in any class (until "
+                "its results are released), no pupil can practise it or see its model."
+            ),
         }
+        widgets = {"practice_visibility": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,6 +138,9 @@ class ExamForm(forms.ModelForm):
             )
             if len(current) >= position:
                 self.initial[name] = current[position - 1]
+        # Left out of a post (an older page): the exam keeps its setting, a new exam
+        # gets the model's default.
+        self.fields["practice_visibility"].required = False
         n_term = self.fields["n_term"]
         n_term.min_value, n_term.max_value = 0, 2
         n_term.validators += [MinValueValidator(0), MaxValueValidator(2)]
@@ -145,6 +156,7 @@ class ExamForm(forms.ModelForm):
                 Column("tijdvak", css_class="col-sm-4"),
             ),
             Field("n_term", css_class="authoring-number"),
+            Field("practice_visibility"),
             Fieldset(
                 _("Texts in booklet order"),
                 *[Field(f"text_{p}") for p in range(1, authoring.MAX_TEXTS + 1)],
@@ -177,6 +189,7 @@ class ExamForm(forms.ModelForm):
             "n_term": data["n_term"],
             "year": data.get("year"),
             "tijdvak": data.get("tijdvak"),
+            "practice_visibility": data.get("practice_visibility") or None,
         }
 
 

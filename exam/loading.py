@@ -29,7 +29,14 @@ def booklet_view(text: Text) -> dict:
 
 
 @transaction.atomic
-def create_exam_from_data(*, data: dict, texts: list[Text], author, publish: bool = False) -> Exam:
+def create_exam_from_data(
+    *,
+    data: dict,
+    texts: list[Text],
+    author,
+    publish: bool = False,
+    practice_visibility: str = Exam.PracticeVisibility.ASSIGNED,
+) -> Exam:
     problems = validate_exam_data(data, texts=[booklet_view(t) for t in texts])
     if problems:
         raise ExamDataError(problems)
@@ -40,6 +47,7 @@ def create_exam_from_data(*, data: dict, texts: list[Text], author, publish: boo
         tijdvak=data.get("tijdvak"),
         n_term=Decimal(str(data.get("n_term", "1.0"))),
         is_published=publish,
+        practice_visibility=practice_visibility,
         author=author,
     )
     exam.full_clean()

@@ -21,6 +21,11 @@ class Exam(models.Model):
         VWO = "vwo", "VWO"
         VMBO = "vmbo", "VMBO"
 
+    class PracticeVisibility(models.TextChoices):
+        # Who may practise the exam outside an assignment (see exam/visibility.py).
+        OPEN = "open", _("open for free practice to all pupils")
+        ASSIGNED = "assigned", _("only through assignments")
+
     title = models.CharField(_("title"), max_length=200)
     level = models.CharField(_("level"), max_length=4, choices=Level.choices, default=Level.HAVO)
     year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
@@ -29,6 +34,12 @@ class Exam(models.Model):
         _("N-term"), max_digits=2, decimal_places=1, default=Decimal("1.0")
     )
     is_published = models.BooleanField(_("published"), default=False)
+    practice_visibility = models.CharField(
+        _("free practice"),
+        max_length=8,
+        choices=PracticeVisibility.choices,
+        default=PracticeVisibility.ASSIGNED,
+    )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="authored_exams"
     )

@@ -17,10 +17,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from exam.assignments import AssignmentRuleError, check_can_save
-from exam.classes import exam_locked_for_pupil
 from exam.models import Answer, Attempt, Exam, Question
 from exam.scoring import ResponseError, clean_response, element_points, score_response
 from exam.totals import recompute_totals
+from exam.visibility import (
+    ExamLocked,
+    check_can_hand_in,
+    practice_attempt_refusal,
+    practice_refusal,
+)
 from texts.models import Line, Paragraph
 
 __all__ = [
@@ -46,11 +51,6 @@ class AttemptClosed(Exception):
 
 class TimeUp(AttemptClosed):
     """An exam-mode attempt's deadline (with its grace for saves in flight) has passed."""
-
-
-class ExamLocked(Exception):
-    """Free practice on an exam that the pupil's class has as an unreleased exam-mode
-    assignment: practising first would show the answer model before the exam."""
 
 
 class StaleRevision(Exception):
@@ -94,6 +94,7 @@ def start_attempt(*, pupil, exam: Exam) -> Attempt:
 
     Idempotent: starting twice (a double click, a second tab) resumes the same
     attempt. After a submit, starting again begins a fresh attempt (practice).
+    Raises ExamLocked (with a code) when exam/visibility.py forbids practice now.
     """
     # Lock the pupil's row so two simultaneous starts cannot both create an attempt.
     get_user_model().objects.select_for_update().filter(pk=pupil.pk).exists()
@@ -103,11 +104,15 @@ def start_attempt(*, pupil, exam: Exam) -> Attempt:
         .first()
     )
     if attempt is not None:
+        refusal = practice_attempt_refusal(attempt)
+        if refusal:
+            raise ExamLocked(refusal)
         return attempt
     # Assignment attempts (with their window and deadline) start in
     # exam.classes.start_assignment_attempt; this is free practice.
-    if exam_locked_for_pupil(exam=exam, pupil=pupil):
-        raise ExamLocked(exam.pk)
+    refusal = practice_refusal(exam=exam, pupil=pupil)
+    if refusal:
+        raise ExamLocked(refusal)
     attempt = Attempt(pupil=pupil, exam=exam)
     attempt.full_clean(validate_constraints=False)
     try:
@@ -193,11 +198,15 @@ def submit_attempt(*, attempt: Attempt) -> Attempt:
     Idempotent: submitting an attempt that is already in returns it unchanged
     (no rescoring), so a double click or a retried request is harmless. Every
     question gets an Answer; an unanswered one scores 0. A fixed number of queries,
-    whatever the number of questions.
+    whatever the number of questions. A practice attempt is not handed in while its
+    exam is under test (ExamLocked): its score would give the keys away.
     """
-    attempt = Attempt.objects.select_for_update().select_related("exam").get(pk=attempt.pk)
+    attempt = (
+        Attempt.objects.select_for_update().select_related("exam", "assignment").get(pk=attempt.pk)
+    )
     if attempt.submitted_at is not None:
         return attempt
+    check_can_hand_in(attempt)
     # The assignments issue: a submit after the deadline is still accepted (it is
     # how an attempt ends at the deadline); saves after it are refused in _ensure_open.
     questions = list(attempt.exam.questions.order_by("number"))

@@ -105,16 +105,22 @@ def build_exam(
     published: bool = True,
     citation: str = SEED_SENTENCE,
     title: str = "Toets",
+    practice_visibility: str = Exam.PracticeVisibility.OPEN,
 ) -> Exam:
     """An exam with `count` questions on `text`, cycling through `kinds`.
 
     The stems refer to lines and paragraphs ("regel 3-4", "alinea 2"). With
     markers=True every secret field (model answer, explanation, answer lines,
-    accepted words, model elements, keywords) holds a unique marker string.
+    accepted words, model elements, keywords) holds a unique marker string. Pupils
+    may practise it freely unless practice_visibility says otherwise.
     """
     kinds = kinds or KINDS
     exam = Exam.objects.create(
-        title=title, author=author, is_published=published, n_term=Decimal("1.0")
+        title=title,
+        author=author,
+        is_published=published,
+        n_term=Decimal("1.0"),
+        practice_visibility=practice_visibility,
     )
     ExamText.objects.create(exam=exam, text=text, position=1)
     choices = []
@@ -162,9 +168,22 @@ OPEN_SCORING = {
 }
 
 
-def make_exam(author, text, *, published=True, title="Brutalen"):
-    """A small exam on the seed text: one multiple-choice and one open question."""
-    exam = Exam.objects.create(title=title, author=author, is_published=published)
+def make_exam(
+    author,
+    text,
+    *,
+    published=True,
+    title="Brutalen",
+    practice_visibility=Exam.PracticeVisibility.OPEN,
+):
+    """A small exam on the seed text: one multiple-choice and one open question, open
+    for free practice unless practice_visibility says otherwise."""
+    exam = Exam.objects.create(
+        title=title,
+        author=author,
+        is_published=published,
+        practice_visibility=practice_visibility,
+    )
     ExamText.objects.create(exam=exam, text=text, position=1)
     mc = Question.objects.create(
         exam=exam,

@@ -52,7 +52,10 @@ def open_question(text, *, points=2):
 
 @pytest.fixture
 def exam(teacher, seed_text):
-    return authoring.create_exam(author=teacher, title="Oefenexamen", texts=[seed_text])
+    # Pupils practise it freely in these tests (exam/visibility.py).
+    return authoring.create_exam(
+        author=teacher, title="Oefenexamen", texts=[seed_text], practice_visibility="open"
+    )
 
 
 @pytest.fixture

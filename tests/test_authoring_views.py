@@ -22,12 +22,17 @@ COMMON = {"text", "stem", "max_points", "explanation", "answer_lines", "regrade"
 
 @pytest.fixture
 def exam(teacher, seed_text):
-    return authoring.create_exam(author=teacher, title="Oefenexamen", texts=[seed_text])
+    # Pupils practise it freely in these tests (exam/visibility.py).
+    return authoring.create_exam(
+        author=teacher, title="Oefenexamen", texts=[seed_text], practice_visibility="open"
+    )
 
 
 @pytest.fixture
 def demo_exam(teacher, seed_text):
-    return create_exam_from_data(data=demo_exam_data(), texts=[seed_text], author=teacher)
+    return create_exam_from_data(
+        data=demo_exam_data(), texts=[seed_text], author=teacher, practice_visibility="open"
+    )
 
 
 def bound(form_class, exam, data, instance=None):

@@ -490,18 +490,7 @@ def test_a_second_exam_attempt_is_refused_with_a_message(pupil_client, pupil, ex
 
 
 # ---------------------------------------------------------------------------
-# What the pupil's exam pages ask (wired into exam/services.py and exam/views/pupil.py)
-
-
-def test_exam_results_are_visible_to_the_pupil_only_after_release(exam_assignment, pupil):
-    attempt = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
-    assert not classes.may_pupil_see_results(attempt)
-    Attempt.objects.filter(pk=attempt.pk).update(submitted_at=timezone.now())
-    attempt.refresh_from_db()
-    assert not classes.may_pupil_see_results(attempt)
-    classes.release_results(assignment=exam_assignment)
-    attempt.refresh_from_db()
-    assert classes.may_pupil_see_results(attempt)
+# What the pupil's exam pages ask (what they may see: tests/test_visibility.py)
 
 
 def test_a_save_after_the_deadline_and_its_grace_is_refused(exam_assignment, pupil):
@@ -564,12 +553,3 @@ def test_the_pupils_list_needs_few_queries(
     with django_assert_max_num_queries(10):
         response = pupil_client.get(reverse("assignments:list"))
     assert len(response.context["rows"]) == 5
-
-
-def test_an_exam_assigned_in_exam_mode_is_locked_for_free_practice_until_release(
-    exam_assignment, exam, pupil, other_pupil
-):
-    assert classes.exam_locked_for_pupil(exam=exam, pupil=pupil)
-    assert not classes.exam_locked_for_pupil(exam=exam, pupil=other_pupil)
-    classes.release_results(assignment=exam_assignment)
-    assert not classes.exam_locked_for_pupil(exam=exam, pupil=pupil)

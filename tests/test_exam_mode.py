@@ -123,7 +123,8 @@ def test_an_exam_assigned_as_a_test_cannot_be_practised_freely_first(
     listed = pupil_client.get(reverse("exam:pupil-home")).content.decode()
     response = pupil_client.post(reverse("exam:exam-start", args=[exam.pk]))
 
-    assert exam.title not in listed
+    assert reverse("exam:exam-start", args=[exam.pk]) not in listed
+    assert "Je klas heeft dit examen als toets" in listed
     assert response.status_code == 302 and response.url == reverse("assignments:list")
     assert not exam.attempts.filter(assignment__isnull=True).exists()
 

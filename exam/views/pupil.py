@@ -4,7 +4,8 @@ the result page and self-scoring.
 Before an attempt is submitted, templates receive only what a pupil may see: the
 presenters below copy the stem, the choices and the pupil's own answer out of the
 models, and never pass a question's scoring data, model answer, explanation or
-answer lines along. After submitting, the result page shows all of them.
+answer lines along. After submitting, the result page shows all of them, when
+exam/visibility.py allows it (not while the exam is used as a test anywhere).
 """
 
 import hashlib
@@ -12,7 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,14 +21,15 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import pupil_required
-from exam import services
+from exam import classes, services, visibility
 from exam.access import (
     get_answer_in_attempt,
     get_attempt_for_pupil,
     get_exam_for_pupil,
     get_question_in_attempt,
 )
-from exam.classes import close_expired_attempt, locked_exam_ids, may_pupil_see_results
+from exam.assignments import AssignmentRuleError
+from exam.classes import close_expired_attempt
 from exam.exam_data import find_references, parse_line_ranges
 from exam.forms import FEEDBACK, AnswerForm, SelfScoreForm, citation_mode, response_error_message
 from exam.models import Answer, Attempt, Choice, Exam, Question
@@ -243,56 +245,114 @@ def pupil_questions(attempt: Attempt) -> tuple[list[PupilQuestion], list[tuple]]
 # --- the list of exams --------------------------------------------------------------
 
 
+# Why practice is refused (exam/visibility.py), as the pupil reads it.
+LOCK_MESSAGES = {
+    visibility.CLASS_TEST: gettext_lazy(
+        "Your class has this exam as a test: make it under My assignments. You can "
+        "practise it again once your teacher has released the results."
+    ),
+    visibility.UNDER_TEST: gettext_lazy(
+        "This exam is being used as a test right now, so you cannot practise it or see "
+        "its answer model. You can again once the results of the test are released."
+    ),
+    visibility.ASSIGNMENTS_ONLY: gettext_lazy(
+        "This exam can only be made when your teacher assigns it to your class."
+    ),
+}
+MODEL_LOCKED = gettext_lazy(
+    "This exam is being used as a test right now, so its answer model is hidden. You "
+    "will see it again once the results of the test are released."
+)
+# The assignments a pupil still has to do come first on their home page.
+TO_DO = {"in_progress", "open", "not_open"}
+
+
 @dataclass
 class ExamRow:
     exam: Exam
     open_attempt: Attempt | None
     submitted: list[Attempt]
+    refusal: str | None = None
 
     @property
     def best(self) -> Attempt | None:
         return max(self.submitted, key=lambda a: a.total_points or 0, default=None)
 
+    @property
+    def refusal_message(self) -> str:
+        return str(LOCK_MESSAGES[self.refusal]) if self.refusal else ""
+
 
 @pupil_required
 def home(request):
-    exams = (
+    """Assigned work first (with its deadlines), then the exams to practise freely.
+
+    The practice list holds the exams open for free practice and those the pupil
+    practised freely before, with only those free-practice attempts: an attempt made
+    for an assignment shows under My assignments, where its results follow the
+    assignment's rules.
+    """
+    assignments = [
+        (assignment, view)
+        for assignment, view in classes.pupil_assignment_rows(pupil=request.user)
+        if view.status in TO_DO
+    ]
+    attempts = defaultdict(list)
+    for attempt in Attempt.objects.filter(pupil=request.user, assignment__isnull=True).order_by(
+        "-started_at"
+    ):
+        attempts[attempt.exam_id].append(attempt)
+    exams = list(
         Exam.objects.filter(is_published=True)
+        .filter(Q(practice_visibility=Exam.PracticeVisibility.OPEN) | Q(pk__in=list(attempts)))
         .annotate(question_count=Count("questions"), max_points=Sum("questions__max_points"))
         .order_by("-year", "title")
     )
-    attempts = defaultdict(list)
-    for attempt in Attempt.objects.filter(pupil=request.user).order_by("-started_at"):
-        attempts[attempt.exam_id].append(attempt)
-    locked = locked_exam_ids(request.user)
+    refusals = visibility.practice_refusals(exams=exams, pupil=request.user)
     rows = []
     for exam in exams:
-        if exam.pk in locked:
-            continue
         own = attempts.get(exam.pk, [])
         rows.append(
             ExamRow(
                 exam=exam,
                 open_attempt=next((a for a in own if not a.is_submitted), None),
                 submitted=[a for a in own if a.is_submitted],
+                refusal=refusals.get(exam.pk),
             )
         )
-    return render(request, "exam/pupil_home.html", {"rows": rows})
+    return render(request, "exam/pupil_home.html", {"rows": rows, "assignments": assignments})
 
 
 @require_POST
 @pupil_required
 def exam_start(request, pk):
+    """Free practice; an exam the pupil has as a practice-mode assignment continues
+    the assignment's attempt, so it counts for the class."""
     exam = get_exam_for_pupil(request, pk)
+    assignment = classes.practice_assignment_for_pupil(exam=exam, pupil=request.user)
     try:
-        attempt = services.start_attempt(pupil=request.user, exam=exam)
-    except services.ExamLocked:
-        messages.error(
-            request,
-            _("Your class has this exam as a test: start it from your assignments."),
-        )
-        return redirect("assignments:list")
+        if assignment is not None:
+            attempt = classes.start_assignment_attempt(assignment=assignment, pupil=request.user)
+        else:
+            attempt = services.start_attempt(pupil=request.user, exam=exam)
+    except services.ExamLocked as locked:
+        messages.error(request, LOCK_MESSAGES[locked.code])
+        if locked.code == visibility.CLASS_TEST:
+            return redirect("assignments:list")
+        return redirect("exam:pupil-home")
+    except (AssignmentRuleError, classes.ClassError) as exc:
+        messages.error(request, str(exc.message))
+        return redirect("exam:pupil-home")
     return redirect("exam:attempt-detail", pk=attempt.pk)
+
+
+def _practice_locked(request, attempt: Attempt):
+    """The pupil's home with the reason, when a practice attempt may not go on now."""
+    refusal = visibility.practice_attempt_refusal(attempt)
+    if refusal is None:
+        return None
+    messages.error(request, LOCK_MESSAGES[refusal])
+    return redirect("exam:pupil-home")
 
 
 # --- the exam page and saving ---------------------------------------------------------
@@ -305,6 +365,8 @@ def attempt_detail(request, pk):
         messages.info(request, _("Time is up: your saved answers have been handed in."))
     if attempt.is_submitted:
         return _after_submit(request, attempt)
+    if locked := _practice_locked(request, attempt):
+        return locked
     questions, texts = pupil_questions(attempt)
     return render(
         request,
@@ -417,17 +479,29 @@ def _unanswered_numbers(attempt: Attempt) -> list[int]:
 def attempt_submit(request, pk):
     """GET: the confirmation (a fragment for the modal); POST: hand the attempt in."""
     attempt = get_attempt_for_pupil(request, pk)
-    if request.method == "POST":
-        # Idempotent: a second POST (double click, retry) finds it handed in already.
-        attempt = services.submit_attempt(attempt=attempt)
-        return _after_submit(request, attempt)
     if attempt.is_submitted:
+        return _after_submit(request, attempt)
+    if locked := _practice_locked(request, attempt):
+        return locked
+    if request.method == "POST":
+        try:
+            # Idempotent: a second POST (double click, retry) finds it handed in already.
+            attempt = services.submit_attempt(attempt=attempt)
+        except services.ExamLocked as locked_exam:
+            # The test began between the check above and the hand-in.
+            messages.error(request, LOCK_MESSAGES[locked_exam.code])
+            return redirect("exam:pupil-home")
         return _after_submit(request, attempt)
     template = "exam/_submit_confirm.html" if request.htmx else "exam/attempt_submit.html"
     return render(
         request,
         template,
-        {"attempt": attempt, "exam": attempt.exam, "unanswered": _unanswered_numbers(attempt)},
+        {
+            "attempt": attempt,
+            "exam": attempt.exam,
+            "unanswered": _unanswered_numbers(attempt),
+            "is_exam_mode": not visibility.is_practice(attempt),
+        },
     )
 
 
@@ -437,7 +511,7 @@ def attempt_submit(request, pk):
 def _after_submit(request, attempt: Attempt):
     """Where a handed-in attempt leads: its result, or (exam mode before the teacher
     releases results) the assignments list with a message."""
-    if may_pupil_see_results(attempt):
+    if visibility.may_see_results(attempt):
         return redirect("exam:attempt-result", pk=attempt.pk)
     messages.info(
         request,
@@ -679,9 +753,16 @@ def attempt_result(request, pk):
     attempt = get_attempt_for_pupil(request, pk)
     if not attempt.is_submitted:
         return redirect("exam:attempt-detail", pk=attempt.pk)
-    if not may_pupil_see_results(attempt):
+    if not visibility.may_see_results(attempt):
         return _after_submit(request, attempt)
     exam = attempt.exam
+    if not visibility.may_see_model(attempt):
+        # Score and grade only: per question, points would give the keys away.
+        return render(
+            request,
+            "exam/attempt_result_locked.html",
+            {"attempt": attempt, "exam": exam, "message": MODEL_LOCKED},
+        )
     texts, text_labels = _text_labels(exam)
     choices = _choices_by_question(exam)
     answers = attempt.answers.select_related("question").order_by("question__number")
@@ -717,8 +798,9 @@ def attempt_result(request, pk):
 @pupil_required
 def answer_self_score(request, pk, question_pk):
     attempt = get_attempt_for_pupil(request, pk)
-    if attempt.is_submitted and not may_pupil_see_results(attempt):
-        return _after_submit(request, attempt)
+    if attempt.is_submitted and not visibility.may_see_model(attempt):
+        # Self-scoring needs the model; the result page says why it is hidden.
+        return redirect("exam:attempt-result", pk=attempt.pk)
     answer = get_answer_in_attempt(attempt, question_pk)
     elements = (answer.question.scoring or {}).get("elements", [])
     form = SelfScoreForm(request.POST, element_count=len(elements))

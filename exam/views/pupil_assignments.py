@@ -11,9 +11,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import pupil_required
-from exam import classes, marking
+from exam import classes, marking, visibility
 from exam.assignments import AssignmentRuleError
 from exam.models import Answer
+from exam.views.pupil import LOCK_MESSAGES
 
 
 class JoinForm(forms.Form):
@@ -63,6 +64,9 @@ def start(request, pk):
         attempt = classes.start_assignment_attempt(assignment=assignment, pupil=request.user)
     except (AssignmentRuleError, classes.ClassError) as exc:
         messages.error(request, str(exc.message))
+        return redirect("assignments:list")
+    except visibility.ExamLocked as locked:
+        messages.error(request, LOCK_MESSAGES[locked.code])
         return redirect("assignments:list")
     if attempt.submitted_at is not None:
         messages.info(request, _("Time is up: your answers were handed in."))
