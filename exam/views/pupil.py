@@ -338,8 +338,12 @@ def _status(request, *, attempt, question, state, answer=None, message="", statu
         },
         status=status,
     )
+    response["X-Answer-State"] = state
     if answer is not None:
         response["X-Answer-Revision"] = str(answer.revision)
+        # exam.js marks the navigator item from this at once (the out-of-band item
+        # takes its new class only when htmx settles it).
+        response["X-Answer-Answered"] = "1" if _is_answered(answer.response) else "0"
     return response
 
 
