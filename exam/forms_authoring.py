@@ -529,7 +529,10 @@ class MultipleChoiceForm(OptionsMixin, QuestionForm):
     def add_kind_fields(self):
         self.add_option_fields()
         self.fields["key"] = forms.ChoiceField(
-            label=_("Key"), choices=[(lbl, lbl) for lbl in OPTION_LABELS], widget=forms.RadioSelect
+            label=_("Key"),
+            choices=[(lbl, lbl) for lbl in OPTION_LABELS],
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choose which option is the right answer.")},
         )
 
     def kind_layout(self):
