@@ -397,3 +397,32 @@ def test_the_pupils_list_offers_results_only_after_release(
     assert reverse("exam:attempt-result", args=[attempt.pk]) in response.content.decode()
     attempt.refresh_from_db()
     assert attempt.total_points == 3
+
+
+def test_the_grading_page_shows_a_summarys_word_count_and_its_deduction(
+    teacher_client, assignment, pupil
+):
+    # Question 2 as a summary of at most 4 words; every 2 words over cost 1 point.
+    question = assignment.exam.questions.get(number=2)
+    question.kind = "summary"
+    question.word_limit = 4
+    question.scoring = {**question.scoring, "over_limit": {"per_words": 2, "deduct": 1}}
+    question.save()
+    take(assignment, pupil, open_text="Ze dringen voor en worden daarvoor beloond.")
+    response = teacher_client.get(
+        reverse("teacher:grading-question", args=[assignment.pk, question.pk])
+    )
+    content = response.content.decode()
+    assert "7 woorden (maximaal 4)" in content
+    assert "2 punten aftrek wegens de lengte" in content
+
+
+def test_the_grading_page_counts_the_words_of_an_open_answer(teacher_client, assignment, pupil):
+    take(assignment, pupil, open_text="Ze dringen voor.")
+    question = assignment.exam.questions.get(number=2)
+    response = teacher_client.get(
+        reverse("teacher:grading-question", args=[assignment.pk, question.pk])
+    )
+    content = response.content.decode()
+    assert "3 woorden" in content
+    assert "aftrek" not in content

@@ -31,6 +31,7 @@ from exam.classes import close_expired_attempt, locked_exam_ids, may_pupil_see_r
 from exam.exam_data import find_references, parse_line_ranges
 from exam.forms import FEEDBACK, AnswerForm, SelfScoreForm, citation_mode, response_error_message
 from exam.models import Answer, Attempt, Choice, Exam, Question
+from exam.scoring import count_words
 
 # --- presenters: plain values for the templates ----------------------------------------
 
@@ -95,7 +96,7 @@ class PupilQuestion:
 
     @property
     def word_count(self) -> int:
-        return len(self.value.split())
+        return count_words(self.value)
 
     @property
     def widget_template(self) -> str:
@@ -647,8 +648,8 @@ def _result_question(attempt, question, answer, choices, text_labels) -> ResultQ
         feedback=[str(FEEDBACK[code]) for code in feedback.get("codes", []) if code in FEEDBACK],
         elements=elements,
         self_score_url=reverse("exam:answer-self-score", args=[attempt.pk, question.pk]),
-        word_count=len(str(response).split())
-        if question.kind == Question.Kind.SUMMARY and response
+        word_count=count_words(response)
+        if question.kind in (Question.Kind.SUMMARY, Question.Kind.OPEN) and response
         else None,
     )
 
