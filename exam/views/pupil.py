@@ -45,6 +45,11 @@ class StemPart:
     first: int = 0
     last: int = 0
 
+    @property
+    def line_count(self) -> int:
+        """How many lines a reference spans: "regel 27" is one, "regels 27-30" four."""
+        return max(1, self.last - self.first + 1)
+
 
 @dataclass(frozen=True)
 class Option:
