@@ -101,3 +101,28 @@ def test_one_point_is_a_punt(pupil_client, pupil, exam):
     page = text_of(pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])))
     assert "· 1 punt" in page
     assert "1 punten" not in page
+
+
+# --- selects -----------------------------------------------------------------------------
+
+
+def test_no_select_offers_dashes_as_a_choice(teacher_client, classroom, exam, teacher):
+    assignment = assign(classroom, exam, teacher, minutes=50)
+    for url in [
+        reverse("teacher:assignment-create", args=[classroom.pk]),
+        reverse("teacher:assignment-detail", args=[assignment.pk]),
+    ]:
+        html = teacher_client.get(url).content.decode()
+        assert "---------" not in html
+    assert (
+        "Kies een examen"
+        in teacher_client.get(
+            reverse("teacher:assignment-create", args=[classroom.pk])
+        ).content.decode()
+    )
+    assert (
+        "Kies een leerling"
+        in teacher_client.get(
+            reverse("teacher:assignment-detail", args=[assignment.pk])
+        ).content.decode()
+    )
