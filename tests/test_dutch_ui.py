@@ -3,11 +3,15 @@ in the right number, selects that say what to choose, accented usernames, a favi
 
 import datetime
 import re
+import unicodedata
 import zoneinfo
 
 import pytest
+from django.contrib.auth.models import User
+from django.test import Client
 from django.urls import reverse
 
+from accounts.services import ensure_user
 from exam import classes, services
 from exam.models import Membership
 from tests.exam_builders import make_exam
@@ -126,3 +130,27 @@ def test_no_select_offers_dashes_as_a_choice(teacher_client, classroom, exam, te
             reverse("teacher:assignment-detail", args=[assignment.pk])
         ).content.decode()
     )
+
+
+# --- usernames ---------------------------------------------------------------------------
+
+
+def test_a_class_list_with_an_accented_username_imports_and_the_pupil_logs_in(classroom):
+    # Typed on a Mac, the "ö" may arrive as "o" plus a combining diaeresis.
+    decomposed = unicodedata.normalize("NFD", "eöztürk")
+    data = f"{decomposed};Elif Öztürk;Zonnebloem-2026\n".encode()
+    classes.import_pupils(classroom=classroom, data=data)
+    assert classroom.pupils.filter(username="eöztürk").exists()
+    client = Client()
+    assert client.login(username="eöztürk", password="Zonnebloem-2026")
+
+
+def test_a_teacher_adds_an_accented_pupil_by_username(teacher_client, classroom):
+    ensure_user(username="eöztürk", password="x" * 12, role="pupil")
+    response = teacher_client.post(
+        reverse("teacher:class-add-pupil", args=[classroom.pk]),
+        {"username": unicodedata.normalize("NFD", "eöztürk")},
+    )
+    assert response.status_code == 302
+    assert classroom.pupils.filter(username="eöztürk").exists()
+    assert User.objects.filter(username="eöztürk").count() == 1
