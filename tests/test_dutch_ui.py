@@ -8,6 +8,7 @@ import zoneinfo
 
 import pytest
 from django.contrib.auth.models import User
+from django.contrib.staticfiles import finders
 from django.test import Client
 from django.urls import reverse
 
@@ -154,3 +155,16 @@ def test_a_teacher_adds_an_accented_pupil_by_username(teacher_client, classroom)
     assert response.status_code == 302
     assert classroom.pupils.filter(username="eöztürk").exists()
     assert User.objects.filter(username="eöztürk").count() == 1
+
+
+# --- favicon -----------------------------------------------------------------------------
+
+
+def test_every_page_links_a_favicon_that_is_served(client):
+    html = client.get(reverse("accounts:login")).content.decode()
+    href = re.search(r'<link rel="icon" href="([^"]+)" type="image/svg\+xml">', html).group(1)
+    assert finders.find("favicon.svg")
+    response = client.get(href)
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    assert body.lstrip().startswith(b"<svg")
