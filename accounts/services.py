@@ -1,9 +1,29 @@
-"""Creating users with a role."""
+"""Creating users with a role, and the one rule for what a username may be."""
+
+import unicodedata
 
 from django.contrib.auth.models import Group, User
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.roles import PUPILS, TEACHERS
+
+
+def normalise_username(value: str) -> str:
+    """A username as Django's login form reads it: trimmed and in NFKC, so an "ö" typed
+    as "o" plus a combining diaeresis is the same "ö" when the pupil logs in."""
+    return unicodedata.normalize("NFKC", value.strip())
+
+
+def is_valid_username(value: str) -> bool:
+    """Letters (accented ones too: "eöztürk"), digits and . _ - @ +: the User model's
+    own rule, so every form that takes a username accepts what an account may have."""
+    try:
+        UnicodeUsernameValidator()(value)
+    except ValidationError:
+        return False
+    return True
 
 
 @transaction.atomic
@@ -19,7 +39,7 @@ def ensure_user(
 
     role is "admin", "teacher" or "pupil". Returns (user, created).
     """
-    user, created = User.objects.get_or_create(username=username)
+    user, created = User.objects.get_or_create(username=normalise_username(username))
     user.first_name = first_name or user.first_name
     user.last_name = last_name or user.last_name
     user.is_staff = role == "admin"

@@ -39,6 +39,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.roles import is_teacher
 from exam.exam_data import find_references
@@ -217,7 +218,11 @@ def reference_problems(value: str, booklet: Booklet) -> list[str]:
                 )
         elif ref.last > booklet.paragraph_count or ref.first < 1:
             problems.append(
-                _("“%(reference)s” is not in the text: it has %(count)s paragraphs.")
+                ngettext(
+                    "“%(reference)s” is not in the text: it has %(count)s paragraph.",
+                    "“%(reference)s” is not in the text: it has %(count)s paragraphs.",
+                    booklet.paragraph_count,
+                )
                 % {"reference": quoted, "count": booklet.paragraph_count}
             )
         if ref.first > ref.last:

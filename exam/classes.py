@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.roles import PUPILS, TEACHERS, is_pupil
-from accounts.services import ensure_user
+from accounts.services import ensure_user, is_valid_username, normalise_username
 from exam import assignments as rules
 from exam import visibility
 from exam.models import Assignment, Attempt, Classroom, Exam, ExtraTime, Membership
@@ -40,9 +40,6 @@ User = get_user_model()
 JOIN_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 JOIN_CODE_LENGTH = 6
 PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
-# Usernames a pupil can type on any keyboard; Django's own rule allows more, but a
-# class list is easier to hand out without accents or spaces.
-USERNAME_RE = re.compile(r"^[A-Za-z0-9._@+-]+$")
 USERNAME_MAX = 150
 NAME_MAX = 150
 MAX_IMPORT_ROWS = 1000
@@ -159,11 +156,12 @@ def join_classroom(*, pupil, code: str) -> Classroom:
 @transaction.atomic
 def add_pupil(*, classroom: Classroom, username: str) -> Membership:
     """Add an existing pupil account to the class by username."""
-    user = User.objects.filter(username=username.strip()).first()
+    username = normalise_username(username)
+    user = User.objects.filter(username=username).first()
     if user is None:
         raise ClassError(
             _("There is no account “%(username)s”. Import a CSV file to create new pupils.")
-            % {"username": username.strip()}
+            % {"username": username}
         )
     if not is_pupil(user):
         raise ClassError(_("“%(username)s” is not a pupil account.") % {"username": user.username})
@@ -272,12 +270,13 @@ def parse_pupil_csv(data: bytes) -> tuple[list[PupilRow], list[str]]:
             )
             continue
         username, name, password = (cells + ["", "", ""])[:3]
+        username = normalise_username(username)
         row_problems = []
         if not username:
             row_problems.append(_("line %(line)d: the username is missing") % {"line": line})
         elif len(username) > USERNAME_MAX:
             row_problems.append(_("line %(line)d: the username is too long") % {"line": line})
-        elif not USERNAME_RE.match(username):
+        elif not is_valid_username(username):
             row_problems.append(
                 _(
                     "line %(line)d: the username “%(username)s” contains characters that are "

@@ -25,7 +25,7 @@ from crispy_forms.layout import HTML, Column, Div, Field, Fieldset, Layout, Row
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from exam import authoring
 from exam.citations import find_all
@@ -213,8 +213,10 @@ class DeleteExamForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.attempts = attempts
         self.initial["seen"] = attempts
-        self.fields["confirm"].label = _(
-            "Yes, delete the exam with its %(count)s attempts and their results."
+        self.fields["confirm"].label = ngettext(
+            "Yes, delete the exam with its %(count)s attempt and its result.",
+            "Yes, delete the exam with its %(count)s attempts and their results.",
+            attempts,
         ) % {"count": attempts}
 
     def clean(self):
@@ -542,7 +544,10 @@ class MultipleChoiceForm(OptionsMixin, QuestionForm):
     def add_kind_fields(self):
         self.add_option_fields()
         self.fields["key"] = forms.ChoiceField(
-            label=_("Key"), choices=[(lbl, lbl) for lbl in OPTION_LABELS], widget=forms.RadioSelect
+            label=_("Key"),
+            choices=[(lbl, lbl) for lbl in OPTION_LABELS],
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choose which option is the right answer.")},
         )
 
     def kind_layout(self):
@@ -913,7 +918,11 @@ class ParagraphForm(QuestionForm):
             if booklet and number > booklet.paragraph_count:
                 self.add_error(
                     "accepted",
-                    _("Paragraph %(number)s is not in the text: it has %(count)s paragraphs.")
+                    ngettext(
+                        "Paragraph %(number)s is not in the text: it has %(count)s paragraph.",
+                        "Paragraph %(number)s is not in the text: it has %(count)s paragraphs.",
+                        booklet.paragraph_count,
+                    )
                     % {"number": number, "count": booklet.paragraph_count},
                 )
         return {"accepted": numbers}, []
@@ -1091,7 +1100,12 @@ class OpenForm(QuestionForm):
             if asked > len(elements):
                 self.add_error(
                     "asked",
-                    _("There are only %(count)s elements.") % {"count": len(elements)},
+                    ngettext(
+                        "There is only %(count)s element.",
+                        "There are only %(count)s elements.",
+                        len(elements),
+                    )
+                    % {"count": len(elements)},
                 )
             scoring["asked"] = asked
         worth = sorted((e["points"] for e in elements), reverse=True)[: asked or None]

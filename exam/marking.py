@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from exam.models import Answer, Assignment, Question
-from exam.scoring import element_points, over_limit_deduction
+from exam.scoring import element_points, length_deduction
 from exam.totals import recompute_totals
 
 OVERRIDE_REASON_MAX = 300
@@ -194,9 +194,9 @@ def grade_answer(*, answer: Answer, elements: list[int], teacher, reason: str = 
     if question.kind == Question.Kind.SUMMARY:
         # The answer model's cost of going over the word limit applies to the
         # teacher's score as it does to the automatic one.
-        points -= over_limit_deduction(
-            (question.scoring or {}).get("over_limit"),
-            words=len(str(answer.response or "").split()),
+        points -= length_deduction(
+            question.scoring,
+            response=answer.response,
             word_limit=question.word_limit,
             points=points,
         )

@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from exam.exam_data import parse_line_ranges
 from texts.models import Text
 
 
@@ -120,6 +121,15 @@ class Question(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.stem[:50]}"
+
+    @property
+    def answer_line_count(self) -> int:
+        """How many lines answer_lines covers ("regel 12" or "regels 12-14"); 0 if unreadable."""
+        try:
+            ranges = parse_line_ranges(self.answer_lines) if self.answer_lines.strip() else []
+        except ValueError:
+            return 0
+        return sum(last - first + 1 for first, last in ranges)
 
 
 class Choice(models.Model):

@@ -507,14 +507,37 @@ def over_limit_deduction(over_limit, *, words: int, word_limit: int | None, poin
     return min(points, blocks * int(over_limit.get("deduct", 1)))
 
 
+def count_words(response) -> int:
+    """Words in an answer as the correctievoorschrift counts them: runs of non-space.
+
+    Every page that shows a word count and every deduction uses this one rule.
+
+    >>> count_words("De overheid geeft  voorrang.")
+    4
+    """
+    return len(str(response or "").split())
+
+
+def length_deduction(scoring: dict | None, *, response, word_limit: int | None, points: int) -> int:
+    """Points an answer loses for going over its word limit, given its points before.
+
+    >>> length_deduction({"over_limit": "zero"}, response="a b c", word_limit=2, points=3)
+    3
+    """
+    return over_limit_deduction(
+        (scoring or {}).get("over_limit"),
+        words=count_words(response),
+        word_limit=word_limit,
+        points=points,
+    )
+
+
 def _score_summary(scoring, *, max_points, response, word_limit, **_):
     text = str(response)
-    words = len(text.split())
+    words = count_words(text)
     found = find_elements(text, scoring.get("elements", []))
     points = element_points(scoring=scoring, elements=found, max_points=max_points)
-    deducted = over_limit_deduction(
-        scoring.get("over_limit"), words=words, word_limit=word_limit, points=points
-    )
+    deducted = length_deduction(scoring, response=text, word_limit=word_limit, points=points)
     feedback: tuple[str, ...] = ()
     if not found:
         feedback += ("no_elements_found",)

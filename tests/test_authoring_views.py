@@ -571,3 +571,19 @@ def test_an_n_term_outside_0_to_2_is_a_form_error(teacher_client, exam, seed_tex
     assert (exam.title, exam.n_term) == ("Oefenexamen", 1)
     # The header still shows the saved title, not the one typed into the form.
     assert '<h1 class="h3 mb-0 me-2" id="exam-title">Oefenexamen</h1>' in response.content.decode()
+
+
+def test_a_multiple_choice_question_without_a_key_says_so_at_the_key(
+    teacher_client, exam, seed_text
+):
+    url = reverse("teacher:question-create", args=[exam.pk]) + "?kind=mc"
+    data = mc_post(seed_text)
+    del data["key"]
+    response = teacher_client.post(url, data)
+    assert response.status_code == 200
+    assert not exam.questions.exists()
+    html = response.content.decode()
+    # The message stands in the key's own group, before the next field starts.
+    key_group = html[html.index('id="div_id_key"') :]
+    key_group = key_group[: key_group.index('id="div_id_explanation"')]
+    assert "Kies welke optie het goede antwoord is." in key_group

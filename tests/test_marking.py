@@ -468,3 +468,32 @@ def test_an_override_after_a_lowered_maximum_with_kept_scores_is_no_server_error
     attempt.refresh_from_db()
     # Each answer counts at most its question's maximum: 1 + min(2, 1) of 2 points.
     assert (attempt.total_points, attempt.grade) == (2, Decimal("10.0"))
+
+
+def test_the_grading_page_shows_a_summarys_word_count_and_its_deduction(
+    teacher_client, assignment, pupil
+):
+    # Question 2 as a summary of at most 4 words; every 2 words over cost 1 point.
+    question = assignment.exam.questions.get(number=2)
+    question.kind = "summary"
+    question.word_limit = 4
+    question.scoring = {**question.scoring, "over_limit": {"per_words": 2, "deduct": 1}}
+    question.save()
+    take(assignment, pupil, open_text="Ze dringen voor en worden daarvoor beloond.")
+    response = teacher_client.get(
+        reverse("teacher:grading-question", args=[assignment.pk, question.pk])
+    )
+    content = response.content.decode()
+    assert "7 woorden (maximaal 4)" in content
+    assert "2 punten aftrek wegens de lengte" in content
+
+
+def test_the_grading_page_counts_the_words_of_an_open_answer(teacher_client, assignment, pupil):
+    take(assignment, pupil, open_text="Ze dringen voor.")
+    question = assignment.exam.questions.get(number=2)
+    response = teacher_client.get(
+        reverse("teacher:grading-question", args=[assignment.pk, question.pk])
+    )
+    content = response.content.decode()
+    assert "3 woorden" in content
+    assert "aftrek" not in content

@@ -16,6 +16,7 @@ from django.db.models import Count, Prefetch
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import teacher_required
@@ -184,7 +185,11 @@ def exam_publish(request, pk):
     except authoring.ExamNotReady as exc:
         messages.error(
             request,
-            _("The exam is not published: %(count)s problems are listed below.")
+            ngettext(
+                "The exam is not published: %(count)s problem is listed below.",
+                "The exam is not published: %(count)s problems are listed below.",
+                len(exc.problems),
+            )
             % {"count": len(exc.problems)},
         )
     else:

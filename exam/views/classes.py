@@ -45,7 +45,9 @@ class ImportForm(forms.Form):
 
 
 class AssignmentForm(forms.Form):
-    exam = forms.ModelChoiceField(label=gettext_lazy("Exam"), queryset=None)
+    exam = forms.ModelChoiceField(
+        label=gettext_lazy("Exam"), queryset=None, empty_label=gettext_lazy("Choose an exam")
+    )
     mode = forms.ChoiceField(
         label=gettext_lazy("Mode"),
         choices=Assignment.Mode.choices,
@@ -89,7 +91,9 @@ class AssignmentForm(forms.Form):
 
 
 class ExtraTimeForm(forms.Form):
-    pupil = forms.ModelChoiceField(label=gettext_lazy("Pupil"), queryset=None)
+    pupil = forms.ModelChoiceField(
+        label=gettext_lazy("Pupil"), queryset=None, empty_label=gettext_lazy("Choose a pupil")
+    )
     minutes = forms.IntegerField(
         label=gettext_lazy("Extra minutes"), min_value=0, max_value=600, initial=30
     )

@@ -16,7 +16,8 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import teacher_required
 from exam import classes, marking
-from exam.models import Answer
+from exam.models import Answer, Question
+from exam.scoring import ResponseError, count_words, element_points, length_deduction
 
 
 class GradeForm(forms.Form):
@@ -46,12 +47,41 @@ class OverrideForm(forms.Form):
         )
 
 
-def _answer_card_context(answer, elements, *, error=None):
+def _answer_card_context(answer, elements, *, error=None, question=None):
+    ticked = marking.teacher_elements(answer)
+    question = question or answer.question
     return {
         "answer": answer,
         "elements": elements,
-        "ticked": marking.teacher_elements(answer),
+        "ticked": ticked,
         "error": error,
+        "length": _length(answer, question, ticked),
+    }
+
+
+def _length(answer, question, ticked) -> dict | None:
+    """Word count and any deduction of an open answer or summary, as the pupil sees
+    them on her result (the same rule, exam/scoring.py)."""
+    if question.kind not in (Question.Kind.SUMMARY, Question.Kind.OPEN) or not answer.response:
+        return None
+    deduction = 0
+    if question.kind == Question.Kind.SUMMARY:
+        try:
+            points = element_points(
+                scoring=question.scoring or {}, elements=ticked, max_points=question.max_points
+            )
+        except ResponseError:
+            points = question.max_points
+        deduction = length_deduction(
+            question.scoring,
+            response=answer.response,
+            word_limit=question.word_limit,
+            points=points,
+        )
+    return {
+        "words": count_words(answer.response),
+        "word_limit": question.word_limit if question.kind == Question.Kind.SUMMARY else None,
+        "deduction": deduction,
     }
 
 
@@ -75,7 +105,7 @@ def grading_question(request, pk, question_pk):
         assignment=assignment, question=question, include_scored=include_scored
     )
     elements = marking.model_elements(question)
-    cards = [_answer_card_context(answer, elements) for answer in answers]
+    cards = [_answer_card_context(answer, elements, question=question) for answer in answers]
     questions = marking.queue_by_question(assignment)
     next_question = next((q for q in questions if q.number > question.number and q.waiting), None)
     return render(

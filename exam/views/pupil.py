@@ -33,6 +33,7 @@ from exam.classes import close_expired_attempt
 from exam.exam_data import find_references, parse_line_ranges
 from exam.forms import FEEDBACK, AnswerForm, SelfScoreForm, citation_mode, response_error_message
 from exam.models import Answer, Attempt, Choice, Exam, Question
+from exam.scoring import count_words
 from exam.totals import answer_points, self_points_count
 
 # --- presenters: plain values for the templates ----------------------------------------
@@ -46,6 +47,11 @@ class StemPart:
     ref_kind: str = ""  # "line" or "paragraph" for a reference
     first: int = 0
     last: int = 0
+
+    @property
+    def line_count(self) -> int:
+        """How many lines a reference spans: "regel 27" is one, "regels 27-30" four."""
+        return max(1, self.last - self.first + 1)
 
 
 @dataclass(frozen=True)
@@ -98,7 +104,7 @@ class PupilQuestion:
 
     @property
     def word_count(self) -> int:
-        return len(self.value.split())
+        return count_words(self.value)
 
     @property
     def widget_template(self) -> str:
@@ -401,8 +407,12 @@ def _status(request, *, attempt, question, state, answer=None, message="", statu
         },
         status=status,
     )
+    response["X-Answer-State"] = state
     if answer is not None:
         response["X-Answer-Revision"] = str(answer.revision)
+        # exam.js marks the navigator item from this at once (the out-of-band item
+        # takes its new class only when htmx settles it).
+        response["X-Answer-Answered"] = "1" if _is_answered(answer.response) else "0"
     return response
 
 
@@ -742,8 +752,8 @@ def _result_question(
         feedback=[str(FEEDBACK[code]) for code in feedback.get("codes", []) if code in FEEDBACK],
         elements=elements,
         self_score_url=reverse("exam:answer-self-score", args=[attempt.pk, question.pk]),
-        word_count=len(str(response).split())
-        if question.kind == Question.Kind.SUMMARY and response
+        word_count=count_words(response)
+        if question.kind in (Question.Kind.SUMMARY, Question.Kind.OPEN) and response
         else None,
     )
 

@@ -193,38 +193,65 @@
     updateGlobalState();
   }
 
+  function showQuestionState(form, state, text, className) {
+    var box = statusEl(form);
+    if (!box) return;
+    box.innerHTML = "";
+    var span = document.createElement("span");
+    span.className = "exam-status " + className;
+    span.dataset.state = state;
+    span.textContent = text;
+    box.appendChild(span);
+  }
+
+  // The top bar and the counter are worked out from the questions' own states, so
+  // they never say more than the questions do: "saved" only when every question is.
   function updateGlobalState() {
     var forms = document.querySelectorAll("form.exam-answer");
     var pending = 0;
     var failing = 0;
+    var refused = 0;
     forms.forEach(function (form) {
       var state = form.dataset.saveState;
       if (state === "saving" || state === "failed") pending++;
       if (state === "failed") failing++;
+      if (state === "refused" || state === "stale") refused++;
     });
     exam.dataset.pending = String(pending);
+    var answered = document.querySelectorAll(".exam-nav .exam-nav-item.is-answered").length;
+    var counter = exam.querySelector("[data-answered-count]");
+    if (counter) counter.textContent = String(answered);
     if (!stateEl) return;
-    if (!navigator.onLine) {
-      stateEl.dataset.state = "offline";
-      stateEl.textContent = message("RetryShort");
-    } else if (failing) {
-      stateEl.dataset.state = "failed";
+    var offline = !navigator.onLine;
+    if (failing || (offline && pending)) {
+      stateEl.dataset.state = offline ? "offline" : "failed";
       stateEl.textContent = message("RetryShort");
     } else if (pending) {
       stateEl.dataset.state = "saving";
       stateEl.textContent = message("Saving");
+    } else if (refused) {
+      stateEl.dataset.state = "unsaved";
+      stateEl.textContent = message("NotAllSaved");
+    } else if (offline) {
+      stateEl.dataset.state = "offline";
+      stateEl.textContent = message("OfflineShort");
     } else {
       stateEl.dataset.state = "saved";
       stateEl.textContent = message("Saved");
     }
     var alertText = "";
-    if (!navigator.onLine) alertText = message("Offline");
+    if (offline) alertText = message("Offline");
     else if (failing) alertText = exam.dataset.sessionProblem ? message("Session") : message("Failing");
     alertEl.textContent = alertText;
     alertEl.hidden = !alertText;
-    var answered = document.querySelectorAll(".exam-nav .exam-nav-item.is-answered").length;
-    var counter = exam.querySelector("[data-answered-count]");
-    if (counter) counter.textContent = String(answered);
+  }
+
+  // The navigator item arrives out of band, but htmx gives a swapped element its new
+  // class only when it settles, after afterRequest: mark it from the header at once.
+  function markAnswered(form, xhr) {
+    var answered = xhr.getResponseHeader("X-Answer-Answered");
+    var item = document.getElementById("nav-q" + form.dataset.number);
+    if (item && answered !== null) item.classList.toggle("is-answered", answered === "1");
   }
 
   function save(form) {
@@ -240,15 +267,7 @@
     form._retry = setTimeout(function () {
       save(form);
     }, seconds * 1000);
-    var box = statusEl(form);
-    if (box) {
-      box.innerHTML = "";
-      var span = document.createElement("span");
-      span.className = "exam-status is-error";
-      span.dataset.state = "retrying";
-      span.textContent = message("Retry", { seconds: seconds });
-      box.appendChild(span);
-    }
+    showQuestionState(form, "retrying", message("Retry", { seconds: seconds }), "is-error");
     setSaveState(form, "failed");
   }
 
@@ -267,6 +286,7 @@
     var local = loadLocal();
     local[form.dataset.number] = { revision: revision, fields: formFields(form) };
     storeLocal(local);
+    showQuestionState(form, "saving", message("SavingOne"), "is-saving");
     setSaveState(form, "saving");
   });
 
@@ -297,7 +317,11 @@
       }
       form.dataset.failures = "0";
       exam.dataset.sessionProblem = "";
-      setSaveState(form, entry && entry.revision > stored ? "saving" : "saved");
+      markAnswered(form, xhr);
+      var state = "saved";
+      if (xhr.getResponseHeader("X-Answer-State") === "stale") state = "stale";
+      else if (entry && entry.revision > stored) state = "saving";
+      setSaveState(form, state);
     } else if (status === 422 || status === 409) {
       var refused = loadLocal();
       delete refused[form.dataset.number];
@@ -347,6 +371,8 @@
     updateGlobalState();
   });
   window.addEventListener("offline", updateGlobalState);
+  // Anything htmx swapped in (a status, a navigator item) has settled: count again.
+  document.body.addEventListener("htmx:afterSettle", updateGlobalState);
 
   window.addEventListener("beforeunload", function (event) {
     if (exam.dataset.pending !== "0") {
