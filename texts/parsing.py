@@ -508,9 +508,7 @@ def _render(line: _LaidLine) -> tuple[str, str, tuple[int, ...]]:
         if note is not None:
             html.append(_flush(buffer, buffer_em))
             buffer = ""
-            html.append(
-                f'<sup class="note-ref"><a href="#note-{note}" data-note="{note}">{note})</a></sup>'
-            )
+            html.append(note_ref_markup(note))
             continue
         if em != buffer_em and buffer:
             html.append(_flush(buffer, buffer_em))
@@ -519,6 +517,13 @@ def _render(line: _LaidLine) -> tuple[str, str, tuple[int, ...]]:
         buffer += text
     html.append(_flush(buffer, buffer_em))
     return plain, "".join(html), tuple(n for w in line.words for n in w.notes)
+
+
+def note_ref_markup(number: int) -> str:
+    """The footnote marker as the booklet shows it; every importer makes it here."""
+    return (
+        f'<sup class="note-ref"><a href="#note-{number}" data-note="{number}">{number})</a></sup>'
+    )
 
 
 def _flush(text: str, em: bool) -> str:
