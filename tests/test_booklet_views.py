@@ -13,6 +13,7 @@ from tests.booklet_builders import (
     build_scan_pdf,
     sample_booklet,
 )
+from tests.test_pasted import BOOKLET_LINES, copied
 from texts.forms import BookletSaveForm
 from texts.messages import error_message, warning_message
 from texts.models import Text
@@ -175,3 +176,13 @@ def test_a_broken_word_file_gets_a_clear_message(admin_client):
 
     assert shown(response, error_message(ParseError("docx_broken")))
     assert Text.objects.count() == 0
+
+
+def test_text_copied_out_of_a_pdf_is_previewed_without_its_page_footer(admin_client):
+    response = admin_client.post(UPLOAD, {"text": copied()})
+
+    assert response.status_code == 200
+    parsed = response.context["parsed"]
+    assert [ln.plain for ln in parsed.lines] == BOOKLET_LINES
+    assert shown(response, warning_message(Warning("pasted_page_furniture", {"count": 3})))
+    assert response.context["form"].initial["raw"] == copied()  # saved as pasted

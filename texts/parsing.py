@@ -28,6 +28,8 @@ from html import escape
 
 import pyphen
 
+from texts.pasted import recognise_pdf_copy
+
 DEFAULT_WIDTH = 34
 MIN_WIDTH = 26
 MAX_WIDTH = 42
@@ -561,11 +563,13 @@ def parse_text(raw: str) -> ParsedText:
     >>> parsed.title, [(line.number, line.paragraph, line.plain) for line in parsed.lines]
     ('Titel', [(1, 1, 'Een korte regel.'), (2, 2, 'Nog een.')])
     """
-    lines = _normalise(raw)
+    lines, furniture = recognise_pdf_copy(_normalise(raw))
     if sum(1 for line in lines if line) > MAX_LINES:
         raise ParseError("too_long", max_lines=MAX_LINES)
     body, trailer = _split_trailer(lines)
     warnings: list[Warning] = []
+    if furniture:
+        warnings.append(Warning("pasted_page_furniture", {"count": furniture}))
     title, body = _take_title(body)
     if not title:
         warnings.append(Warning("no_title"))
