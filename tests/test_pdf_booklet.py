@@ -215,7 +215,15 @@ def test_a_pdf_with_too_many_pages_is_refused():
     assert raised.value.code == "pdf_too_many_pages"
 
 
-def test_a_pdf_without_text_headings_has_no_texts():
+def test_a_pdf_of_one_text_without_a_heading_is_that_text():
+    glyphs = _glyphs("Losse titel", 100, bold=True) + _glyphs("Een regel.", 130)
+    booklet = parse_booklet([PageLayout(1, 595, 842, glyphs)])
+    assert [(t.heading, t.parsed.title) for t in booklet.texts] == [("", "Losse titel")]
+    assert [ln.plain for ln in booklet.texts[0].parsed.lines] == ["Een regel."]
+
+
+def test_a_pdf_with_only_page_furniture_has_no_texts():
+    glyphs = _glyphs("HA-1001-a-21-1-b", 300) + _glyphs("2 / 10", 320)
     with pytest.raises(ParseError) as raised:
-        parse_booklet([PageLayout(1, 595, 842, _glyphs("Zomaar een regel", 300))])
+        parse_booklet([PageLayout(1, 595, 842, glyphs)])
     assert raised.value.code == "pdf_no_texts"

@@ -39,8 +39,8 @@ def error_message(error: ParseError) -> str:
             "This PDF has more than %(max_pages)s pages: that is not a text booklet."
         ),
         "pdf_no_texts": _(
-            "No texts were found in this PDF: a text booklet heads each text "
-            "“Tekst 1”, “Tekst 2”, ..."
+            "No text was found in this PDF, only page headers and footers, or headings "
+            "without lines under them."
         ),
         "docx_broken": _(
             "This Word file cannot be read: it is damaged or not a .docx file. Save it "

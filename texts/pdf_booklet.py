@@ -473,6 +473,9 @@ def parse_booklet(pages: list[PageLayout]) -> Booklet:
         raise ParseError("pdf_scan")
     body = _body_size(pages)
     texts: list[_TextLines] = []
+    # A PDF of one text without a "Tekst n" heading (a Word file saved as PDF, say)
+    # is one text; in a booklet, what stands before "Tekst 1" is its cover.
+    headless = _TextLines("")
     pictures: dict[int, int] = {}
     for page in pages:
         if page.pictures:
@@ -483,10 +486,10 @@ def parse_booklet(pages: list[PageLayout]) -> Booklet:
             heading = _TEXT_HEADING.match(line.text)
             if heading:
                 texts.append(_TextLines(f"Tekst {heading.group(1)}"))
-            elif texts:
-                texts[-1].lines.append(line)
+            else:
+                (texts[-1] if texts else headless).lines.append(line)
     if not texts:
-        raise ParseError("pdf_no_texts")
+        texts = [headless]
     out = []
     for text in texts:
         parsed, raw = _parse_text(text, body, pictures)
@@ -539,7 +542,8 @@ def _parse_text(
         line_width=None,
         warnings=tuple(warnings),
     )
-    raw = "\n".join([text.heading, "", title, "", *raw_lines, "", *trailer_raw]) + "\n"
+    head = [text.heading, ""] if text.heading else []
+    raw = "\n".join([*head, title, "", *raw_lines, "", *trailer_raw]) + "\n"
     return parsed, raw
 
 
