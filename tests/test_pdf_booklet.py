@@ -227,3 +227,15 @@ def test_a_pdf_with_only_page_furniture_has_no_texts():
     with pytest.raises(ParseError) as raised:
         parse_booklet([PageLayout(1, 595, 842, glyphs)])
     assert raised.value.code == "pdf_no_texts"
+
+
+def test_a_smaller_bold_line_after_the_title_is_part_of_the_text():
+    glyphs = (
+        _glyphs("Tekst 3", 80, bold=True)
+        + _glyphs("Grote titel", 100, size=14.0, bold=True)
+        + _glyphs("fragment 1", 130, bold=True)
+        + _glyphs("De eerste regel.", 144)
+    )
+    parsed = parse_booklet([PageLayout(1, 595, 842, glyphs)]).texts[0].parsed
+    assert parsed.title == "Grote titel"
+    assert [ln.plain for ln in parsed.lines] == ["fragment 1", "De eerste regel."]

@@ -505,8 +505,18 @@ def _parse_text(
 ) -> tuple[ParsedText | None, str]:
     lines = list(text.lines)
     warnings: list[Warning] = []
+    title_size = 0.0
     title_parts: list[str] = []
-    while lines and lines[0].all_of("bold") and not _PARAGRAPH_MARKER.match(lines[0].text):
+    # The title is the bold lines after the heading in the title's size: a bold line
+    # in a smaller size ("fragment 1", a subheading) belongs to the text.
+    while (
+        lines
+        and lines[0].all_of("bold")
+        and not _PARAGRAPH_MARKER.match(lines[0].text)
+        and (not title_parts or lines[0].size >= title_size - 0.5)
+    ):
+        if not title_parts:
+            title_size = lines[0].size
         title_parts.append(lines.pop(0).text)
     intro: list[str] = []
     while lines and lines[0].all_of("italic") and lines[0].margin is None:
