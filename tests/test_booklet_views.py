@@ -14,10 +14,12 @@ from tests.booklet_builders import (
     sample_booklet,
 )
 from tests.test_pasted import BOOKLET_LINES, copied
-from texts.forms import BookletSaveForm
+from texts import services
+from texts.forms import BookletSaveForm, TextUploadForm
 from texts.messages import error_message, warning_message
 from texts.models import Text
 from texts.parsing import ParseError, Warning
+from texts.pdf_booklet import read_booklet
 
 UPLOAD = reverse("texts:text-upload")
 SAVE = reverse("texts:booklet-save")
@@ -186,3 +188,30 @@ def test_text_copied_out_of_a_pdf_is_previewed_without_its_page_footer(admin_cli
     assert [ln.plain for ln in parsed.lines] == BOOKLET_LINES
     assert shown(response, warning_message(Warning("pasted_page_furniture", {"count": 3})))
     assert response.context["form"].initial["raw"] == copied()  # saved as pasted
+
+
+def test_a_pdf_and_pasted_text_together_are_refused(admin_client, pdf_bytes):
+    response = admin_client.post(
+        UPLOAD, {"file": SimpleUploadedFile("boekje.pdf", pdf_bytes), "text": "Titel\n\nTekst."}
+    )
+
+    assert shown(response, TextUploadForm.error_messages["both_inputs"])
+    assert Text.objects.count() == 0
+
+
+def test_a_booklet_is_saved_whole_or_not_at_all(admin_user, pdf_bytes, monkeypatch):
+    booklet = read_booklet(pdf_bytes)
+    real_save = services.save_parsed_text
+    calls = []
+
+    def failing_second(**kwargs):
+        calls.append(kwargs)
+        if len(calls) == 2:
+            raise RuntimeError("database gone")
+        return real_save(**kwargs)
+
+    monkeypatch.setattr(services, "save_parsed_text", failing_second)
+    with pytest.raises(RuntimeError):
+        services.save_booklet(texts=[(t, t.parsed.title) for t in booklet.texts])
+
+    assert Text.objects.count() == 0
