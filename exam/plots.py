@@ -23,9 +23,15 @@ from django.utils import timezone
 from django.utils.formats import date_format, number_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from pygal.etree import etree as pygal_etree
 from pygal.style import Style
 
 from exam.statistics import PASS_GRADE, GradeDistribution
+
+# pygal switches to lxml when it is installed (python-docx brings it), and lxml's
+# comments are not ElementTree's: the filter below would let pygal's comments, with
+# their web addresses, through. Keep pygal on the standard library's ElementTree.
+pygal_etree.to_etree()
 
 # Bootstrap's palette, so the charts sit with the rest of the page.
 BLUE = "#0d6efd"
