@@ -149,6 +149,8 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 
 # Uploads: a booklet text is small; anything larger is refused with a message.
 TEXT_UPLOAD_MAX_BYTES = 1024 * 1024
+# A PDF booklet or a Word file carries fonts and pictures besides its text.
+TEXT_UPLOAD_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 SESSION_COOKIE_HTTPONLY = True

@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from tests.booklet_builders import build_booklet_pdf, build_docx, build_scan_pdf, sample_booklet
 from texts.forms import TextUploadForm
 from texts.messages import error_message, warning_message
 from texts.models import Text
@@ -94,14 +95,68 @@ def test_a_file_over_one_megabyte_is_refused(db, tmp_path):
     assert Text.objects.count() == 0
 
 
-def test_a_word_file_is_refused_by_its_extension(db, tmp_path, seed_raw):
-    path = tmp_path / "brutalen.docx"
+def test_a_file_of_another_kind_is_refused_by_its_extension(db, tmp_path, seed_raw):
+    path = tmp_path / "brutalen.odt"
     path.write_text(seed_raw)
 
     with pytest.raises(CommandError) as raised:
         run(path)
 
     assert str(raised.value) == str(TextUploadForm.error_messages["wrong_type"])
+    assert Text.objects.count() == 0
+
+
+def test_a_pdf_booklet_saves_every_text_and_prints_each_title_and_line_count(db, tmp_path):
+    path = tmp_path / "tekstboekje.pdf"
+    path.write_bytes(build_booklet_pdf(sample_booklet()))
+
+    output = run(path, "--publish")
+
+    assert sorted(Text.objects.values_list("title", "status")) == [
+        ("De stad van morgen", "published"),
+        ("Lezen is leuk", "published"),
+    ]
+    assert re.findall(r"“([^”]+)”[^(\n]*\(id", output) == ["De stad van morgen", "Lezen is leuk"]
+    assert re.findall(r": (\d+)$", output, re.M) == ["32", "6"]
+    assert warning_message(Warning("pdf_picture_skipped", {"page": 2})) in output
+
+
+def test_a_word_file_is_imported_like_a_text(db, tmp_path):
+    path = tmp_path / "tekst.docx"
+    path.write_bytes(build_docx(["Woorden", "", "(1) Een korte regel.", "(2) Nog een."]))
+
+    output = run(path)
+
+    assert Text.objects.get().title == "Woorden"
+    assert re.findall(r": (\d+)$", output, re.M) == ["2", "2", "0"]
+
+
+def test_a_title_cannot_name_a_booklet_of_several_texts(db, tmp_path):
+    path = tmp_path / "tekstboekje.pdf"
+    path.write_bytes(build_booklet_pdf(sample_booklet()))
+
+    with pytest.raises(CommandError):
+        run(path, "--title", "Eén titel")
+
+    assert Text.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "code"),
+    [
+        ("kapot.pdf", b"%PDF-1.4 kapot", "pdf_broken"),
+        ("scan.pdf", build_scan_pdf(), "pdf_scan"),
+        ("kapot.docx", b"PK geen zip", "docx_broken"),
+    ],
+)
+def test_a_bad_document_stops_with_the_clear_message(db, tmp_path, name, content, code):
+    path = tmp_path / name
+    path.write_bytes(content)
+
+    with pytest.raises(CommandError) as raised:
+        run(path)
+
+    assert str(raised.value) == error_message(ParseError(code))
     assert Text.objects.count() == 0
 
 

@@ -24,6 +24,28 @@ def error_message(error: ParseError) -> str:
         "too_long": _(
             "The text is too long for an exam booklet: it would have more than %(max_lines)s lines."
         ),
+        "pdf_broken": _(
+            "This PDF cannot be read: the file is damaged or is not a PDF. Save it "
+            "again from the original and try once more."
+        ),
+        "pdf_encrypted": _(
+            "This PDF is locked with a password. Save a copy without a password and try again."
+        ),
+        "pdf_scan": _(
+            "This PDF has no text in it, only images (a scan). Use the PDF as the exam "
+            "board publishes it, or paste the text."
+        ),
+        "pdf_too_many_pages": _(
+            "This PDF has more than %(max_pages)s pages: that is not a text booklet."
+        ),
+        "pdf_no_texts": _(
+            "No text was found in this PDF, only page headers and footers, or headings "
+            "without lines under them."
+        ),
+        "docx_broken": _(
+            "This Word file cannot be read: it is damaged or not a .docx file. Save it "
+            "again as .docx and try once more."
+        ),
     }
     message = messages.get(error.code, _("The text could not be read."))
     return message % error.params if error.params else message
@@ -45,6 +67,24 @@ def warning_message(warning: Warning) -> str:
         ),
         "text_before_first_paragraph": _(
             "There is text before paragraph marker (1); it was added to the first paragraph."
+        ),
+        "pdf_margin_number_unmet": _(
+            "Margin number %(anchor)s stands beside line %(line)s as read from the PDF. "
+            "Check the lines before it: one may be missing or counted twice."
+        ),
+        "pdf_margin_number_missing": _(
+            "No margin number was found beside line %(line)s. Check the numbering around it."
+        ),
+        "pdf_no_margin_numbers": _(
+            "No margin numbers were found: the lines are numbered as read. Check them "
+            "against the printed booklet."
+        ),
+        "pdf_picture_skipped": _("A picture on page %(page)s was skipped: it is not text."),
+        "pdf_intro_skipped": _(
+            "The introduction in italics (“%(intro)s”) is not a numbered line and is not saved."
+        ),
+        "pasted_page_furniture": _(
+            "Page headers, footers or page numbers from the PDF were left out (%(count)s lines)."
         ),
     }
     message = messages.get(warning.code, warning.code)

@@ -28,6 +28,8 @@ from html import escape
 
 import pyphen
 
+from texts.pasted import recognise_pdf_copy
+
 DEFAULT_WIDTH = 34
 MIN_WIDTH = 26
 MAX_WIDTH = 42
@@ -508,9 +510,7 @@ def _render(line: _LaidLine) -> tuple[str, str, tuple[int, ...]]:
         if note is not None:
             html.append(_flush(buffer, buffer_em))
             buffer = ""
-            html.append(
-                f'<sup class="note-ref"><a href="#note-{note}" data-note="{note}">{note})</a></sup>'
-            )
+            html.append(note_ref_markup(note))
             continue
         if em != buffer_em and buffer:
             html.append(_flush(buffer, buffer_em))
@@ -519,6 +519,13 @@ def _render(line: _LaidLine) -> tuple[str, str, tuple[int, ...]]:
         buffer += text
     html.append(_flush(buffer, buffer_em))
     return plain, "".join(html), tuple(n for w in line.words for n in w.notes)
+
+
+def note_ref_markup(number: int) -> str:
+    """The footnote marker as the booklet shows it; every importer makes it here."""
+    return (
+        f'<sup class="note-ref"><a href="#note-{number}" data-note="{number}">{number})</a></sup>'
+    )
 
 
 def _flush(text: str, em: bool) -> str:
@@ -556,11 +563,13 @@ def parse_text(raw: str) -> ParsedText:
     >>> parsed.title, [(line.number, line.paragraph, line.plain) for line in parsed.lines]
     ('Titel', [(1, 1, 'Een korte regel.'), (2, 2, 'Nog een.')])
     """
-    lines = _normalise(raw)
+    lines, furniture = recognise_pdf_copy(_normalise(raw))
     if sum(1 for line in lines if line) > MAX_LINES:
         raise ParseError("too_long", max_lines=MAX_LINES)
     body, trailer = _split_trailer(lines)
     warnings: list[Warning] = []
+    if furniture:
+        warnings.append(Warning("pasted_page_furniture", {"count": furniture}))
     title, body = _take_title(body)
     if not title:
         warnings.append(Warning("no_title"))

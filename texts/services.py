@@ -5,6 +5,7 @@ from django.db.models import ProtectedError
 
 from texts.models import Footnote, Line, Paragraph, Text
 from texts.parsing import ParsedText, parse_text
+from texts.pdf_booklet import BookletText
 
 
 class TextInUse(Exception):
@@ -61,6 +62,20 @@ def save_parsed_text(
         for note in parsed.footnotes
     )
     return text
+
+
+@transaction.atomic
+def save_booklet(
+    *, texts: list[tuple[BookletText, str]], uploaded_by=None, publish: bool = False
+) -> list[Text]:
+    """Store the chosen texts of a PDF booklet, each with its (corrected) title: all
+    of them or, if one fails, none."""
+    return [
+        save_parsed_text(
+            parsed=text.parsed, raw=text.raw, uploaded_by=uploaded_by, title=title, publish=publish
+        )
+        for text, title in texts
+    ]
 
 
 def import_text(*, raw: str, uploaded_by=None, title: str = "", publish: bool = False) -> Text:

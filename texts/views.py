@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.roles import admin_required, is_admin, is_teacher
+from texts.booklet_views import render_booklet_preview
 from texts.forms import TextSaveForm, TextUploadForm
 from texts.messages import in_use_message, warning_message
 from texts.models import Text
@@ -99,6 +100,8 @@ def text_upload(request):
         form = TextUploadForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
+            if "booklet" in data:
+                return render_booklet_preview(request, booklet=data["booklet"])
             return _render_preview(
                 request, raw=data["raw"], parsed=data["parsed"], title=data["title"]
             )

@@ -1,0 +1,241 @@
+"""The PDF text booklet comes out as printed: every text, every line, numbered as the
+margin shows. No database: texts.pdf_booklet is pure once the PDF is read.
+
+The booklets are made by tests/booklet_builders.py the way the exam board sets them.
+"""
+
+import pytest
+
+from tests.booklet_builders import (
+    build_booklet_pdf,
+    build_encrypted_pdf,
+    build_scan_pdf,
+    sample_booklet,
+)
+from texts.parsing import ParseError, Warning
+from texts.pdf_booklet import (
+    Glyph,
+    PageLayout,
+    booklet_from_data,
+    booklet_to_data,
+    parse_booklet,
+    read_booklet,
+    read_pdf,
+)
+
+
+@pytest.fixture(scope="module")
+def booklet():
+    return read_booklet(build_booklet_pdf(sample_booklet()))
+
+
+@pytest.fixture(scope="module")
+def first(booklet):
+    return booklet.texts[0].parsed
+
+
+def line(parsed, number):
+    found = [ln for ln in parsed.lines if ln.number == number]
+    assert len(found) == 1, f"line {number} should exist once"
+    return found[0]
+
+
+def test_one_upload_gives_every_text_and_skips_the_cover(booklet):
+    assert [(t.heading, t.parsed.title) for t in booklet.texts] == [
+        ("Tekst 1", "De stad van morgen"),
+        ("Tekst 2", "Lezen is leuk"),
+    ]
+    assert [len(t.parsed.lines) for t in booklet.texts] == [32, 6]
+
+
+@pytest.mark.parametrize(
+    ("number", "plain"),
+    [
+        (1, "Regel 1 van de eerste alinea, met"),
+        (3, "twitteraars die veel CO2 uitstoten"),
+        (5, "Regel 5 van de eerste alinea, met"),
+        # the left column ends, the right one goes on
+        (12, "Regel 12 in alinea twee loopt door"),
+        (13, "Regel 13 in alinea twee loopt door"),
+        # the page turns in the middle of paragraph 2
+        (24, "Regel 24 in alinea twee loopt door"),
+        (25, "Regel 25 in alinea twee loopt door"),
+        (31, "Een schuin woord en een zorg- en"),
+        (32, "welzijnsinstelling die fijn is."),
+    ],
+)
+def test_each_line_is_kept_as_printed_with_its_printed_number(first, number, plain):
+    assert line(first, number).plain == plain
+
+
+def test_the_margin_numbers_are_met_so_there_is_no_warning_about_them(first):
+    assert not [w for w in first.warnings if "margin" in w.code]
+
+
+def test_paragraphs_start_at_their_bold_numbers_and_the_number_is_not_text(first):
+    assert first.paragraph_numbers == (1, 2, 3)
+    starts = [(ln.number, ln.paragraph) for ln in first.lines if ln.starts_paragraph]
+    assert starts == [(1, 1), (9, 2), (31, 3)]
+    assert not any(ln.plain.startswith("(") for ln in first.lines)
+
+
+def test_a_page_break_mid_paragraph_keeps_the_paragraph_and_marks_the_page(first):
+    assert line(first, 25).paragraph == 2
+    assert line(first, 25).starts_page
+    assert not line(first, 25).starts_paragraph
+    assert [ln.number for ln in first.lines if ln.starts_page] == [25]
+
+
+def test_a_raised_number_is_a_footnote_marker_and_a_lowered_one_a_subscript(first):
+    third = line(first, 3)
+    assert third.notes == (1,)
+    assert '<a href="#note-1" data-note="1">1)</a>' in third.markup
+    assert "CO<sub>2</sub>" in third.markup
+    assert [(n.number, n.term, n.body) for n in first.footnotes] == [
+        (1, "twitteraars", "mensen die berichten op X plaatsen")
+    ]
+
+
+def test_italics_ligatures_and_compound_hyphens_come_through(first):
+    assert line(first, 31).markup == "Een <em>schuin</em> woord en een zorg- en"
+    assert line(first, 32).plain == "welzijnsinstelling die fijn is."
+
+
+def test_the_source_is_kept_apart_from_the_lines(booklet, first):
+    assert first.source_adapted == "naar: Anna de Vries"
+    assert first.source_from == "uit: De Volkskrant, 3 maart 2020"
+    assert booklet.texts[1].parsed.source_from == "uit: NRC, 1 april 2021"
+
+
+def test_page_headers_and_footers_are_not_text(booklet):
+    everything = " ".join(ln.plain for t in booklet.texts for ln in t.parsed.lines)
+    for furniture in ("HA-1001-a-21-1-b", "lees verder", "►", " / ", "verspreid", "tekstboekje"):
+        assert furniture not in everything
+
+
+def test_a_skipped_picture_is_named_with_its_page(first):
+    assert Warning("pdf_picture_skipped", {"page": 2}) in first.warnings
+
+
+def test_the_italic_introduction_is_not_a_numbered_line_and_the_admin_is_told(first):
+    assert line(first, 1).plain.startswith("Regel 1")
+    assert any(w.code == "pdf_intro_skipped" for w in first.warnings)
+
+
+def test_quotes_and_soft_hyphens_stay_as_the_reader_saw_them(booklet):
+    second = booklet.texts[1].parsed
+    assert line(second, 2).plain == "Ze zei: „Lezen is ‘leuk’” en «fijn»"
+    assert line(second, 3).plain == "dat is het be-"
+
+
+def test_a_one_column_booklet_reads_the_same_lines():
+    single = read_booklet(build_booklet_pdf(sample_booklet(columns=1, lines_per_column=50)))
+    parsed = single.texts[0].parsed
+    assert len(parsed.lines) == 32
+    assert line(parsed, 13).plain == "Regel 13 in alinea twee loopt door"
+    assert not [w for w in parsed.warnings if "margin" in w.code]
+
+
+def test_the_raw_copy_carries_the_margin_numbers_and_paragraph_markers(booklet):
+    raw = booklet.texts[0].raw.splitlines()
+    assert raw[:3] == ["Tekst 1", "", "De stad van morgen"]
+    assert "(2) Regel 9 in alinea twee loopt door" in raw
+    assert "25 Regel 25 in alinea twee loopt door" in raw
+
+
+def test_the_booklet_survives_the_trip_from_preview_to_save(booklet):
+    assert booklet_from_data(booklet_to_data(booklet)) == booklet
+
+
+# --- margin numbers that do not match: pure layouts ---------------------------------------
+
+
+def _glyphs(text, top, x=80.0, size=10.0, **style):
+    return tuple(
+        Glyph(c, x + 6 * i, x + 6 * i + 5, top, top + size, size, **style)
+        for i, c in enumerate(text)
+    )
+
+
+def _page(body_lines, margins):
+    """A one-column page: Tekst 1, a title, the lines; margins maps line index -> number."""
+    glyphs = _glyphs("Tekst 1", 80, bold=True) + _glyphs("Titel", 100, bold=True)
+    for i, text in enumerate(body_lines):
+        top = 130 + 14 * i
+        glyphs += _glyphs(text, top)
+        if i in margins:
+            digits = str(margins[i])
+            glyphs += tuple(
+                Glyph(d, 60 + 4 * k, 63 + 4 * k, top + 1, top + 8, 7.0)
+                for k, d in enumerate(digits)
+            )
+    return PageLayout(1, 595, 842, glyphs)
+
+
+@pytest.mark.parametrize(
+    ("margins", "expected"),
+    [
+        ({4: 5, 9: 10}, []),
+        # a line counted too many before 10: the number stands beside line 11
+        ({4: 5, 10: 10}, [Warning("pdf_margin_number_unmet", {"anchor": 10, "line": 11})]),
+        ({4: 5}, [Warning("pdf_margin_number_missing", {"line": 10})]),
+        ({}, [Warning("pdf_no_margin_numbers")]),
+    ],
+)
+def test_a_margin_number_the_count_does_not_meet_is_reported_with_its_line(margins, expected):
+    lines = [f"regel nummer {n}" for n in range(1, 13)]
+    parsed = parse_booklet([_page(lines, margins)]).texts[0].parsed
+    assert [w for w in parsed.warnings if "margin" in w.code] == expected
+    assert [ln.plain for ln in parsed.lines] == lines
+
+
+# --- files that are no readable booklet -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"Dit is geen PDF", "pdf_broken"),
+        (b"%PDF-1.4\n%%EOF", "pdf_broken"),
+        (build_booklet_pdf(sample_booklet())[:2000], "pdf_broken"),
+        (build_encrypted_pdf(), "pdf_encrypted"),
+        (build_scan_pdf(), "pdf_scan"),
+    ],
+    ids=["not-a-pdf", "empty-pdf", "cut-off", "password", "scan"],
+)
+def test_an_unreadable_pdf_raises_a_clear_error(data, code):
+    with pytest.raises(ParseError) as raised:
+        read_booklet(data)
+    assert raised.value.code == code
+
+
+def test_a_pdf_with_too_many_pages_is_refused():
+    with pytest.raises(ParseError) as raised:
+        read_pdf(build_booklet_pdf(sample_booklet()), max_pages=2)
+    assert raised.value.code == "pdf_too_many_pages"
+
+
+def test_a_pdf_of_one_text_without_a_heading_is_that_text():
+    glyphs = _glyphs("Losse titel", 100, bold=True) + _glyphs("Een regel.", 130)
+    booklet = parse_booklet([PageLayout(1, 595, 842, glyphs)])
+    assert [(t.heading, t.parsed.title) for t in booklet.texts] == [("", "Losse titel")]
+    assert [ln.plain for ln in booklet.texts[0].parsed.lines] == ["Een regel."]
+
+
+def test_a_pdf_with_only_page_furniture_has_no_texts():
+    glyphs = _glyphs("HA-1001-a-21-1-b", 300) + _glyphs("2 / 10", 320)
+    with pytest.raises(ParseError) as raised:
+        parse_booklet([PageLayout(1, 595, 842, glyphs)])
+    assert raised.value.code == "pdf_no_texts"
+
+
+def test_a_smaller_bold_line_after_the_title_is_part_of_the_text():
+    glyphs = (
+        _glyphs("Tekst 3", 80, bold=True)
+        + _glyphs("Grote titel", 100, size=14.0, bold=True)
+        + _glyphs("fragment 1", 130, bold=True)
+        + _glyphs("De eerste regel.", 144)
+    )
+    parsed = parse_booklet([PageLayout(1, 595, 842, glyphs)]).texts[0].parsed
+    assert parsed.title == "Grote titel"
+    assert [ln.plain for ln in parsed.lines] == ["fragment 1", "De eerste regel."]
