@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 
 from tests.booklet_builders import build_booklet_pdf, build_docx, build_scan_pdf, sample_booklet
 from texts.forms import TextUploadForm
@@ -183,5 +184,7 @@ def test_from_the_shell_a_bad_file_exits_non_zero(tmp_path):
     )
 
     assert result.returncode != 0
-    assert error_message(ParseError("empty")) in result.stderr
+    # The command speaks the site's language (Dutch), whatever an earlier test activated.
+    with translation.override("nl"):
+        assert error_message(ParseError("empty")) in result.stderr
     assert "Traceback" not in result.stderr
