@@ -96,7 +96,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Argon2id first: a whole class logs in at the same minute, and PBKDF2 at Django's
+# 1,000,000 iterations costs 0.56 s of CPU per login. Argon2id is memory-hard, so it
+# resists GPU guessing better at a fraction of the CPU (figures: docs/performance.md,
+# `python -m bench.bench_hashers`). PBKDF2 stays second so existing passwords still
+# work; Django rehashes them with Argon2id at the next successful login.
+PASSWORD_HASHERS = [
+    "accounts.hashers.SchoolArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
 ]
 
 LOGIN_URL = "accounts:login"
