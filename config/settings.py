@@ -4,6 +4,7 @@ SQLite in the project folder is the embedded default; set DATABASE_URL for Postg
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "bootstrap",  # django-bootstrap-static: Bootstrap's CSS and JS as static files
     "django_htmx",
+    "axes",
     "accounts",
     "texts",
     "exam",
@@ -61,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the login page with a message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -112,6 +116,25 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
 ]
+
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.ThrottledBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes, docs/security.md): a username on one address is
+# locked after AXES_FAILURE_LIMIT wrong passwords for AXES_COOLOFF_MINUTES. By the
+# combination, so a class behind one school NAT address cannot lock each other out,
+# and a guesser cannot lock out a pupil from another address.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_VERBOSE = False
+# Joining a class by code: the same idea, counted per pupil and address in the cache.
+JOIN_CODE_FAILURE_LIMIT = int(os.environ.get("JOIN_CODE_FAILURE_LIMIT", "10"))
+JOIN_CODE_COOLOFF_MINUTES = int(os.environ.get("JOIN_CODE_COOLOFF_MINUTES", "15"))
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
