@@ -1,7 +1,8 @@
 """Every page type under the enforced Content-Security-Policy: not one violation.
 
 The policy allows no inline script (docs/security.md). A violation shows in two places:
-Chromium logs "Refused to ..." on the console, and the page fires a
+Chromium logs an error on the console ("Refused to ...", or in newer versions "...
+violates the following Content Security Policy directive"), and the page fires a
 securitypolicyviolation event; the test listens for both on every page.
 """
 
@@ -39,10 +40,7 @@ class PolicyWatch:
         self.context.add_init_script(RECORD_VIOLATIONS)
         self.refused = []
         self.page = self.context.new_page()
-        self.page.on(
-            "console",
-            lambda message: "Refused to" in message.text and self.refused.append(message.text),
-        )
+        self.page.on("console", lambda message: self._note(message.text))
         if user is not None:
             client = Client()
             client.force_login(user)
@@ -55,6 +53,12 @@ class PolicyWatch:
                     }
                 ]
             )
+
+    def _note(self, text):
+        # Older Chromium: "Refused to execute inline script because it violates ...";
+        # newer: "Executing inline script violates the following Content Security Policy".
+        if "Refused to" in text or "Content Security Policy" in text:
+            self.refused.append(text)
 
     def visit(self, path):
         response = self.page.goto(self.live_server.url + path)
