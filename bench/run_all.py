@@ -12,6 +12,7 @@ BENCHES = [
     "bench.bench_text_page",
     "bench.bench_exam",
     "bench.bench_analysis",
+    "bench.bench_hashers",
 ]
 
 

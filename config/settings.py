@@ -4,6 +4,7 @@ SQLite in the project folder is the embedded default; set DATABASE_URL for Postg
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "bootstrap",  # django-bootstrap-static: Bootstrap's CSS and JS as static files
     "django_htmx",
+    "axes",
     "accounts",
     "texts",
     "exam",
@@ -52,6 +54,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.ChosenLanguageMiddleware",
@@ -59,8 +62,11 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "accounts.middleware.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a lockout into the login page with a message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -113,8 +119,41 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Argon2id first: a whole class logs in at the same minute, and PBKDF2 at Django's
+# 1,000,000 iterations costs 0.56 s of CPU per login. Argon2id is memory-hard, so it
+# resists GPU guessing better at a fraction of the CPU (figures: docs/performance.md,
+# `python -m bench.bench_hashers`). PBKDF2 stays second so existing passwords still
+# work; Django rehashes them with Argon2id at the next successful login.
+PASSWORD_HASHERS = [
+    "accounts.hashers.SchoolArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.ThrottledBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Login throttling (django-axes, docs/security.md): a username on one address is
+# locked after AXES_FAILURE_LIMIT wrong passwords for AXES_COOLOFF_MINUTES. By the
+# combination, so a class behind one school NAT address cannot lock each other out,
+# and a guesser cannot lock out a pupil from another address.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_VERBOSE = False
+# Joining a class by code: the same idea, counted per pupil and address in the cache.
+JOIN_CODE_FAILURE_LIMIT = int(os.environ.get("JOIN_CODE_FAILURE_LIMIT", "10"))
+JOIN_CODE_COOLOFF_MINUTES = int(os.environ.get("JOIN_CODE_COOLOFF_MINUTES", "15"))
 
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
@@ -153,12 +192,53 @@ TEXT_UPLOAD_MAX_BYTES = 1024 * 1024
 TEXT_UPLOAD_DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Sessions (docs/security.md): shared school computers, so a session ends when the
+# browser closes and after SESSION_IDLE_MINUTES without a request
+# (accounts/middleware.py). The row in the database lasts a school day at most.
 SESSION_COOKIE_HTTPONLY = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "60"))
+SESSION_COOKIE_AGE = 12 * 60 * 60
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", False)
+
+# Production is the default when DEBUG is off: HTTPS only, behind a reverse proxy that
+# sets the header named by SECURE_PROXY_SSL_HEADER (default X-Forwarded-Proto; the
+# proxy must overwrite it, never pass on the client's). PLAIN_HTTP=1 is the one
+# switch for a classroom laptop served over plain http on the local network.
+PLAIN_HTTP = env_bool("PLAIN_HTTP", False)
+if not DEBUG and not PLAIN_HTTP:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = True
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 60 * 60)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+    proxy_header = os.environ.get("SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto").strip()
+    if proxy_header:
+        SECURE_PROXY_SSL_HEADER = ("HTTP_" + proxy_header.upper().replace("-", "_"), "https")
+# Preloading HSTS is a promise about the school's whole domain, made by whoever owns
+# it (hstspreload.org), not a default an app can make; SECURE_HSTS_PRELOAD=1 opts in.
+SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Content-Security-Policy (django-csp 4): no inline script anywhere; every script is a
+# file under static/js. Styles allow 'unsafe-inline': pygal's charts carry a <style>
+# in their SVG and bars are drawn with computed widths (docs/security.md).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 LOGGING = {
     "version": 1,

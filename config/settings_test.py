@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("ALLOW_INSECURE_KEY", "1")
+# The test client speaks plain http, like the classroom laptop.
+os.environ.setdefault("PLAIN_HTTP", "1")
 
 from config.settings import *  # noqa: E402, F403
 

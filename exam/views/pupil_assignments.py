@@ -4,12 +4,14 @@ Mounted under "me/" with the namespace "assignments".
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
+from accounts import throttle
 from accounts.roles import pupil_required
 from exam import classes, marking, visibility
 from exam.assignments import AssignmentRuleError
@@ -41,15 +43,37 @@ def assignment_list(request):
     )
 
 
+def too_many_codes_message() -> str:
+    return ngettext(
+        "You tried too many wrong class codes. Wait %(minutes)d minute and try again, "
+        "or ask your teacher for the code.",
+        "You tried too many wrong class codes. Wait %(minutes)d minutes and try again, "
+        "or ask your teacher for the code.",
+        settings.JOIN_CODE_COOLOFF_MINUTES,
+    ) % {"minutes": settings.JOIN_CODE_COOLOFF_MINUTES}
+
+
 @pupil_required
 def join(request):
     form = JoinForm(request.POST or None)
+    key = throttle.failure_key(
+        "join", user_id=request.user.pk, address=throttle.client_address(request)
+    )
+    if request.method == "POST" and throttle.is_blocked(
+        key, limit=settings.JOIN_CODE_FAILURE_LIMIT
+    ):
+        # Guessing join codes: stop before even looking the code up.
+        form.is_valid()
+        form.add_error(None, too_many_codes_message())
+        return render(request, "exam/pupil_assignments_join.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
             classroom = classes.join_classroom(pupil=request.user, code=form.cleaned_data["code"])
         except classes.ClassError as exc:
             form.add_error("code", exc.message)
+            throttle.record_failure(key, cooloff_minutes=settings.JOIN_CODE_COOLOFF_MINUTES)
         else:
+            throttle.reset(key)
             messages.success(request, _("You joined %s.") % classroom.name)
             return redirect("assignments:list")
     status = 400 if request.method == "POST" else 200
