@@ -64,7 +64,8 @@ KIND_TEXT = {
     "open": "open vraag",
     "summary": "samenvatting",
 }
-FORMULA_START = ("=", "+", "-", "@")
+# What a spreadsheet may read as a formula (OWASP "CSV injection"): also a leading tab or CR.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -258,7 +259,8 @@ def n_term_table(analysis: ExamAnalysis) -> Table:
 # Files
 
 
-def _safe_text(value: str) -> str:
+def safe_text(value: str) -> str:
+    """A cell a spreadsheet shows as the text it is: '=1+1' -> "'=1+1"."""
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
@@ -276,7 +278,7 @@ def _csv_cell(value, number_format: str | None) -> str:
             return f"{float(value) * 100:.0f}%"
         places = len(number_format.split(".")[1]) if number_format and "." in number_format else 2
         return f"{float(value):.{places}f}".replace(".", ",")
-    return _safe_text(str(value))
+    return safe_text(str(value))
 
 
 def to_csv(table: Table) -> bytes:

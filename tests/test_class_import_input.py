@@ -125,3 +125,24 @@ def test_a_valid_class_list_reads_back_as_written(pupils, delimiter, header, lin
     assert [(r.username, f"{r.first_name} {r.last_name}".strip()) for r in rows] == [
         (username, " ".join(words)) for username, words in pupils
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
+        ("+31 6", "'+31 6"),
+        ("-2+3", "'-2+3"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1+1", "'\t=1+1"),
+        ("\r=1+1", "'\r=1+1"),
+        ("Anna Jansen", "Anna Jansen"),
+    ],
+)
+def test_the_accounts_file_keeps_formulas_as_text(teacher_client, classroom, cell, written):
+    download = teacher_client.post(
+        reverse("teacher:class-import-download", args=[classroom.pk]),
+        {"username": ["anna"], "name": [cell], "password": ["kq7m-x3pt-9rwa"]},
+    )
+    rows = list(csv.reader(io.StringIO(download.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[1] == ["anna", written, "kq7m-x3pt-9rwa"]
