@@ -21,6 +21,10 @@ def error_message(error: ParseError) -> str:
             "(or Windows-1252) plain text and try again."
         ),
         "no_lines": _("No text lines were found: there is nothing to number."),
+        "too_many_characters": _(
+            "The text is too long for an exam booklet: it may have at most "
+            "%(max_characters)s characters."
+        ),
         "too_long": _(
             "The text is too long for an exam booklet: it would have more than %(max_lines)s lines."
         ),

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from html import escape
@@ -36,6 +38,14 @@ FLOWING_THRESHOLD = 46
 MAX_TITLE_LENGTH = 150
 # Far beyond any exam text; keeps a pasted book from tying up the server.
 MAX_LINES = 2000
+# The spreading programme fills a table of (fragments x lines); past this many cells
+# (a booklet page is far below it: about 1,000 fragments x 100 lines) its time and
+# memory grow too large, and the greedy lines are kept with an anchor_unmet warning.
+SPREAD_BUDGET = 2_000_000
+# A booklet of MAX_LINES lines holds under 100,000 characters; with its markup and
+# notes a real text stays far below this. Beyond it the text is refused before any
+# work, so the importer's time and memory stay bounded whatever is uploaded.
+MAX_CHARACTERS = 200_000
 # A number at the start of a kept line is a margin number only if its line can land
 # within this many lines of it: "20 procent van ..." on line 33 is text. (Flowing
 # text takes from as few lines as the widest column gives to as many as the
@@ -151,7 +161,11 @@ class Word:
         self.width = len(self.visible) + len(self.notes)
 
     @property
-    def split_points(self) -> tuple[int, ...]:
+    def split_points(self) -> Sequence[int]:
+        if len(self.visible) > MAX_WIDTH:
+            # A token too long for any line (a web address) may break anywhere. Not
+            # cached: every tail of a huge token would stay in the cache.
+            return range(1, len(self.visible))
         return _split_points(self.visible)
 
     def __repr__(self) -> str:
@@ -260,10 +274,8 @@ def _split_points(visible: str) -> tuple[int, ...]:
     """Where a word may break at a line end.
 
     Only plain words are hyphenated ("BN’er", "COVID-19" are never split); a token
-    too long for any line (a web address) may break anywhere.
+    too long for any line breaks anywhere (see Word.split_points).
     """
-    if len(visible) > MAX_WIDTH:
-        return tuple(range(1, len(visible)))
     lead, core, _trail = _EDGE_PUNCTUATION.match(visible).groups()
     return tuple(len(lead) + p for p in _hyphenation_points(core))
 
@@ -357,9 +369,9 @@ def _wrap_greedy(words: list[Word], width: int, first_indent: int) -> list[_Laid
 
 def _fitting_split(word: Word, room: int) -> tuple[Word, Word] | None:
     """The split of `word` with the longest head that fits in `room` characters."""
-    for point in reversed(word.split_points):
-        if point > room:
-            continue
+    points = word.split_points
+    # Only the points up to `room` can fit: on a huge token that is a few of many.
+    for point in reversed(points[: bisect_right(points, room)]):
         head, tail = _split_word(word, point)
         if head.width <= room:  # a footnote ref in the head takes room too
             return head, tail
@@ -371,16 +383,43 @@ def _units(words: list[Word]) -> tuple[list[Word], list[str]]:
     units: list[Word] = []
     joints: list[str] = []
     for w in words:
-        rest = w
-        offset = 0
-        for p in w.split_points:
-            head, rest = _split_word(rest, p - offset)
-            offset = p
-            units.append(head)
-            joints.append("hyphen")
-        units.append(rest)
+        parts = _cut_word(w, w.split_points)
+        units.extend(parts)
+        joints.extend(["hyphen"] * (len(parts) - 1))
         joints.append("glue" if w.glued else "space")
     return units, joints
+
+
+def _cut_word(word: Word, points: Sequence[int]) -> list[Word]:
+    """`word` cut at every visible index in `points` (ascending), in one pass.
+
+    Cutting off one head at a time copies the rest each time, which is quadratic on
+    a huge token; this is linear. Footnote refs stay with their characters, as in
+    _split_word.
+    """
+    if not points:
+        return [word]
+    parts: list[list[Piece]] = [[]]
+    cuts = iter(points)
+    cut = next(cuts, None)
+    seen = 0
+    for p in word.pieces:
+        if p.note is not None:
+            parts[-1].append(p)
+            continue
+        pos = 0
+        while cut is not None and seen + len(p.text) > cut:
+            if cut > seen + pos:
+                parts[-1].append(Piece(p.text[pos : cut - seen], p.em))
+                pos = cut - seen
+            parts.append([])
+            cut = next(cuts, None)
+        if pos < len(p.text):
+            parts[-1].append(Piece(p.text[pos:], p.em))
+        seen += len(p.text)
+    result = [Word(tuple(pieces)) for pieces in parts]
+    result[-1].glued = word.glued
+    return result
 
 
 def _wrap_exact(words: list[Word], width: int, count: int, first_indent: int):
@@ -388,11 +427,11 @@ def _wrap_exact(words: list[Word], width: int, count: int, first_indent: int):
     possible (least squared slack, hyphenation breaks penalised).
 
     Used when greedy filling gives fewer lines than an anchor needs. Returns None if
-    it cannot be done.
+    it cannot be done, or not within SPREAD_BUDGET.
     """
     units, joints = _units(words)
     n = len(units)
-    if count > n:
+    if count > n or n * count > SPREAD_BUDGET:
         return None
     # Prefix sums: the width of units[start:end] set on one line is
     # chars[end] - chars[start] + spaces[end - 1] - spaces[start].
@@ -556,6 +595,8 @@ def parse_text(raw: str) -> ParsedText:
     >>> parsed.title, [(line.number, line.paragraph, line.plain) for line in parsed.lines]
     ('Titel', [(1, 1, 'Een korte regel.'), (2, 2, 'Nog een.')])
     """
+    if len(raw) > MAX_CHARACTERS:
+        raise ParseError("too_many_characters", max_characters=MAX_CHARACTERS)
     lines = _normalise(raw)
     if sum(1 for line in lines if line) > MAX_LINES:
         raise ParseError("too_long", max_lines=MAX_LINES)
@@ -908,6 +949,10 @@ def _keep_unpaired_star(paragraph: _Paragraph) -> bool:
 
 def _lay_out(paragraphs: list[_Paragraph], warnings: list[Warning]):
     items = _items(paragraphs, warnings)
+    if _fewest_lines(items) > MAX_LINES:
+        # Refused before the widths are tried: a long text need not be laid out to
+        # know it cannot fit.
+        raise ParseError("too_long", max_lines=MAX_LINES)
     _keep_implausible_anchors_as_text(items)
     flowing = [item for item in items if not item.fixed]
     for item in items:
@@ -921,6 +966,19 @@ def _lay_out(paragraphs: list[_Paragraph], warnings: list[Warning]):
     counts = {id(item): len(item.greedy(width)) for item in flowing}
     _fit_regions(items, width, counts, warnings)
     return items, width
+
+
+def _fewest_lines(items: list[_Item]) -> int:
+    """A lower bound on the lines any layout takes: a kept line is one line, and no
+    wrapped line holds more than MAX_WIDTH characters (a few more for footnote refs)."""
+    per_line = MAX_WIDTH + 1 + 4
+    lines = 0
+    for item in items:
+        if item.fixed:
+            lines += 1
+        else:
+            lines += sum(w.width + 1 for w in item.words) // per_line
+    return lines
 
 
 def _keep_implausible_anchors_as_text(items: list[_Item]) -> None:
