@@ -38,17 +38,17 @@ SHAPES = {
     "one huge line": lambda n: "Titel\n\n" + _words(n),
     "many tiny lines": lambda n: "Titel\n\n" + _repeat("a\n", n),
     "many paragraphs": lambda n: (
-        "Titel\n\n" + "".join(f"({i % 999 + 1}) woord woord\n\n" for i in range(n // 20))
+        "Titel\n\n" + "".join(f"({i % 999 + 1}) woord woord\n\n" for i in range(n // 22))
     ),
     "paragraph markers on one line": lambda n: (
-        "Titel\n\n" + " ".join(f"({i}) woord" for i in range(1, n // 10))
+        "Titel\n\n" + " ".join(f"({i}) woord" for i in range(1, n // 14))
     ),
     "blank-line paragraphs": lambda n: "Titel\n\n" + _repeat("woord\n\n", n),
     "footnote markers": lambda n: "Titel\n\n" + _repeat("woord¹⁾ ", n),
     "glued footnote markers": lambda n: "Titel\n\n" + _repeat("woord1) ", n),
     "bracket footnote markers": lambda n: "Titel\n\n" + _repeat("[1]", n),
     "margin numbers": lambda n: (
-        "Titel\n\n" + "".join(f"{(i % 400) * 5 + 5} regel met tekst\n" for i in range(n // 20))
+        "Titel\n\n" + "".join(f"{(i % 400) * 5 + 5} regel met tekst\n" for i in range(n // 22))
     ),
     "emphasis marks": lambda n: "Titel\n\n" + _repeat("*", n),
     "emphasised letters": lambda n: "Titel\n\n" + _repeat("*a ", n),
