@@ -47,6 +47,10 @@ def warning_message(warning: Warning) -> str:
             "An emphasis mark (*) in paragraph %(paragraph)s has no partner; it is kept "
             "as a * in the text."
         ),
+        "paragraph_out_of_sequence": _(
+            "Paragraph marker (%(found)s) comes where (%(expected)s) was expected; it was "
+            "taken as a marker. Check whether a paragraph is missing."
+        ),
         "text_before_first_paragraph": _(
             "There is text before paragraph marker (1); it was added to the first paragraph."
         ),

@@ -756,7 +756,7 @@ def _marked_paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragr
             continue
         long = _is_long(line)
         margin = _MARGIN_BEFORE_MARKER.match(line)
-        if margin and _anchor(line) and expected in (None, int(margin.group(2))):
+        if margin and _anchor(line) and (expected is None or int(margin.group(2)) >= expected):
             # "75 (4) De maatschappelijke": the margin number belongs to the line
             # that paragraph 4 starts on, not to the end of paragraph 3.
             line = f"({margin.group(2)}) {margin.group(1)} {line[margin.end() :]}"
@@ -764,7 +764,13 @@ def _marked_paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragr
         for m in _PARAGRAPH_MARKER.finditer(line):
             number = int(m.group(1))
             if expected is not None and number != expected:
-                continue
+                # A higher number opening a line is a marker with one missing before
+                # it ("(1) ... (3)"); anywhere else it is text, like "(2)" in a sentence.
+                if not (m.start() == 0 and number > expected):
+                    continue
+                warnings.append(
+                    Warning("paragraph_out_of_sequence", {"expected": expected, "found": number})
+                )
             before = line[pos : m.start()].strip()
             if before:
                 chunk.append((before, long))
