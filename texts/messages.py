@@ -64,3 +64,16 @@ def in_use_message(title: str) -> str:
         "“%(title)s” is used by an exam, so it cannot be deleted. Remove it from "
         "the exam first, or unpublish it."
     ) % {"title": title}
+
+
+def duplicate_content_message(title: str) -> str:
+    return _("This text is already there, as “%(title)s”. Saving it makes a second copy.") % {
+        "title": title
+    }
+
+
+def duplicate_title_message(title: str) -> str:
+    return _(
+        "A different text with the title “%(title)s” is already there. Check that this is "
+        "not an old version, or choose another title."
+    ) % {"title": title}
