@@ -46,6 +46,7 @@ SHAPES = {
     "blank-line paragraphs": lambda n: "Titel\n\n" + _repeat("woord\n\n", n),
     "footnote markers": lambda n: "Titel\n\n" + _repeat("woord¹⁾ ", n),
     "glued footnote markers": lambda n: "Titel\n\n" + _repeat("woord1) ", n),
+    "footnote markers in one token": lambda n: "Titel\n\n" + _repeat("a²", n),
     "bracket footnote markers": lambda n: "Titel\n\n" + _repeat("[1]", n),
     "margin numbers": lambda n: (
         "Titel\n\n" + "".join(f"{(i % 400) * 5 + 5} regel met tekst\n" for i in range(n // 22))

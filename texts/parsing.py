@@ -204,7 +204,7 @@ def _tokenize(text: str, state: _InlineState) -> list[Word]:
             if m.group(0) == "*":
                 state.em = not state.em
             elif m.group("sup"):
-                if m.group(0) in ("²", "³") and _UNIT.match(raw[: m.start()]):
+                if m.group(0) in ("²", "³") and _is_unit(raw[: m.start()]):
                     pieces.append(Piece(m.group(0), state.em))  # m², km³: a unit, no note
                     continue
                 number = int("".join(_SUPER_TO_INT[c] for c in m.group("sup")))
@@ -236,18 +236,35 @@ def _tokenize(text: str, state: _InlineState) -> list[Word]:
     return words
 
 
+def _is_unit(before: str) -> bool:
+    """ "km" in "km²": a unit of length before a power. Only a short prefix can be one;
+    matching a long one for every "²" in a huge token would be quadratic."""
+    return len(before) <= 8 and bool(_UNIT.match(before))
+
+
 def _text_piece(text: str, state: _InlineState) -> Piece:
     state.depth = max(0, state.depth + text.count("(") - text.count(")"))
     return Piece(text.replace(_LITERAL_STAR, "*"), state.em)
 
 
 def _merge(pieces: list[Piece]) -> list[Piece]:
+    """Adjacent text pieces of one style become one (joined once, not grown piece by piece)."""
     merged: list[Piece] = []
+    run: list[str] = []
+    em = False
     for p in pieces:
-        if merged and p.note is None and merged[-1].note is None and merged[-1].em == p.em:
-            merged[-1] = Piece(merged[-1].text + p.text, p.em)
+        if p.note is None and run and p.em == em:
+            run.append(p.text)
+            continue
+        if run:
+            merged.append(Piece("".join(run), em))
+            run = []
+        if p.note is None:
+            run, em = [p.text], p.em
         else:
             merged.append(p)
+    if run:
+        merged.append(Piece("".join(run), em))
     return merged
 
 
@@ -281,24 +298,41 @@ def _split_points(visible: str) -> tuple[int, ...]:
 
 
 def _split_word(word: Word, at: int) -> tuple[Word, Word]:
-    """Split at a visible character index; footnote refs stay with their characters."""
+    """Split at a visible character index; footnote refs stay with their characters.
+
+    Only the head's pieces are walked: the tail is sliced from the word, so breaking
+    a huge token line by line does not walk (or join) all of it every time.
+    """
     head: list[Piece] = []
-    tail: list[Piece] = []
-    seen = 0
-    for p in word.pieces:
+    pieces = word.pieces
+    seen = i = 0
+    first_of_tail: tuple[Piece, ...] = ()
+    while i < len(pieces):
+        p = pieces[i]
         if p.note is not None:
-            (head if seen <= at and not tail else tail).append(p)
-            continue
-        if seen + len(p.text) <= at:
+            if seen > at:
+                break
             head.append(p)
+        elif seen + len(p.text) <= at:
+            head.append(p)
+            seen += len(p.text)
         elif seen >= at:
-            tail.append(p)
+            break
         else:
             cut = at - seen
             head.append(Piece(p.text[:cut], p.em))
-            tail.append(Piece(p.text[cut:], p.em))
-        seen += len(p.text)
-    return Word(tuple(head)), Word(tuple(tail), glued=word.glued)
+            first_of_tail = (Piece(p.text[cut:], p.em),)
+            i += 1
+            break
+        i += 1
+    head_word = Word(tuple(head))
+    tail = Word.__new__(Word)
+    tail.pieces = first_of_tail + pieces[i:]
+    tail.glued = word.glued
+    tail.visible = word.visible[len(head_word.visible) :]
+    tail.notes = word.notes[len(head_word.notes) :]
+    tail.width = len(tail.visible) + len(tail.notes)
+    return head_word, tail
 
 
 # --- lines --------------------------------------------------------------------------
@@ -371,10 +405,23 @@ def _fitting_split(word: Word, room: int) -> tuple[Word, Word] | None:
     """The split of `word` with the longest head that fits in `room` characters."""
     points = word.split_points
     # Only the points up to `room` can fit: on a huge token that is a few of many.
-    for point in reversed(points[: bisect_right(points, room)]):
-        head, tail = _split_word(word, point)
-        if head.width <= room:  # a footnote ref in the head takes room too
-            return head, tail
+    candidates = points[: bisect_right(points, room)]
+    if not candidates:
+        return None
+    # A footnote ref in the head takes room too: a head cut at `at` holds the refs
+    # standing at or before it. Only the first `room` characters are walked.
+    note_at: list[int] = []
+    seen = 0
+    for p in word.pieces:
+        if seen > room:
+            break
+        if p.note is not None:
+            note_at.append(seen)
+        else:
+            seen += len(p.text)
+    for point in reversed(candidates):
+        if point + bisect_right(note_at, point) <= room:
+            return _split_word(word, point)
     return None
 
 
@@ -958,6 +1005,11 @@ def _lay_out(paragraphs: list[_Paragraph], warnings: list[Warning]):
     if _fewest_lines(items) > MAX_LINES:
         # Refused before the widths are tried: a long text need not be laid out to
         # know it cannot fit.
+        raise ParseError("too_long", max_lines=MAX_LINES)
+    # The widest column gives the fewest lines any layout can have (greedy filling
+    # at a width is the fewest for it): past MAX_LINES no other width is tried.
+    widest = sum(1 if item.fixed else len(item.greedy(MAX_WIDTH)) for item in items)
+    if widest > MAX_LINES:
         raise ParseError("too_long", max_lines=MAX_LINES)
     _keep_implausible_anchors_as_text(items)
     flowing = [item for item in items if not item.fixed]
