@@ -43,6 +43,8 @@ PASSWORD_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 USERNAME_MAX = 150
 NAME_MAX = 150
 MAX_IMPORT_ROWS = 1000
+# Control characters other than tab and line ends: the file is not text.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 HEADER_WORDS = {"username", "gebruikersnaam", "user", "login", "inlognaam", "leerling"}
 
 
@@ -234,6 +236,33 @@ def split_name(name: str) -> tuple[str, str]:
     return parts[0], parts[1] if len(parts) > 1 else ""
 
 
+def _first_line_with_control_characters(text: str) -> int:
+    """The number of the first line holding a control character (NUL, ...); 0 if none."""
+    match = CONTROL_RE.search(text)
+    if match is None:
+        return 0
+    return text.count("\n", 0, match.start()) + 1
+
+
+def _csv_rows(reader, problems: list[str]):
+    """(line, cells) of each row; a row the csv module cannot read ends the file as a problem.
+
+    The csv module refuses a cell over its field limit (128 kB), which is what an
+    unclosed quotation mark early in a file turns into.
+    """
+    start = 1
+    try:
+        for cells in reader:
+            # A quoted cell may span lines; the row is named by the line it starts on.
+            yield start, cells
+            start = reader.line_num + 1
+    except csv.Error:
+        problems.append(
+            _("line %(line)d: a cell is too long to read; perhaps a quotation mark is not closed")
+            % {"line": start}
+        )
+
+
 def parse_pupil_csv(data: bytes) -> tuple[list[PupilRow], list[str]]:
     """Read a class list: username, name, optional password; one pupil a row.
 
@@ -242,13 +271,26 @@ def parse_pupil_csv(data: bytes) -> tuple[list[PupilRow], list[str]]:
     check_pupil_rows for what depends on existing accounts.
     """
     text = decode_upload(data)
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    binary_line = _first_line_with_control_characters(text)
+    if binary_line:
+        return [], [
+            _(
+                "line %(line)d: the file contains characters that are not text; "
+                "save the class list as a CSV file and try again"
+            )
+            % {"line": binary_line}
+        ]
+    # newline="": the csv module itself splits rows, so a bare carriage return (old
+    # Mac Excel) ends a row instead of raising an error.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
     rows: list[PupilRow] = []
     problems: list[str] = []
     seen: dict[str, int] = {}
     first_content = True
-    for cells in reader:
-        line = reader.line_num
+    for line, cells in _csv_rows(reader, problems):
+        if any("\n" in c or "\r" in c for c in cells):
+            problems.append(_("line %(line)d: a quotation mark is not closed") % {"line": line})
+            continue
         cells = [c.strip() for c in cells]
         while cells and cells[-1] == "":
             cells.pop()

@@ -47,7 +47,8 @@ from exam.formatting import FORMATS, NumberFormat
 from exam.models import Answer, Assignment, Attempt, Membership, Question
 from exam.results_labels import FLAG_LABELS, SD_NOTE, in_dutch, kind_label
 
-FORMULA_START = ("=", "+", "-", "@")
+# What a spreadsheet may read as a formula (OWASP "CSV injection"): also a leading tab or CR.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATETIME_FORMAT = "dd-mm-yyyy hh:mm"
@@ -276,7 +277,8 @@ def n_term_table(analysis: ExamAnalysis) -> Table:
 # Files
 
 
-def _safe_text(value: str) -> str:
+def safe_text(value: str) -> str:
+    """A cell a spreadsheet shows as the text it is: '=1+1' -> "'=1+1"."""
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
@@ -301,7 +303,7 @@ def _csv_cell(value, number_format: NumberFormat | None) -> str:
         return str(value)
     if isinstance(value, float | Decimal):
         raise _unformatted(value)
-    return _safe_text(str(value))
+    return safe_text(str(value))
 
 
 def _xlsx_cell(value, number_format: NumberFormat | None):

@@ -344,6 +344,27 @@ def test_a_paragraph_number_that_is_not_the_next_one_stays_text():
     assert line(parsed, 2).plain == "Zie (2) en (5) hier."
 
 
+@pytest.mark.parametrize(
+    ("raw", "numbers", "warning"),
+    [
+        ("(1) Een.\n(3) Drie.\n(4) Vier.", (1, 3, 4), {"expected": 2, "found": 3}),
+        ("(1) Een.\n\n(2) Twee.\n\n(5) Vijf.", (1, 2, 5), {"expected": 3, "found": 5}),
+        ("(1) Een.\n80 (3) Drie met een kantlijnnummer.", (1, 3), {"expected": 2, "found": 3}),
+    ],
+    ids=["skipped one", "after a blank line", "after a margin number"],
+)
+def test_a_marker_opening_a_line_with_a_number_skipped_is_a_marker_with_a_warning(
+    raw, numbers, warning
+):
+    parsed = parse_text("Titel\n\n" + raw)
+    assert parsed.paragraph_numbers == numbers
+    assert Warning("paragraph_out_of_sequence", warning) in parsed.warnings
+
+
+def test_markers_in_sequence_give_no_sequence_warning(seed):
+    assert not [w for w in seed.warnings if w.code == "paragraph_out_of_sequence"]
+
+
 def test_a_blank_line_inside_a_marked_paragraph_is_a_page_break_never_a_line():
     parsed = parse_text("Titel\n\n(1) Hoe meer digitale\n\nverbindingen u heeft.\n(2) Twee.")
     assert [(ln.number, ln.paragraph, ln.plain, ln.starts_page) for ln in parsed.lines] == [

@@ -5,6 +5,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import include, path, reverse
@@ -183,6 +184,29 @@ def test_the_n_term_simulator_shows_the_grades_at_the_chosen_n_term(results, tea
     # A nonsense N-term falls back to the exam's own, never a 500.
     assert str(teacher_client.get(url, {"n_term": "abc"}).context["chosen_n_term"]) == "1.0"
     assert str(teacher_client.get(url, {"n_term": "7"}).context["chosen_n_term"]) == "1.0"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["NaN", "-nan", "sNaN", "inf", "-inf", "Infinity", "1e309", "9" * 400, "abc", "-1", "2.1"],
+)
+@pytest.mark.parametrize("page", ["exam", "assignment"])
+def test_a_nonsense_n_term_shows_the_exams_own_with_a_message(results, teacher_client, raw, page):
+    exam, assignment, _pupils = results
+    url = _urls(exam, assignment, _pupils[0])[page]
+    teacher_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = teacher_client.get(url, {"n_term": raw})
+    assert response.status_code == 200
+    assert str(response.context["chosen_n_term"]) == "1.0"
+    shown = [str(m) for m in response.context["messages"]]
+    assert any("is not an N-term from 0.0 to 2.0" in m for m in shown)
+
+
+def test_an_empty_n_term_is_the_exams_own_without_a_message(results, teacher_client):
+    exam, assignment, pupils = results
+    response = teacher_client.get(_urls(exam, assignment, pupils[0])["exam"], {"n_term": ""})
+    assert str(response.context["chosen_n_term"]) == "1.0"
+    assert not list(response.context["messages"])
 
 
 def test_an_exam_without_attempts_says_so(teacher, teacher_client):

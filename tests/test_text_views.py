@@ -10,7 +10,13 @@ from django.utils.html import escape
 
 from exam.models import Exam, ExamText
 from texts.forms import TextUploadForm
-from texts.messages import error_message, in_use_message, warning_message
+from texts.messages import (
+    duplicate_content_message,
+    duplicate_title_message,
+    error_message,
+    in_use_message,
+    warning_message,
+)
 from texts.models import Line, Text
 from texts.parsing import ParseError, Warning
 from texts.services import import_text
@@ -235,6 +241,38 @@ def test_pressing_save_twice_stores_one_text(admin_client, seed_raw):
     text = Text.objects.get()
     assert second.redirect_chain[-1][0] == first["Location"]
     assert second.context["text"] == text
+
+
+def test_the_preview_warns_when_the_same_text_is_already_there(admin_client, seed_text, seed_raw):
+    response = admin_client.post(UPLOAD, {"text": seed_raw})
+
+    assert response.status_code == 200
+    assert shown(response, duplicate_content_message(seed_text.title))
+    assert not shown(response, duplicate_title_message(seed_text.title))
+
+
+def test_the_preview_warns_when_another_text_has_the_same_title(admin_client, seed_text):
+    pasted = f"{seed_text.title.upper()}\n\n(1) Een heel andere tekst.\n"
+
+    response = admin_client.post(UPLOAD, {"text": pasted})
+
+    assert shown(response, duplicate_title_message(seed_text.title))
+    assert not shown(response, duplicate_content_message(seed_text.title))
+
+
+def test_the_preview_of_a_new_text_has_no_duplicate_warning(admin_client, seed_text):
+    response = admin_client.post(UPLOAD, {"text": "Nieuw\n\n(1) Een zin.\n(2) Nog een.\n"})
+
+    assert 'class="alert alert-success py-2" role="status" id="preview-warnings"' in (
+        response.content.decode()
+    )
+
+
+def test_the_preview_shows_a_paragraph_marker_out_of_sequence(admin_client):
+    response = admin_client.post(UPLOAD, {"text": "Titel\n\n(1) Een.\n(3) Drie.\n"})
+
+    expected = Warning("paragraph_out_of_sequence", {"expected": 2, "found": 3})
+    assert shown(response, warning_message(expected))
 
 
 def test_two_previews_of_the_same_text_can_both_be_saved(admin_client, seed_raw):

@@ -21,6 +21,10 @@ def error_message(error: ParseError) -> str:
             "(or Windows-1252) plain text and try again."
         ),
         "no_lines": _("No text lines were found: there is nothing to number."),
+        "too_many_characters": _(
+            "The text is too long for an exam booklet: it may have at most "
+            "%(max_characters)s characters."
+        ),
         "too_long": _(
             "The text is too long for an exam booklet: it would have more than %(max_lines)s lines."
         ),
@@ -65,6 +69,10 @@ def warning_message(warning: Warning) -> str:
             "An emphasis mark (*) in paragraph %(paragraph)s has no partner; it is kept "
             "as a * in the text."
         ),
+        "paragraph_out_of_sequence": _(
+            "Paragraph marker (%(found)s) comes where (%(expected)s) was expected; it was "
+            "taken as a marker. Check whether a paragraph is missing."
+        ),
         "text_before_first_paragraph": _(
             "There is text before paragraph marker (1); it was added to the first paragraph."
         ),
@@ -95,4 +103,17 @@ def in_use_message(title: str) -> str:
     return _(
         "“%(title)s” is used by an exam, so it cannot be deleted. Remove it from "
         "the exam first, or unpublish it."
+    ) % {"title": title}
+
+
+def duplicate_content_message(title: str) -> str:
+    return _("This text is already there, as “%(title)s”. Saving it makes a second copy.") % {
+        "title": title
+    }
+
+
+def duplicate_title_message(title: str) -> str:
+    return _(
+        "A different text with the title “%(title)s” is already there. Check that this is "
+        "not an old version, or choose another title."
     ) % {"title": title}

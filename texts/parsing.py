@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 import statistics
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from html import escape
@@ -38,6 +40,14 @@ FLOWING_THRESHOLD = 46
 MAX_TITLE_LENGTH = 150
 # Far beyond any exam text; keeps a pasted book from tying up the server.
 MAX_LINES = 2000
+# The spreading programme fills a table of (fragments x lines); past this many cells
+# (a booklet page is far below it: about 1,000 fragments x 100 lines) its time and
+# memory grow too large, and the greedy lines are kept with an anchor_unmet warning.
+SPREAD_BUDGET = 2_000_000
+# A booklet of MAX_LINES lines holds under 100,000 characters; with its markup and
+# notes a real text stays far below this. Beyond it the text is refused before any
+# work, so the importer's time and memory stay bounded whatever is uploaded.
+MAX_CHARACTERS = 200_000
 # A number at the start of a kept line is a margin number only if its line can land
 # within this many lines of it: "20 procent van ..." on line 33 is text. (Flowing
 # text takes from as few lines as the widest column gives to as many as the
@@ -153,7 +163,11 @@ class Word:
         self.width = len(self.visible) + len(self.notes)
 
     @property
-    def split_points(self) -> tuple[int, ...]:
+    def split_points(self) -> Sequence[int]:
+        if len(self.visible) > MAX_WIDTH:
+            # A token too long for any line (a web address) may break anywhere. Not
+            # cached: every tail of a huge token would stay in the cache.
+            return range(1, len(self.visible))
         return _split_points(self.visible)
 
     def __repr__(self) -> str:
@@ -192,7 +206,7 @@ def _tokenize(text: str, state: _InlineState) -> list[Word]:
             if m.group(0) == "*":
                 state.em = not state.em
             elif m.group("sup"):
-                if m.group(0) in ("²", "³") and _UNIT.match(raw[: m.start()]):
+                if m.group(0) in ("²", "³") and _is_unit(raw[: m.start()]):
                     pieces.append(Piece(m.group(0), state.em))  # m², km³: a unit, no note
                     continue
                 number = int("".join(_SUPER_TO_INT[c] for c in m.group("sup")))
@@ -224,18 +238,35 @@ def _tokenize(text: str, state: _InlineState) -> list[Word]:
     return words
 
 
+def _is_unit(before: str) -> bool:
+    """ "km" in "km²": a unit of length before a power. Only a short prefix can be one;
+    matching a long one for every "²" in a huge token would be quadratic."""
+    return len(before) <= 8 and bool(_UNIT.match(before))
+
+
 def _text_piece(text: str, state: _InlineState) -> Piece:
     state.depth = max(0, state.depth + text.count("(") - text.count(")"))
     return Piece(text.replace(_LITERAL_STAR, "*"), state.em)
 
 
 def _merge(pieces: list[Piece]) -> list[Piece]:
+    """Adjacent text pieces of one style become one (joined once, not grown piece by piece)."""
     merged: list[Piece] = []
+    run: list[str] = []
+    em = False
     for p in pieces:
-        if merged and p.note is None and merged[-1].note is None and merged[-1].em == p.em:
-            merged[-1] = Piece(merged[-1].text + p.text, p.em)
+        if p.note is None and run and p.em == em:
+            run.append(p.text)
+            continue
+        if run:
+            merged.append(Piece("".join(run), em))
+            run = []
+        if p.note is None:
+            run, em = [p.text], p.em
         else:
             merged.append(p)
+    if run:
+        merged.append(Piece("".join(run), em))
     return merged
 
 
@@ -262,33 +293,48 @@ def _split_points(visible: str) -> tuple[int, ...]:
     """Where a word may break at a line end.
 
     Only plain words are hyphenated ("BN’er", "COVID-19" are never split); a token
-    too long for any line (a web address) may break anywhere.
+    too long for any line breaks anywhere (see Word.split_points).
     """
-    if len(visible) > MAX_WIDTH:
-        return tuple(range(1, len(visible)))
     lead, core, _trail = _EDGE_PUNCTUATION.match(visible).groups()
     return tuple(len(lead) + p for p in _hyphenation_points(core))
 
 
 def _split_word(word: Word, at: int) -> tuple[Word, Word]:
-    """Split at a visible character index; footnote refs stay with their characters."""
+    """Split at a visible character index; footnote refs stay with their characters.
+
+    Only the head's pieces are walked: the tail is sliced from the word, so breaking
+    a huge token line by line does not walk (or join) all of it every time.
+    """
     head: list[Piece] = []
-    tail: list[Piece] = []
-    seen = 0
-    for p in word.pieces:
+    pieces = word.pieces
+    seen = i = 0
+    first_of_tail: tuple[Piece, ...] = ()
+    while i < len(pieces):
+        p = pieces[i]
         if p.note is not None:
-            (head if seen <= at and not tail else tail).append(p)
-            continue
-        if seen + len(p.text) <= at:
+            if seen > at:
+                break
             head.append(p)
+        elif seen + len(p.text) <= at:
+            head.append(p)
+            seen += len(p.text)
         elif seen >= at:
-            tail.append(p)
+            break
         else:
             cut = at - seen
             head.append(Piece(p.text[:cut], p.em))
-            tail.append(Piece(p.text[cut:], p.em))
-        seen += len(p.text)
-    return Word(tuple(head)), Word(tuple(tail), glued=word.glued)
+            first_of_tail = (Piece(p.text[cut:], p.em),)
+            i += 1
+            break
+        i += 1
+    head_word = Word(tuple(head))
+    tail = Word.__new__(Word)
+    tail.pieces = first_of_tail + pieces[i:]
+    tail.glued = word.glued
+    tail.visible = word.visible[len(head_word.visible) :]
+    tail.notes = word.notes[len(head_word.notes) :]
+    tail.width = len(tail.visible) + len(tail.notes)
+    return head_word, tail
 
 
 # --- lines --------------------------------------------------------------------------
@@ -359,12 +405,25 @@ def _wrap_greedy(words: list[Word], width: int, first_indent: int) -> list[_Laid
 
 def _fitting_split(word: Word, room: int) -> tuple[Word, Word] | None:
     """The split of `word` with the longest head that fits in `room` characters."""
-    for point in reversed(word.split_points):
-        if point > room:
-            continue
-        head, tail = _split_word(word, point)
-        if head.width <= room:  # a footnote ref in the head takes room too
-            return head, tail
+    points = word.split_points
+    # Only the points up to `room` can fit: on a huge token that is a few of many.
+    candidates = points[: bisect_right(points, room)]
+    if not candidates:
+        return None
+    # A footnote ref in the head takes room too: a head cut at `at` holds the refs
+    # standing at or before it. Only the first `room` characters are walked.
+    note_at: list[int] = []
+    seen = 0
+    for p in word.pieces:
+        if seen > room:
+            break
+        if p.note is not None:
+            note_at.append(seen)
+        else:
+            seen += len(p.text)
+    for point in reversed(candidates):
+        if point + bisect_right(note_at, point) <= room:
+            return _split_word(word, point)
     return None
 
 
@@ -373,16 +432,43 @@ def _units(words: list[Word]) -> tuple[list[Word], list[str]]:
     units: list[Word] = []
     joints: list[str] = []
     for w in words:
-        rest = w
-        offset = 0
-        for p in w.split_points:
-            head, rest = _split_word(rest, p - offset)
-            offset = p
-            units.append(head)
-            joints.append("hyphen")
-        units.append(rest)
+        parts = _cut_word(w, w.split_points)
+        units.extend(parts)
+        joints.extend(["hyphen"] * (len(parts) - 1))
         joints.append("glue" if w.glued else "space")
     return units, joints
+
+
+def _cut_word(word: Word, points: Sequence[int]) -> list[Word]:
+    """`word` cut at every visible index in `points` (ascending), in one pass.
+
+    Cutting off one head at a time copies the rest each time, which is quadratic on
+    a huge token; this is linear. Footnote refs stay with their characters, as in
+    _split_word.
+    """
+    if not points:
+        return [word]
+    parts: list[list[Piece]] = [[]]
+    cuts = iter(points)
+    cut = next(cuts, None)
+    seen = 0
+    for p in word.pieces:
+        if p.note is not None:
+            parts[-1].append(p)
+            continue
+        pos = 0
+        while cut is not None and seen + len(p.text) > cut:
+            if cut > seen + pos:
+                parts[-1].append(Piece(p.text[pos : cut - seen], p.em))
+                pos = cut - seen
+            parts.append([])
+            cut = next(cuts, None)
+        if pos < len(p.text):
+            parts[-1].append(Piece(p.text[pos:], p.em))
+        seen += len(p.text)
+    result = [Word(tuple(pieces)) for pieces in parts]
+    result[-1].glued = word.glued
+    return result
 
 
 def _wrap_exact(words: list[Word], width: int, count: int, first_indent: int):
@@ -390,11 +476,11 @@ def _wrap_exact(words: list[Word], width: int, count: int, first_indent: int):
     possible (least squared slack, hyphenation breaks penalised).
 
     Used when greedy filling gives fewer lines than an anchor needs. Returns None if
-    it cannot be done.
+    it cannot be done, or not within SPREAD_BUDGET.
     """
     units, joints = _units(words)
     n = len(units)
-    if count > n:
+    if count > n or n * count > SPREAD_BUDGET:
         return None
     # Prefix sums: the width of units[start:end] set on one line is
     # chars[end] - chars[start] + spaces[end - 1] - spaces[start].
@@ -563,6 +649,8 @@ def parse_text(raw: str) -> ParsedText:
     >>> parsed.title, [(line.number, line.paragraph, line.plain) for line in parsed.lines]
     ('Titel', [(1, 1, 'Een korte regel.'), (2, 2, 'Nog een.')])
     """
+    if len(raw) > MAX_CHARACTERS:
+        raise ParseError("too_many_characters", max_characters=MAX_CHARACTERS)
     lines, furniture = recognise_pdf_copy(_normalise(raw))
     if sum(1 for line in lines if line) > MAX_LINES:
         raise ParseError("too_long", max_lines=MAX_LINES)
@@ -724,7 +812,7 @@ def _marked_paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragr
             continue
         long = _is_long(line)
         margin = _MARGIN_BEFORE_MARKER.match(line)
-        if margin and _anchor(line) and expected in (None, int(margin.group(2))):
+        if margin and _anchor(line) and (expected is None or int(margin.group(2)) >= expected):
             # "75 (4) De maatschappelijke": the margin number belongs to the line
             # that paragraph 4 starts on, not to the end of paragraph 3.
             line = f"({margin.group(2)}) {margin.group(1)} {line[margin.end() :]}"
@@ -732,7 +820,13 @@ def _marked_paragraphs(body: list[str], warnings: list[Warning]) -> list[_Paragr
         for m in _PARAGRAPH_MARKER.finditer(line):
             number = int(m.group(1))
             if expected is not None and number != expected:
-                continue
+                # A higher number opening a line is a marker with one missing before
+                # it ("(1) ... (3)"); anywhere else it is text, like "(2)" in a sentence.
+                if not (m.start() == 0 and number > expected):
+                    continue
+                warnings.append(
+                    Warning("paragraph_out_of_sequence", {"expected": expected, "found": number})
+                )
             before = line[pos : m.start()].strip()
             if before:
                 chunk.append((before, long))
@@ -917,6 +1011,15 @@ def _keep_unpaired_star(paragraph: _Paragraph) -> bool:
 
 def _lay_out(paragraphs: list[_Paragraph], warnings: list[Warning]):
     items = _items(paragraphs, warnings)
+    if _fewest_lines(items) > MAX_LINES:
+        # Refused before the widths are tried: a long text need not be laid out to
+        # know it cannot fit.
+        raise ParseError("too_long", max_lines=MAX_LINES)
+    # The widest column gives the fewest lines any layout can have (greedy filling
+    # at a width is the fewest for it): past MAX_LINES no other width is tried.
+    widest = sum(1 if item.fixed else len(item.greedy(MAX_WIDTH)) for item in items)
+    if widest > MAX_LINES:
+        raise ParseError("too_long", max_lines=MAX_LINES)
     _keep_implausible_anchors_as_text(items)
     flowing = [item for item in items if not item.fixed]
     for item in items:
@@ -930,6 +1033,19 @@ def _lay_out(paragraphs: list[_Paragraph], warnings: list[Warning]):
     counts = {id(item): len(item.greedy(width)) for item in flowing}
     _fit_regions(items, width, counts, warnings)
     return items, width
+
+
+def _fewest_lines(items: list[_Item]) -> int:
+    """A lower bound on the lines any layout takes: a kept line is one line, and no
+    wrapped line holds more than MAX_WIDTH characters (a few more for footnote refs)."""
+    per_line = MAX_WIDTH + 1 + 4
+    lines = 0
+    for item in items:
+        if item.fixed:
+            lines += 1
+        else:
+            lines += sum(w.width + 1 for w in item.words) // per_line
+    return lines
 
 
 def _keep_implausible_anchors_as_text(items: list[_Item]) -> None:

@@ -15,10 +15,22 @@ from django.views.decorators.http import require_POST
 from accounts.roles import admin_required, is_admin, is_teacher
 from texts.booklet_views import render_booklet_preview
 from texts.forms import TextSaveForm, TextUploadForm
-from texts.messages import in_use_message, warning_message
+from texts.messages import (
+    duplicate_content_message,
+    duplicate_title_message,
+    in_use_message,
+    warning_message,
+)
 from texts.models import Text
 from texts.parsing import ParsedText
-from texts.services import TextInUse, delete_text, publish_text, save_parsed_text, unpublish_text
+from texts.services import (
+    TextInUse,
+    delete_text,
+    find_duplicates,
+    publish_text,
+    save_parsed_text,
+    unpublish_text,
+)
 
 # Preview tokens in the session: token -> pk of the text saved with it, or None while
 # the preview is open. Pressing Save twice finds the token used and shows the text
@@ -59,6 +71,13 @@ def _open_upload_token(request) -> str:
     return token
 
 
+def _duplicate_warnings(*, raw: str, title: str) -> list[str]:
+    same_content, same_title = find_duplicates(raw=raw, title=title)
+    return [duplicate_content_message(t.title) for t in same_content] + [
+        duplicate_title_message(t.title) for t in same_title
+    ]
+
+
 def _render_preview(request, *, raw: str, parsed: ParsedText, title: str):
     form = TextSaveForm(
         initial={"raw": raw, "token": _open_upload_token(request), "title": title or parsed.title}
@@ -71,7 +90,8 @@ def _render_preview(request, *, raw: str, parsed: ParsedText, title: str):
             "parsed": parsed,
             "title": form.initial["title"],
             "first_line": next((line.plain for line in parsed.lines), ""),
-            "warnings": [warning_message(w) for w in parsed.warnings],
+            "warnings": [warning_message(w) for w in parsed.warnings]
+            + _duplicate_warnings(raw=raw, title=form.initial["title"]),
         },
     )
 

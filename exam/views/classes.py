@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import teacher_required
-from exam import classes, marking
+from exam import classes, exports, marking
 from exam.models import Assignment, Attempt, ExtraTime, Membership
 
 IMPORT_MAX_BYTES = 200 * 1024
@@ -231,7 +231,7 @@ def class_import_download(request, pk):
     writer = csv.writer(response, delimiter=";")
     writer.writerow([_("username"), _("name"), _("password")])
     for row in zip(usernames, names, passwords, strict=False):
-        writer.writerow(row)
+        writer.writerow([exports.safe_text(cell) for cell in row])
     return response
 
 

@@ -9,9 +9,11 @@ Anyone else who is a teacher gets a 404; a pupil on a teacher's page a 403.
 
 from decimal import Decimal, InvalidOperation
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from accounts.roles import pupil_required, teacher_required
 from exam import analysis, exports, plots
@@ -24,13 +26,27 @@ FORMATS = ("csv", "xlsx")
 
 
 def _chosen_n_term(request, default: Decimal) -> Decimal:
-    """The N-term of the simulator form (?n_term=1.3); the exam's own when absent or bad."""
+    """The N-term of the simulator form (?n_term=1.3); the exam's own when absent or bad.
+
+    Anything that is not a finite number from 0.0 to 2.0 ("NaN", "inf", "1e309",
+    letters) is ignored with a message, never a 500.
+    """
     raw = request.GET.get("n_term", "").replace(",", ".").strip()
-    try:
-        value = Decimal(raw).quantize(Decimal("0.1"))
-    except (InvalidOperation, ValueError):
+    if not raw:
         return default
-    return value if Decimal(0) <= value <= Decimal(2) else default
+    try:
+        value = Decimal(raw)
+    except (InvalidOperation, ValueError):
+        value = None
+    # Compare only finite numbers: comparing a NaN raises InvalidOperation.
+    if value is None or not value.is_finite() or not Decimal(0) <= value <= Decimal(2):
+        messages.warning(
+            request,
+            _("“%(value)s” is not an N-term from 0.0 to 2.0; the exam's own N-term is shown.")
+            % {"value": raw[:20]},
+        )
+        return default
+    return value.quantize(Decimal("0.1"))
 
 
 def _analysis_context(request, result: analysis.ExamAnalysis) -> dict:
