@@ -1,7 +1,11 @@
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from accounts import roles
+from accounts.reading import ReadingPreferencesForm
+from accounts.services import update_reading_preferences
 
 
 @login_required
@@ -15,3 +19,15 @@ def home(request):
     if roles.is_pupil(user):
         return redirect("exam:pupil-home")
     return render(request, "accounts/no_role.html", status=403)
+
+
+@login_required
+@require_POST
+def reading_preferences(request):
+    """Store the reading menu's choices for the user who is logged in (never anyone
+    else: there is no user in the URL). Bad values are a 400, nothing is stored."""
+    form = ReadingPreferencesForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors}, status=400)
+    preferences = update_reading_preferences(user=request.user, **form.cleaned_data)
+    return JsonResponse({"reading": preferences.tokens})
