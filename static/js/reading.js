@@ -89,7 +89,30 @@
       });
   }
 
+  // The menu shows what <html data-reading> says, even where the page around it came
+  // from a cache.
+  function syncForm() {
+    var words = tokens();
+    if (!words.length) return;
+    words.forEach(function (word) {
+      var match = /^(size|spacing)-(\d)$/.exec(word);
+      if (!match) return;
+      var name = match[1] === "size" ? "font_size" : "line_spacing";
+      var input = form.querySelector('[name="' + name + '"][value="' + match[2] + '"]');
+      if (input) input.checked = true;
+    });
+    [
+      ["dyslexia", "dyslexia"],
+      ["high_contrast", "contrast"],
+      ["line_reader", "line-reader"],
+    ].forEach(function (pair) {
+      var input = form.querySelector('[name="' + pair[0] + '"]');
+      if (input) input.checked = words.indexOf(pair[1]) !== -1;
+    });
+  }
+
   if (form) {
+    syncForm();
     form.addEventListener("change", saveReading);
     form.addEventListener("submit", function (event) {
       event.preventDefault();

@@ -318,3 +318,18 @@ def test_a_result_prints_with_the_answers_the_model_and_the_numbered_booklet(
     expect(page.locator("#question-2 .result-model")).to_be_visible()
     expect(page.locator("#question-1 .result-rows")).to_be_visible()
     page.screenshot(path="/tmp/reading-result-print.png", full_page=True)
+
+
+def test_the_answer_model_prints_on_a4(page, live_server, teacher, setting):
+    exam = setting["assignment"].exam
+    log_in(page, live_server, teacher)
+    page.goto(f"{live_server.url}/teacher/exams/{exam.pk}/answer-model/")
+    expect(page.locator("#answer-model")).to_be_visible()
+
+    page.emulate_media(media="print")
+    expect(page.locator(".navbar")).to_be_hidden()
+    expect(page.locator("#answer-model")).to_contain_text("ze dringen voor")
+    pdf = page.pdf(prefer_css_page_size=True)
+    sizes = set(re.findall(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf))
+    assert sizes
+    assert all(abs(float(w) - 595.3) < 2 and abs(float(h) - 841.9) < 2 for w, h in sizes)
