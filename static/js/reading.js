@@ -319,6 +319,9 @@
       if (range && !range.intersectsNode(node)) continue;
       if (skipped(node)) continue;
       var line = node.parentElement.closest(".booklet-line");
+      // The template's indentation between booklet lines is not text; lineBreak()
+      // puts the space between lines.
+      if (!line && node.parentElement.closest(".booklet") && !node.nodeValue.trim()) continue;
       if (line && previousLine && line !== previousLine) collector.lineBreak();
       if (line) previousLine = line;
       var start = range && node === range.startContainer ? range.startOffset : 0;

@@ -257,6 +257,18 @@ def test_with_a_dutch_voice_a_question_and_a_selection_are_read_in_dutch(
     expect(page.locator(f"#text-{text.pk}-line-2.is-speaking")).to_have_count(1)
     page.screenshot(path="/tmp/reading-speaking.png")
 
+    # A paragraph is read as running text: words broken over two lines are whole
+    # again, and margin numbers and footnote markers are not read.
+    page.evaluate("getSelection().removeAllRanges()")
+    page.click(f"#text-{text.pk}-line-7 .booklet-text")
+    page.click("#read-aloud [data-speak='paragraph']")
+    paragraph = page.evaluate("window.__spoken")[-1]["text"]
+    assert paragraph.startswith(
+        "Een warm moment van erkenning, zo voelde het voor veel twitteraars."
+    )
+    assert "Nederlanders zelf" in paragraph and "RRT) van de Sociale" in paragraph
+    assert not re.search(r"\b(5|10|15|20|25)\b|\(1\)|1\)", paragraph)
+
 
 def test_the_exam_page_prints_the_booklet_with_its_numbers_without_the_page_chrome(
     page, live_server, pupil, setting
