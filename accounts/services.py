@@ -7,6 +7,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from accounts.models import ReadingPreferences
 from accounts.roles import PUPILS, TEACHERS
 
 
@@ -51,3 +52,16 @@ def ensure_user(
     if group_name:
         user.groups.add(Group.objects.get_or_create(name=group_name)[0])
     return user, created
+
+
+def update_reading_preferences(*, user, **values) -> ReadingPreferences:
+    """Store some of a user's reading preferences (only the fields given), creating
+    the row on the first change. Raises ValidationError for a value out of range."""
+    preferences = ReadingPreferences.objects.filter(user=user).first() or ReadingPreferences(
+        user=user
+    )
+    for name, value in values.items():
+        setattr(preferences, name, value)
+    preferences.full_clean()
+    preferences.save()
+    return preferences

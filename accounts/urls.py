@@ -14,5 +14,6 @@ urlpatterns = [
         ),
         name="login",
     ),
+    path("account/reading/", views.reading_preferences, name="reading-preferences"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
 ]

@@ -1,9 +1,13 @@
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
+from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
 
 from accounts import roles
+from accounts.reading import ReadingPreferencesForm
+from accounts.services import update_reading_preferences
 
 
 @login_required
@@ -34,3 +38,13 @@ def locked_out(request, response=None, credentials=None):
         "next": request.POST.get("next", ""),
     }
     return render(request, "accounts/login.html", context, status=429)
+@login_required
+@require_POST
+def reading_preferences(request):
+    """Store the reading menu's choices for the user who is logged in (never anyone
+    else: there is no user in the URL). Bad values are a 400, nothing is stored."""
+    form = ReadingPreferencesForm(request.POST)
+    if not form.is_valid():
+        return JsonResponse({"errors": form.errors}, status=400)
+    preferences = update_reading_preferences(user=request.user, **form.cleaned_data)
+    return JsonResponse({"reading": preferences.tokens})

@@ -2,7 +2,7 @@
 
 Services (keyword-only, one transaction when several rows change):
 create_classroom, join_classroom, add_pupil, import_pupils, remove_pupil,
-assign_exam, set_extra_time, release_results, start_assignment_attempt,
+assign_exam, set_extra_time, set_read_aloud, release_results, start_assignment_attempt,
 close_expired_attempt.
 
 Access: a class, its assignments and its pupils' attempts belong to the class's
@@ -31,7 +31,15 @@ from accounts.roles import PUPILS, TEACHERS, is_pupil
 from accounts.services import ensure_user, is_valid_username, normalise_username
 from exam import assignments as rules
 from exam import visibility
-from exam.models import Assignment, Attempt, Classroom, Exam, ExtraTime, Membership
+from exam.models import (
+    Assignment,
+    Attempt,
+    Classroom,
+    Exam,
+    ExtraTime,
+    Membership,
+    ReadAloud,
+)
 from exam.teacher_access import exams_for_teacher
 
 User = get_user_model()
@@ -517,6 +525,34 @@ def set_extra_time(*, assignment: Assignment, pupil, minutes: int) -> ExtraTime 
         )
         attempt.save(update_fields=["deadline_at"])
     return extra
+
+
+def has_read_aloud(attempt: Attempt) -> bool:
+    """Whether the pupil of an attempt may use read-aloud: an accommodation of the
+    attempt's assignment (for the whole class or for this pupil). Free practice has
+    no assignment, so no teacher has granted it there."""
+    assignment = attempt.assignment
+    if assignment is None:
+        return False
+    return assignment.read_aloud_for_all or (
+        ReadAloud.objects.filter(assignment=assignment, pupil_id=attempt.pupil_id).exists()
+    )
+
+
+@transaction.atomic
+def set_read_aloud(*, assignment: Assignment, pupil=None, enabled: bool) -> None:
+    """Switch read-aloud on or off for one pupil of the class, or (pupil None) for the
+    whole assignment. A pupil who is working sees the change when the page reloads."""
+    if pupil is None:
+        assignment.read_aloud_for_all = enabled
+        assignment.save(update_fields=["read_aloud_for_all"])
+        return
+    if not Membership.objects.filter(classroom=assignment.classroom_id, pupil=pupil).exists():
+        raise ClassError(_("This pupil is not in the class."))
+    if enabled:
+        ReadAloud.objects.get_or_create(assignment=assignment, pupil=pupil)
+    else:
+        ReadAloud.objects.filter(assignment=assignment, pupil=pupil).delete()
 
 
 def release_results(*, assignment: Assignment, now: datetime | None = None) -> Assignment:

@@ -210,6 +210,8 @@ class Assignment(models.Model):
         _("time limit (minutes)"), null=True, blank=True
     )
     results_released_at = models.DateTimeField(null=True, blank=True)
+    # Read-aloud for every pupil of the class (ReadAloud gives it to one pupil).
+    read_aloud_for_all = models.BooleanField(_("read-aloud for everyone"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="created_assignments"
     )
@@ -243,6 +245,23 @@ class ExtraTime(models.Model):
 
     def __str__(self) -> str:
         return f"+{self.minutes}"
+
+
+class ReadAloud(models.Model):
+    """Read-aloud for one pupil on an assignment: an accommodation like ExtraTime, for
+    practice and exam mode alike (the national exam client offers it to dyslexic
+    pupils). The browser speaks the text; the server only says who may use it."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="read_alouds")
+    pupil = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["assignment", "pupil"], name="readaloud_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"read-aloud for {self.pupil_id}"
 
 
 class Attempt(models.Model):

@@ -30,6 +30,11 @@ urlpatterns = [
         name="assignment-extra-time",
     ),
     path(
+        "assignments/<int:pk>/read-aloud/",
+        classes.assignment_read_aloud,
+        name="assignment-read-aloud",
+    ),
+    path(
         "assignments/<int:pk>/attempts/<int:attempt_pk>/",
         marking.assignment_attempt,
         name="assignment-attempt",

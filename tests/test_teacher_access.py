@@ -129,6 +129,13 @@ MATRIX = [
         {"pupil": "0", "minutes": "30"},
     ),
     (
+        "teacher:assignment-read-aloud",
+        _assignment,
+        "post",
+        TEACHER_OWN,
+        {"enabled": "1"},
+    ),
+    (
         "teacher:assignment-attempt",
         lambda w: {"pk": w["assignment"].pk, "attempt_pk": w["attempt"].pk},
         "get",

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import teacher_required
 from exam import classes, exports, marking
-from exam.models import Assignment, Attempt, ExtraTime, Membership
+from exam.models import Assignment, Attempt, ExtraTime, Membership, ReadAloud
 
 IMPORT_MAX_BYTES = 200 * 1024
 
@@ -107,6 +107,17 @@ class ExtraTimeForm(forms.Form):
         self.fields["pupil"].label_from_instance = lambda u: (
             f"{u.get_full_name() or u.username} ({u.username})"
         )
+
+
+class ReadAloudForm(forms.Form):
+    """Read-aloud on or off, for one pupil (pupil given) or the whole assignment."""
+
+    pupil = forms.ModelChoiceField(queryset=None, required=False)
+    enabled = forms.TypedChoiceField(choices=[("0", "0"), ("1", "1")], coerce=lambda v: v == "1")
+
+    def __init__(self, *args, assignment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["pupil"].queryset = assignment.classroom.pupils.all()
 
 
 @teacher_required
@@ -253,14 +264,21 @@ def assignment_create(request, pk):
 
 
 def _assignment_rows(assignment):
-    """One row per pupil in the class: their latest attempt and extra time; 3 queries."""
+    """One row per pupil in the class: their latest attempt, extra time and read-aloud;
+    4 queries."""
     members = list(assignment.classroom.pupils.order_by("last_name", "first_name", "username"))
     latest = {}
     for attempt in Attempt.objects.filter(assignment=assignment).order_by("pk"):
         latest[attempt.pupil_id] = attempt
     extra = dict(ExtraTime.objects.filter(assignment=assignment).values_list("pupil_id", "minutes"))
+    reads = set(ReadAloud.objects.filter(assignment=assignment).values_list("pupil_id", flat=True))
     return [
-        {"pupil": pupil, "attempt": latest.get(pupil.pk), "extra_minutes": extra.get(pupil.pk, 0)}
+        {
+            "pupil": pupil,
+            "attempt": latest.get(pupil.pk),
+            "extra_minutes": extra.get(pupil.pk, 0),
+            "read_aloud": pupil.pk in reads,
+        }
         for pupil in members
     ]
 
@@ -314,4 +332,35 @@ def assignment_extra_time(request, pk):
             messages.success(request, _("Extra time saved."))
     else:
         messages.error(request, _("Choose a pupil of the class and 0 to 600 minutes."))
+    return redirect("teacher:assignment-detail", pk=assignment.pk)
+
+
+@teacher_required
+@require_POST
+def assignment_read_aloud(request, pk):
+    assignment = classes.get_assignment_for_teacher(request, pk)
+    form = ReadAloudForm(request.POST, assignment=assignment)
+    if not form.is_valid():
+        messages.error(request, _("Choose a pupil of the class."))
+        return redirect("teacher:assignment-detail", pk=assignment.pk)
+    pupil, enabled = form.cleaned_data["pupil"], form.cleaned_data["enabled"]
+    try:
+        classes.set_read_aloud(assignment=assignment, pupil=pupil, enabled=enabled)
+    except classes.ClassError as exc:
+        messages.error(request, exc.message)
+    else:
+        if pupil is None:
+            messages.success(
+                request,
+                _("Read-aloud is on for the whole class.")
+                if enabled
+                else _("Read-aloud is off for the whole class."),
+            )
+        else:
+            name = pupil.get_full_name() or pupil.username
+            messages.success(
+                request,
+                (_("Read-aloud is on for %s.") if enabled else _("Read-aloud is off for %s."))
+                % name,
+            )
     return redirect("teacher:assignment-detail", pk=assignment.pk)

@@ -389,6 +389,7 @@ def attempt_detail(request, pk):
             ),
             "max_points": sum(q.max_points for q in questions),
             "answered_count": sum(q.is_answered for q in questions),
+            "read_aloud": classes.has_read_aloud(attempt),
         },
     )
 
