@@ -38,6 +38,8 @@ def locked_out(request, response=None, credentials=None):
         "next": request.POST.get("next", ""),
     }
     return render(request, "accounts/login.html", context, status=429)
+
+
 @login_required
 @require_POST
 def reading_preferences(request):
