@@ -2,6 +2,9 @@
 options and review flags are kept per attempt, only for its own pupil, only until the
 attempt is handed in, and never shown to a teacher."""
 
+import json
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -24,6 +27,13 @@ def attempt(exam, pupil):
 
 def words_of(text, number) -> list[str]:
     return text.lines.get(number=number).plain.split()
+
+
+def page_data(client, attempt) -> dict:
+    """What the exam page hands its script (json_script, no inline code)."""
+    html = client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+    found = re.search(r'<script id="exam-tools-data" type="application/json">(.*?)</script>', html)
+    return json.loads(found.group(1))
 
 
 def highlight_url(attempt):
@@ -58,6 +68,8 @@ def test_a_highlight_is_kept_with_the_attempt_by_line_and_word(pupil_client, att
     assert response.status_code == 200
     expected = {"text": seed_text.pk, "start": [3, 1], "end": [4, 0], "colour": "green"}
     assert response.json() == {"highlights": [expected]}
+    # The exam page hands it to its script, so it is there after a reload.
+    assert page_data(pupil_client, attempt)["highlights"] == [expected]
     # Erasing the first word of the mark keeps the rest.
     response = mark(pupil_client, attempt, seed_text, (3, 1), (3, 1), None)
     assert response.json()["highlights"] == [{**expected, "start": [3, 2]}]
@@ -148,6 +160,12 @@ def test_a_note_flag_and_struck_options_are_kept_for_the_question(pupil_client, 
         "note": "B of C?\nalinea 2",
         "flagged": True,
         "struck": ["A", "D"],
+    }
+    assert page_data(pupil_client, attempt)["questions"]["1"] == {
+        "note": "B of C?\nalinea 2",
+        "flagged": True,
+        "struck": ["A", "D"],
+        "revision": 1,
     }
     # Not part of the answer.
     assert not attempt.answers.exists()
