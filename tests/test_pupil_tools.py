@@ -234,3 +234,14 @@ def test_a_teacher_never_sees_the_pupils_note(teacher, teacher_client, pupil, se
         response = teacher_client.get(url)
         assert response.status_code == 200, url
         assert "GEHEIME-KLADNOTITIE" not in response.content.decode(), url
+
+
+def test_the_result_page_shows_the_highlights_read_only(pupil_client, attempt, seed_text):
+    mark(pupil_client, attempt, seed_text, (2, 0), (2, 1), "blue")
+    services.submit_attempt(attempt=attempt)
+    html = pupil_client.get(reverse("exam:attempt-result", args=[attempt.pk])).content.decode()
+    found = re.search(r'<script id="exam-tools-data" type="application/json">(.*?)</script>', html)
+    assert json.loads(found.group(1)) == {
+        "readOnly": True,
+        "highlights": [{"text": seed_text.pk, "start": [2, 0], "end": [2, 1], "colour": "blue"}],
+    }

@@ -815,6 +815,11 @@ def attempt_result(request, pk):
             "is_provisional": any(r.source in ("self", "proposal") for r in results),
             "self_counts": self_counts,
             "counts_self_scores": any(r.source == "self" for r in results),
+            # The pupil's highlights, shown in the booklet but no longer editable.
+            "tools_data": {
+                "readOnly": True,
+                "highlights": pupil_tools.highlight_data(pupil_tools.attempt_highlights(attempt)),
+            },
         },
     )
 

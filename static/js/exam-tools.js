@@ -16,7 +16,7 @@
   var exam = document.getElementById("exam");
   var tools = document.getElementById("exam-tools");
   var dataEl = document.getElementById("exam-tools-data");
-  if (!exam || !tools || !dataEl) return;
+  if (!tools || !dataEl) return;
 
   var data = JSON.parse(dataEl.textContent);
   var page = window.ExamPage || {};
@@ -39,7 +39,7 @@
 
   function setPending(delta) {
     inFlight += delta;
-    exam.dataset.toolsPending = String(inFlight);
+    if (exam) exam.dataset.toolsPending = String(inFlight);
   }
 
   // POST form fields; resolves with {status, body} (status 0: no connection).
@@ -194,6 +194,17 @@
       });
     });
     return found;
+  }
+
+  function whenReady(run) {
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", run);
+    else run();
+  }
+
+  // The result page shows the pupil's marks, and nothing can change any more.
+  if (data.readOnly || !exam) {
+    whenReady(renderHighlights);
+    return;
   }
 
   var chosen = null; // the words the next colour or "remove" applies to
@@ -618,6 +629,5 @@
     renderHighlights();
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  whenReady(start);
 })();

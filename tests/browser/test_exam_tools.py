@@ -124,6 +124,14 @@ def test_a_highlight_stays_on_the_same_words_after_a_reload_and_in_a_narrower_wi
     expect(page.locator("mark.hl-pink")).to_have_count(0)
     expect_marks(page, {1: expected[1], 2: expected[2]})
 
+    # After handing in, the result page's booklet shows the marks, read-only.
+    page.locator("#exam-submit").click()
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'submit-modal'")
+    page.locator("#confirm-submit").click()
+    expect(page).to_have_url(re.compile(r"/result/$"))
+    expect_marks(page, {1: expected[1], 2: expected[2]})
+    expect(page.locator("[data-hl-toolbar]")).to_be_hidden()
+
 
 def test_notes_struck_options_and_flags_are_kept_and_shown_in_the_overview_and_hand_in(
     live_server, page, demo_exam
