@@ -223,12 +223,14 @@
     if (hlStatus) hlStatus.textContent = text;
   }
 
+  // A new selection decides what the toolbar marks (nothing, outside the booklet's
+  // lines). A collapsed one changes nothing: pressing a toolbar button on a touch
+  // screen may collapse the selection before the click arrives.
   document.addEventListener("selectionchange", function () {
-    var words = selectedWords();
-    if (words) {
-      chosen = words;
-      setChosenMark(null);
-    }
+    var selection = window.getSelection();
+    if (!selection || selection.isCollapsed) return;
+    chosen = selectedWords();
+    setChosenMark(null);
   });
 
   // Clicking a mark (without selecting) chooses it: a colour recolours it, "remove"
