@@ -337,3 +337,64 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.attempt_id} / {self.question_id}"
+
+
+class Highlight(models.Model):
+    """A highlighter mark on booklet words, kept with the attempt (exam/highlights.py).
+
+    Anchored to words, never to the screen: from word `start_word` of line
+    `start_line` to word `end_word` of line `end_line`, both included, word indexes
+    counting the whitespace-separated words of the stored line from 0.
+    """
+
+    class Colour(models.TextChoices):
+        YELLOW = "yellow", _("yellow")
+        GREEN = "green", _("green")
+        BLUE = "blue", _("blue")
+        PINK = "pink", _("pink")
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="highlights")
+    text = models.ForeignKey(Text, on_delete=models.CASCADE, related_name="+")
+    start_line = models.PositiveIntegerField()
+    start_word = models.PositiveSmallIntegerField()
+    end_line = models.PositiveIntegerField()
+    end_word = models.PositiveSmallIntegerField()
+    colour = models.CharField(max_length=10, choices=Colour.choices)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start_line__lt=models.F("end_line"))
+                | models.Q(start_line=models.F("end_line"), start_word__lte=models.F("end_word")),
+                name="highlight_start_before_end",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.start_line}.{self.start_word}-{self.end_line}.{self.end_word}"
+
+
+class QuestionScratch(models.Model):
+    """The pupil's own work beside a question: a note, options struck out as ruled
+    out, and a flag to look at it again. Never part of the answer: it is not scored,
+    and no teacher page shows it."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="scratches")
+    question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+")
+    note = models.TextField(blank=True)
+    is_flagged = models.BooleanField(default=False)
+    # Labels of the options the pupil ruled out, e.g. ["B", "D"].
+    struck = models.JSONField(default=list, blank=True)
+    # Grows with every save from the browser, so a late save cannot undo a newer one.
+    revision = models.PositiveIntegerField(default=0)
+    saved_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["attempt", "question"], name="scratch_once_per_question"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id} / {self.question_id}"

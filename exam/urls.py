@@ -1,6 +1,6 @@
 from django.urls import path
 
-from exam.views import pupil, teacher
+from exam.views import pupil, pupil_tools, teacher
 
 app_name = "exam"
 
@@ -12,6 +12,16 @@ urlpatterns = [
         "pupil/attempts/<int:pk>/answers/<int:question_pk>/",
         pupil.answer_save,
         name="answer-save",
+    ),
+    path(
+        "pupil/attempts/<int:pk>/highlights/",
+        pupil_tools.highlight_paint,
+        name="highlight-paint",
+    ),
+    path(
+        "pupil/attempts/<int:pk>/questions/<int:question_pk>/scratch/",
+        pupil_tools.scratch_save,
+        name="scratch-save",
     ),
     path("pupil/attempts/<int:pk>/submit/", pupil.attempt_submit, name="attempt-submit"),
     path("pupil/attempts/<int:pk>/result/", pupil.attempt_result, name="attempt-result"),

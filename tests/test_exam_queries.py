@@ -62,5 +62,6 @@ def test_the_result_page_takes_as_many_queries_for_40_questions_as_for_10(
 def test_the_exam_page_needs_only_a_handful_of_queries(seed_text, teacher, pupil, pupil_client):
     attempt = answered_attempt(build_exam(author=teacher, text=seed_text, count=40), pupil)
     # Session, user, roles, attempt, texts, choices, answers, questions, and the
-    # booklet's lines and notes: no query per question or per line.
-    assert page_queries(pupil_client, attempt) <= 12
+    # booklet's lines and notes, and the pupil's highlights and notes (two):
+    # no query per question or per line.
+    assert page_queries(pupil_client, attempt) <= 14

@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import pupil_required
-from exam import classes, services, visibility
+from exam import classes, pupil_tools, services, visibility
 from exam.access import (
     get_answer_in_attempt,
     get_attempt_for_pupil,
@@ -390,8 +390,22 @@ def attempt_detail(request, pk):
             "max_points": sum(q.max_points for q in questions),
             "answered_count": sum(q.is_answered for q in questions),
             "read_aloud": classes.has_read_aloud(attempt),
+            "tools_data": _tools_data(attempt, questions),
         },
     )
+
+
+def _tools_data(attempt: Attempt, questions: list[PupilQuestion]) -> dict:
+    """The pupil's highlights, notes, flags and struck options for the page's script
+    (two queries). Outside the cached question fragments: they are one pupil's own."""
+    return {
+        "highlights": pupil_tools.highlight_data(pupil_tools.attempt_highlights(attempt)),
+        "questions": pupil_tools.scratch_data(attempt),
+        "highlightUrl": reverse("exam:highlight-paint", args=[attempt.pk]),
+        "scratchUrls": {
+            q.number: reverse("exam:scratch-save", args=[attempt.pk, q.pk]) for q in questions
+        },
+    }
 
 
 def _status(request, *, attempt, question, state, answer=None, message="", status=200):
@@ -511,6 +525,7 @@ def attempt_submit(request, pk):
             "attempt": attempt,
             "exam": attempt.exam,
             "unanswered": _unanswered_numbers(attempt),
+            "flagged": pupil_tools.flagged_numbers(attempt),
             "is_exam_mode": not visibility.is_practice(attempt),
         },
     )
@@ -801,6 +816,11 @@ def attempt_result(request, pk):
             "is_provisional": any(r.source in ("self", "proposal") for r in results),
             "self_counts": self_counts,
             "counts_self_scores": any(r.source == "self" for r in results),
+            # The pupil's highlights, shown in the booklet but no longer editable.
+            "tools_data": {
+                "readOnly": True,
+                "highlights": pupil_tools.highlight_data(pupil_tools.attempt_highlights(attempt)),
+            },
         },
     )
 

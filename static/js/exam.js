@@ -54,15 +54,24 @@
     pane.scrollTo({ top: Math.max(0, target), behavior: reduceMotion ? "auto" : "smooth" });
   }
 
-  function showQuestion(number) {
+  // focusQuestion: focus the question itself rather than its first field, so the
+  // keyboard shortcuts (exam-tools.js) keep working after a jump.
+  function showQuestion(number, focusQuestion) {
     var question = document.getElementById("question-" + number);
     if (!question) return false;
     if (isNarrow()) showPane("questions");
     scrollPaneTo(question, question, "start");
     var field = question.querySelector("input:not([type=hidden]), select, textarea");
-    if (field) field.focus({ preventScroll: true });
+    if (focusQuestion || !field) {
+      question.tabIndex = -1;
+      question.focus({ preventScroll: true });
+    } else {
+      field.focus({ preventScroll: true });
+    }
     return true;
   }
+
+  window.ExamPage = { showQuestion: showQuestion, showPane: showPane, isNarrow: isNarrow };
 
   // The navigator and the lists of question numbers.
   document.addEventListener("click", function (event) {
@@ -449,7 +458,9 @@
     return new Promise(function (resolve) {
       var waited = 0;
       (function check() {
-        if (exam.dataset.pending === "0" || waited >= 8000) return resolve(exam.dataset.pending === "0");
+        // exam-tools.js counts its own saves (a flag, a note) in toolsPending.
+        var done = exam.dataset.pending === "0" && (exam.dataset.toolsPending || "0") === "0";
+        if (done || waited >= 8000) return resolve(exam.dataset.pending === "0");
         waited += 100;
         setTimeout(check, 100);
       })();
