@@ -242,8 +242,27 @@
     var alertText = "";
     if (offline) alertText = message("Offline");
     else if (failing) alertText = exam.dataset.sessionProblem ? message("Session") : message("Failing");
-    alertEl.textContent = alertText;
+    // role=alert: setting the same text again could be read out again.
+    if (alertEl.textContent !== alertText) alertEl.textContent = alertText;
     alertEl.hidden = !alertText;
+    announceSaveState(stateEl.dataset.state);
+  }
+
+  // Screen readers hear the save state only when it means something: answers stop
+  // being saved ("not all answers saved"; a lost connection is the alert's to say),
+  // and all are saved again. "Saving…" and "saved" after each keystroke stay quiet.
+  var announceEl = document.getElementById("exam-announce");
+  var announcedProblem = "";
+
+  function announceSaveState(state) {
+    if (!announceEl || state === "saving") return; // wait for the outcome
+    var problem = "";
+    if (state === "failed" || state === "offline") problem = "connection";
+    else if (state === "unsaved") problem = "refused";
+    if (problem === announcedProblem) return;
+    if (problem === "refused") announceEl.textContent = message("NotAllSaved");
+    else if (!problem) announceEl.textContent = message("Saved");
+    announcedProblem = problem;
   }
 
   // The navigator item arrives out of band, but htmx gives a swapped element its new
