@@ -15,7 +15,7 @@ from exam import classes, demo, services
 from exam.models import Assignment
 from tests.browser.axe import assert_no_serious_violations
 from tests.conftest import PASSWORD
-from tests.exam_builders import build_exam
+from tests.exam_builders import KINDS, build_exam
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -123,6 +123,7 @@ def test_the_login_page_has_no_serious_violation(live_server, page, db):
     page.locator("main form button[type=submit]").click()
     expect(page.locator(".alert-danger")).to_be_visible()
     assert_no_serious_violations(page, context="login page after a failed login")
+    expect_landmarks(page)
 
 
 @pytest.mark.parametrize(
@@ -145,3 +146,52 @@ def test_the_pupil_page_has_no_serious_violation(
         expect(page).to_have_url(re.compile(r"/me/assignments/$"))
         expect(page.locator("main .alert")).to_be_visible()
     assert_no_serious_violations(page, context=name)
+    expect_landmarks(page)
+
+
+def expect_landmarks(page) -> None:
+    """A banner with the main menu, one main, one h1, and a skip link to the main."""
+    expect(page.get_by_role("banner")).to_have_count(1)
+    expect(page.get_by_role("banner").get_by_role("navigation")).to_have_count(1)
+    expect(page.locator("main#main")).to_have_count(1)
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("a.skip-link")).to_have_attribute("href", "#main")
+
+
+# The accessible name of each kind's answer fields (build_exam's exam: one of each
+# kind, in the order of exam_builders.KINDS). Fields named only "Your answer" would
+# leave a screen reader user who jumps from field to field guessing which question.
+FIELD_NAMES = [
+    (1, "input[type=radio]", r"^A optie A$"),
+    (2, "input[type=checkbox]", r"^A keuze A$"),
+    (3, "input[value=juist]", r"^1 bewering 1 juist$"),
+    (3, "input[value=onjuist]", r"^1 bewering 1 onjuist$"),
+    (4, "select", r"^a voorbeeld a$"),
+    (5, "select", r"^Plek 1$"),
+    (6, "[name=value]", r"^Vraag 6: Alinea$"),
+    (7, "[name=value]", r"^Vraag 7: Je citaat$"),
+    (8, "[name=value]", r"^Vraag 8: Je antwoord$"),
+    (9, "[name=value]", r"^Vraag 9: Je antwoord$"),
+    (10, "[name=value]", r"^Vraag 10: Je samenvatting$"),
+]
+GROUP_NAMES = [
+    (1, "fieldset", r"^Vraag 1: Kies één antwoord"),
+    (2, "fieldset", r"^Vraag 2: Kies er 2\."),
+    (5, "fieldset", r"^Vraag 5: "),
+]
+
+
+def test_every_answer_field_says_which_question_and_what_it_is(
+    live_server, page, teacher, pupil, seed_text
+):
+    exam = build_exam(author=teacher, text=seed_text)
+    assert [q.kind for q in exam.questions.order_by("number")] == KINDS
+    attempt = services.start_attempt(pupil=pupil, exam=exam)
+    log_in(page, live_server, pupil.username)
+    page.goto(f"{live_server.url}/pupil/attempts/{attempt.pk}/")
+    for number, selector, name in FIELD_NAMES:
+        field = page.locator(f"#question-{number} {selector}").first
+        expect(field).to_have_accessible_name(re.compile(name))
+    for number, selector, name in GROUP_NAMES:
+        group = page.locator(f"#question-{number} {selector}").first
+        expect(group).to_have_accessible_name(re.compile(name))
