@@ -24,6 +24,7 @@
     panes.dataset.active = name;
     document.querySelectorAll(".exam-tab").forEach(function (tab) {
       tab.setAttribute("aria-selected", String(tab.dataset.pane === name));
+      tab.tabIndex = tab.dataset.pane === name ? 0 : -1;
     });
     var next = document.querySelector(".exam-pane-" + name);
     if (next && scrollOf[name] !== undefined) next.scrollTop = scrollOf[name];
@@ -36,6 +37,20 @@
   document.addEventListener("click", function (event) {
     var tab = event.target.closest(".exam-tab");
     if (tab) showPane(tab.dataset.pane);
+  });
+
+  // The tabs as a tab list: one Tab stop, arrow keys (and Home/End) switch.
+  document.addEventListener("keydown", function (event) {
+    var tab = event.target.closest && event.target.closest(".exam-tab");
+    if (!tab || ["ArrowLeft", "ArrowRight", "Home", "End"].indexOf(event.key) === -1) return;
+    var tabs = Array.prototype.slice.call(document.querySelectorAll(".exam-tab"));
+    var at = tabs.indexOf(tab);
+    var next = tabs[(at + (event.key === "ArrowLeft" ? -1 : 1) + tabs.length) % tabs.length];
+    if (event.key === "Home") next = tabs[0];
+    if (event.key === "End") next = tabs[tabs.length - 1];
+    event.preventDefault();
+    showPane(next.dataset.pane);
+    next.focus();
   });
 
   // Scroll only the pane that holds the element: scrollIntoView would also scroll

@@ -52,3 +52,28 @@ def test_every_question_is_in_sight_and_reachable_on_a_phone(
     expect(page.locator(f"#question-{QUESTIONS}")).to_be_in_viewport()
     # The question's first field has the focus, ready for an answer.
     expect(page.locator(f"#question-{QUESTIONS} :focus")).to_have_count(1)
+
+
+def test_the_text_and_questions_tabs_switch_with_the_arrow_keys(
+    live_server, page, teacher, pupil, seed_text
+):
+    exam = build_exam(author=teacher, text=seed_text, count=2)
+    attempt = services.start_attempt(pupil=pupil, exam=exam)
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", pupil.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.goto(f"{live_server.url}/pupil/attempts/{attempt.pk}/")
+
+    questions, text = page.locator("#tab-questions"), page.locator("#tab-booklet")
+    # One Tab stop for the tab list: the selected tab.
+    expect(text).to_have_attribute("tabindex", "-1")
+    questions.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(text).to_be_focused()
+    expect(text).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#booklet-pane")).to_be_visible()
+    expect(page.locator("#questions-pane")).to_be_hidden()
+    page.keyboard.press("End")
+    expect(questions).to_be_focused()
+    expect(page.locator("#questions-pane")).to_be_visible()
