@@ -104,6 +104,7 @@ PAGES = [
     ("exam page, hand-in dialog open", "/pupil/attempts/{practice}/", False, open_hand_in_dialog),
     ("exam page in exam mode", "/pupil/attempts/{test_running}/", False, None),
     ("exam page on a phone", "/pupil/attempts/{practice}/", True, None),
+    ("exam page in exam mode on a phone", "/pupil/attempts/{test_running}/", True, None),
     ("practice result with the model", "/pupil/attempts/{practice_result}/result/", False, None),
     (
         "exam-mode result before release",
