@@ -24,6 +24,7 @@
     panes.dataset.active = name;
     document.querySelectorAll(".exam-tab").forEach(function (tab) {
       tab.setAttribute("aria-selected", String(tab.dataset.pane === name));
+      tab.tabIndex = tab.dataset.pane === name ? 0 : -1;
     });
     var next = document.querySelector(".exam-pane-" + name);
     if (next && scrollOf[name] !== undefined) next.scrollTop = scrollOf[name];
@@ -36,6 +37,20 @@
   document.addEventListener("click", function (event) {
     var tab = event.target.closest(".exam-tab");
     if (tab) showPane(tab.dataset.pane);
+  });
+
+  // The tabs as a tab list: one Tab stop, arrow keys (and Home/End) switch.
+  document.addEventListener("keydown", function (event) {
+    var tab = event.target.closest && event.target.closest(".exam-tab");
+    if (!tab || ["ArrowLeft", "ArrowRight", "Home", "End"].indexOf(event.key) === -1) return;
+    var tabs = Array.prototype.slice.call(document.querySelectorAll(".exam-tab"));
+    var at = tabs.indexOf(tab);
+    var next = tabs[(at + (event.key === "ArrowLeft" ? -1 : 1) + tabs.length) % tabs.length];
+    if (event.key === "Home") next = tabs[0];
+    if (event.key === "End") next = tabs[tabs.length - 1];
+    event.preventDefault();
+    showPane(next.dataset.pane);
+    next.focus();
   });
 
   // Scroll only the pane that holds the element: scrollIntoView would also scroll
@@ -251,8 +266,27 @@
     var alertText = "";
     if (offline) alertText = message("Offline");
     else if (failing) alertText = exam.dataset.sessionProblem ? message("Session") : message("Failing");
-    alertEl.textContent = alertText;
+    // role=alert: setting the same text again could be read out again.
+    if (alertEl.textContent !== alertText) alertEl.textContent = alertText;
     alertEl.hidden = !alertText;
+    announceSaveState(stateEl.dataset.state);
+  }
+
+  // Screen readers hear the save state only when it means something: answers stop
+  // being saved ("not all answers saved"; a lost connection is the alert's to say),
+  // and all are saved again. "Saving…" and "saved" after each keystroke stay quiet.
+  var announceEl = document.getElementById("exam-announce");
+  var announcedProblem = "";
+
+  function announceSaveState(state) {
+    if (!announceEl || state === "saving") return; // wait for the outcome
+    var problem = "";
+    if (state === "failed" || state === "offline") problem = "connection";
+    else if (state === "unsaved") problem = "refused";
+    if (problem === announcedProblem) return;
+    if (problem === "refused") announceEl.textContent = message("NotAllSaved");
+    else if (!problem) announceEl.textContent = message("Saved");
+    announcedProblem = problem;
   }
 
   // The navigator item arrives out of band, but htmx gives a swapped element its new

@@ -1,0 +1,198 @@
+"""The pupil's pages pass axe (WCAG 2.1 AA): no serious or critical violation.
+
+One row per page a pupil sees, in the state she sees it: the login page, her start
+page, the exam page (practice, with the hand-in dialog open, in exam mode with the
+countdown, and on a phone), the practice result with the answer model and where an
+exam-mode result leads before the teacher releases it. See docs/accessibility.md.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from exam import classes, demo, services
+from exam.models import Assignment
+from tests.browser.axe import assert_no_serious_violations
+from tests.conftest import PASSWORD
+from tests.exam_builders import KINDS, build_exam
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+
+# A few answers of the demo exam (exam/fixtures/demo_exam.json), so that the
+# navigator, the questions and the result show answered and right/wrong states.
+DEMO_ANSWERS = {
+    1: "A",
+    2: "De SVB had een achterstand bij het uitbetalen.",
+    3: {"1": "juist", "2": "onjuist", "3": "onjuist"},
+    5: ["A", "D"],
+    8: "B",
+    10: "voordringkanalen",
+    13: "5",
+}
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    # No fades: axe measures the colours the page settles on, not a transition.
+    return {
+        **browser_context_args,
+        "locale": "nl-NL",
+        "viewport": {"width": 1280, "height": 860},
+        "reduced_motion": "reduce",
+    }
+
+
+def answer_some(attempt, exam) -> None:
+    questions = {q.number: q for q in exam.questions.all()}
+    for number, value in DEMO_ANSWERS.items():
+        services.save_answer(attempt=attempt, question=questions[number], value=value)
+
+
+@pytest.fixture
+def pupil_world(teacher, pupil, seed_text):
+    """Everything a pupil may see: practice on the demo exam, and two tests."""
+    demo_exam, _created = demo.ensure_demo_exam(author=teacher)
+    handed_in = services.start_attempt(pupil=pupil, exam=demo_exam)
+    answer_some(handed_in, demo_exam)
+    services.submit_attempt(attempt=handed_in)
+    practising = services.start_attempt(pupil=pupil, exam=demo_exam)
+    answer_some(practising, demo_exam)
+
+    classroom = classes.create_classroom(teacher=teacher, name="5H")
+    classes.add_pupil(classroom=classroom, username=pupil.username)
+    tests = {}
+    for title in ("Toets A", "Toets B"):
+        exam = build_exam(author=teacher, text=seed_text, title=title)
+        assignment = classes.assign_exam(
+            classroom=classroom,
+            exam=exam,
+            teacher=teacher,
+            mode=Assignment.Mode.EXAM,
+            time_limit_minutes=50,
+        )
+        tests[title] = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+    services.submit_attempt(attempt=tests["Toets A"])
+    return {
+        "practice": practising,
+        "practice_result": handed_in,
+        "test_running": tests["Toets B"],
+        "test_handed_in": tests["Toets A"],
+    }
+
+
+def log_in(page, live_server, username) -> None:
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/pupil/$"))
+
+
+def open_hand_in_dialog(page) -> None:
+    page.locator("#exam-submit").click()
+    expect(page.locator("#submit-modal")).to_be_visible()
+    expect(page.locator("#confirm-submit")).to_be_visible()
+
+
+# (name, path with {attempt} keys, phone?, what to do before the check)
+PAGES = [
+    ("start page", "/pupil/", False, None),
+    ("exam page", "/pupil/attempts/{practice}/", False, None),
+    ("exam page, hand-in dialog open", "/pupil/attempts/{practice}/", False, open_hand_in_dialog),
+    ("exam page in exam mode", "/pupil/attempts/{test_running}/", False, None),
+    ("exam page on a phone", "/pupil/attempts/{practice}/", True, None),
+    ("exam page in exam mode on a phone", "/pupil/attempts/{test_running}/", True, None),
+    ("practice result with the model", "/pupil/attempts/{practice_result}/result/", False, None),
+    (
+        "exam-mode result before release",
+        "/pupil/attempts/{test_handed_in}/result/",
+        False,
+        None,
+    ),
+]
+
+
+def test_the_login_page_has_no_serious_violation(live_server, page, db):
+    page.goto(f"{live_server.url}/login/")
+    assert_no_serious_violations(page, context="login page")
+    # A failed login shows its message: that state is checked too.
+    page.fill("#id_username", "nobody")
+    page.fill("#id_password", "wrong")
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".alert-danger")).to_be_visible()
+    assert_no_serious_violations(page, context="login page after a failed login")
+    expect_landmarks(page)
+
+
+@pytest.mark.parametrize(
+    ("name", "path", "on_phone", "prepare"), PAGES, ids=[row[0] for row in PAGES]
+)
+def test_the_pupil_page_has_no_serious_violation(
+    live_server, page, pupil, pupil_world, name, path, on_phone, prepare
+):
+    page.set_default_timeout(10000)
+    log_in(page, live_server, pupil.username)
+    if on_phone:
+        page.set_viewport_size(PHONE)
+    url = path.format(**{key: attempt.pk for key, attempt in pupil_world.items()})
+    page.goto(f"{live_server.url}{url}")
+    page.wait_for_load_state("networkidle")
+    if prepare:
+        prepare(page)
+    if name == "exam-mode result before release":
+        # No score yet: the pupil lands on her assignments with a message.
+        expect(page).to_have_url(re.compile(r"/me/assignments/$"))
+        expect(page.locator("main .alert")).to_be_visible()
+    assert_no_serious_violations(page, context=name)
+    expect_landmarks(page)
+
+
+def expect_landmarks(page) -> None:
+    """A banner with the main menu, one main, one h1, and a skip link to the main."""
+    expect(page.get_by_role("banner")).to_have_count(1)
+    expect(page.get_by_role("banner").get_by_role("navigation")).to_have_count(1)
+    expect(page.locator("main#main")).to_have_count(1)
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("a.skip-link")).to_have_attribute("href", "#main")
+
+
+# The accessible name of each kind's answer fields (build_exam's exam: one of each
+# kind, in the order of exam_builders.KINDS). Fields named only "Your answer" would
+# leave a screen reader user who jumps from field to field guessing which question.
+FIELD_NAMES = [
+    (1, "input[type=radio]", r"^A optie A$"),
+    (2, "input[type=checkbox]", r"^A keuze A$"),
+    (3, "input[value=juist]", r"^1 bewering 1 juist$"),
+    (3, "input[value=onjuist]", r"^1 bewering 1 onjuist$"),
+    (4, "select", r"^a voorbeeld a$"),
+    (5, "select", r"^Plek 1$"),
+    (6, "[name=value]", r"^Vraag 6: Alinea$"),
+    (7, "[name=value]", r"^Vraag 7: Je citaat$"),
+    (8, "[name=value]", r"^Vraag 8: Je antwoord$"),
+    (9, "[name=value]", r"^Vraag 9: Je antwoord$"),
+    (10, "[name=value]", r"^Vraag 10: Je samenvatting$"),
+]
+GROUP_NAMES = [
+    (1, "fieldset", r"^Vraag 1: Kies één antwoord"),
+    (2, "fieldset", r"^Vraag 2: Kies er 2\."),
+    (5, "fieldset", r"^Vraag 5: "),
+]
+
+
+def test_every_answer_field_says_which_question_and_what_it_is(
+    live_server, page, teacher, pupil, seed_text
+):
+    exam = build_exam(author=teacher, text=seed_text)
+    assert [q.kind for q in exam.questions.order_by("number")] == KINDS
+    attempt = services.start_attempt(pupil=pupil, exam=exam)
+    log_in(page, live_server, pupil.username)
+    page.goto(f"{live_server.url}/pupil/attempts/{attempt.pk}/")
+    for number, selector, name in FIELD_NAMES:
+        field = page.locator(f"#question-{number} {selector}").first
+        expect(field).to_have_accessible_name(re.compile(name))
+    for number, selector, name in GROUP_NAMES:
+        group = page.locator(f"#question-{number} {selector}").first
+        expect(group).to_have_accessible_name(re.compile(name))

@@ -1,0 +1,79 @@
+"""On a phone (390 px) every question of the navigator is in sight and reachable.
+
+A real exam has 20 to 40 questions; the navigator used to show 1-10 in one row and
+hide the rest to the right with no hint. Now it wraps: the last question's button is
+on screen, and tapping it shows that question.
+"""
+
+import pytest
+from playwright.sync_api import expect
+
+from exam import services
+from tests.conftest import PASSWORD
+from tests.exam_builders import build_exam
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+QUESTIONS = 25
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {
+        **browser_context_args,
+        "locale": "nl-NL",
+        "viewport": {"width": 390, "height": 844},
+        "is_mobile": True,
+        "has_touch": True,
+    }
+
+
+def test_every_question_is_in_sight_and_reachable_on_a_phone(
+    live_server, page, teacher, pupil, seed_text
+):
+    exam = build_exam(author=teacher, text=seed_text, count=QUESTIONS)
+    attempt = services.start_attempt(pupil=pupil, exam=exam)
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", pupil.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.goto(f"{live_server.url}/pupil/attempts/{attempt.pk}/")
+
+    nav = page.locator(".exam-nav")
+    # Nothing hides to the side: the navigator is no wider than what it shows.
+    assert nav.evaluate("el => el.scrollWidth <= el.clientWidth")
+    for number in (1, 10, 11, QUESTIONS):
+        expect(page.locator(f"#nav-q{number}")).to_be_in_viewport(ratio=1)
+    page.screenshot(path="/tmp/a11y-navigator-390.png")
+
+    last = page.locator(f"#nav-q{QUESTIONS}")
+    expect(last).to_have_accessible_name(f"Vraag {QUESTIONS}")
+    last.tap()
+    expect(page.locator(f"#question-{QUESTIONS}")).to_be_in_viewport()
+    # The question's first field has the focus, ready for an answer.
+    expect(page.locator(f"#question-{QUESTIONS} :focus")).to_have_count(1)
+
+
+def test_the_text_and_questions_tabs_switch_with_the_arrow_keys(
+    live_server, page, teacher, pupil, seed_text
+):
+    exam = build_exam(author=teacher, text=seed_text, count=2)
+    attempt = services.start_attempt(pupil=pupil, exam=exam)
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", pupil.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.goto(f"{live_server.url}/pupil/attempts/{attempt.pk}/")
+
+    questions, text = page.locator("#tab-questions"), page.locator("#tab-booklet")
+    # One Tab stop for the tab list: the selected tab.
+    expect(text).to_have_attribute("tabindex", "-1")
+    questions.focus()
+    page.keyboard.press("ArrowLeft")
+    expect(text).to_be_focused()
+    expect(text).to_have_attribute("aria-selected", "true")
+    expect(page.locator("#booklet-pane")).to_be_visible()
+    expect(page.locator("#questions-pane")).to_be_hidden()
+    page.keyboard.press("End")
+    expect(questions).to_be_focused()
+    expect(page.locator("#questions-pane")).to_be_visible()
