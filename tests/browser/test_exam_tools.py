@@ -126,7 +126,7 @@ def test_a_highlight_stays_on_the_same_words_after_a_reload_and_in_a_narrower_wi
 
     # After handing in, the result page's booklet shows the marks, read-only.
     page.locator("#exam-submit").click()
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'submit-modal'")
+    expect(page.locator("#submit-modal")).to_be_focused()
     page.locator("#confirm-submit").click()
     expect(page).to_have_url(re.compile(r"/result/$"))
     expect_marks(page, {1: expected[1], 2: expected[2]})
@@ -196,7 +196,7 @@ def test_notes_struck_options_and_flags_are_kept_and_shown_in_the_overview_and_h
     expect(dialog.locator("[data-unanswered] a")).to_have_count(demo_exam.questions.count() - 1)
     expect(dialog).to_contain_text("2 vragen aangemerkt om later te bekijken")
     expect(dialog.locator("#confirm-submit")).to_be_visible()
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'submit-modal'")
+    expect(page.locator("#submit-modal")).to_be_focused()
     dialog.locator("[data-flagged] a", has_text="3").click()
     expect(dialog).to_be_hidden()
     expect(page.locator("#question-3")).to_be_in_viewport()

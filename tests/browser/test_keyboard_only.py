@@ -155,7 +155,7 @@ def test_a_pupil_takes_the_whole_exam_with_the_keyboard_alone(live_server, page,
 
     # The dialog has the focus; Tab stays inside it up to "Hand in".
     expect(page.locator("#submit-modal [data-all-answered]")).to_be_visible()
-    page.wait_for_function("document.activeElement.closest('#submit-modal') !== null")
+    expect(page.locator("#submit-modal:focus, #submit-modal :focus")).to_have_count(1)
     keys.tab_to("#confirm-submit")
     page.screenshot(path="/tmp/a11y-keyboard-confirm.png")
     keys.press("Enter")
