@@ -50,6 +50,8 @@ class SampleText:
     # Paragraphs of printed lines; a paragraph's first line gets its bold "(n)".
     paragraphs: list[list[str]]
     intro: str = ""
+    # A bold line in a smaller size than the title, above the introduction.
+    subtitle: str = ""
     numbered: bool = True
     trailer: list[str] = field(default_factory=list)
 
@@ -132,6 +134,9 @@ def build_booklet_pdf(booklet: SampleBooklet) -> bytes:
         y -= 22
         page.append(lambda y=y, t=text.title: _heading(c, y, t, 14))
         y -= 20
+        if text.subtitle:
+            page.append(lambda y=y, t=text.subtitle: _heading(c, y, t, 11))
+            y -= 18
         if text.intro:
             page.append(lambda y=y, t=text.intro: _draw_line(c, 80, y, f"*{t}*"))
             y -= 20

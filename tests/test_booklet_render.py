@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.cache import cache
 from django.template import Context, Template
+from django.urls import reverse
 
 from texts.parsing import parse_text
 from texts.services import import_text
@@ -170,3 +171,38 @@ def test_the_cache_keeps_each_way_of_showing_a_text_apart(seed_text, seed_raw):
     assert "Een nieuwe titel" in renamed
     again = import_text(raw=seed_raw)
     assert f'id="text-{again.pk}-line-1"' in render("{% booklet text %}", text=again)
+
+
+INTRODUCED = (
+    "Titel\n\n**Een ondertitel**\n\n*Tekst 3 bestaat uit twee fragmenten.*\n\n*Fragment 1 is"
+    " een <column>.*\n\n(1) een\ntwee\ndrie\nvier\n5 vijf\nzes\n(2) zeven\n"
+)
+
+
+def test_the_subtitle_and_introduction_stand_above_line_1_and_the_numbers_stay(db):
+    text = import_text(raw=INTRODUCED)
+    plain = import_text(raw="Titel\n\n(1) een" + INTRODUCED.split("(1) een")[1])
+
+    html = render("{% booklet text %}", text=text)
+    prefix = f"text-{text.pk}"
+
+    subtitle = re.search(r'<p class="booklet-subtitle"[^>]*><strong>(.*?)</strong></p>', html)
+    assert subtitle.group(1) == "Een ondertitel"
+    intro = re.findall(r"<p><em>(.*?)</em></p>", html)
+    assert intro == ["Tekst 3 bestaat uit twee fragmenten.", "Fragment 1 is een &lt;column&gt;."]
+    assert html.index(f'id="{prefix}-title"') < html.index("booklet-intro")
+    assert html.index("booklet-intro") < html.index(f'id="{prefix}-line-1"')
+    # The same lines, numbers and gutter as the text without them.
+    without = render("{% booklet text %}", text=plain)
+    lines = r'data-line="(\d+)"><span class="booklet-(?:lineno|parno|text)">(.*?)</div>'
+    assert re.findall(lines, html) == re.findall(lines, without)
+    assert '<span class="booklet-lineno">5</span>' in line_html(html, prefix, 5)
+    assert "vijf" in line_html(html, prefix, 5)
+
+
+def test_the_text_page_shows_the_introduction(admin_client):
+    text = import_text(raw=INTRODUCED)
+
+    page = admin_client.get(reverse("texts:text-detail", args=[text.pk])).content.decode()
+
+    assert "Tekst 3 bestaat uit twee fragmenten." in page

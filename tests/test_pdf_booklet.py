@@ -117,9 +117,11 @@ def test_a_skipped_picture_is_named_with_its_page(first):
     assert Warning("pdf_picture_skipped", {"page": 2}) in first.warnings
 
 
-def test_the_italic_introduction_is_not_a_numbered_line_and_the_admin_is_told(first):
+def test_the_italic_introduction_is_kept_apart_from_the_numbered_lines(first):
+    assert first.introduction == "Over wonen, werken en de lucht die we ademen."
+    assert first.subtitle == ""
     assert line(first, 1).plain.startswith("Regel 1")
-    assert any(w.code == "pdf_intro_skipped" for w in first.warnings)
+    assert not any("intro" in w.code for w in first.warnings)
 
 
 def test_quotes_and_soft_hyphens_stay_as_the_reader_saw_them(booklet):
@@ -239,3 +241,80 @@ def test_a_smaller_bold_line_after_the_title_is_part_of_the_text():
     parsed = parse_booklet([PageLayout(1, 595, 842, glyphs)]).texts[0].parsed
     assert parsed.title == "Grote titel"
     assert [ln.plain for ln in parsed.lines] == ["fragment 1", "De eerste regel."]
+
+
+# --- a subtitle and an introduction under the title: the margin numbers decide -----------
+
+
+def _introduced(head, body_count, margins):
+    """Tekst 1, a big bold title, `head` lines ((text, style)) and `body_count` plain
+    lines; margins maps an index in head + body to its margin number."""
+    glyphs = _glyphs("Tekst 1", 60, bold=True) + _glyphs("Titel", 80, size=14.0, bold=True)
+    rows = [*head, *((f"regel {n}", "") for n in range(1, body_count + 1))]
+    for i, (text, style) in enumerate(rows):
+        top = 110 + 14 * i
+        glyphs += _glyphs(text, top, **({style: True} if style else {}))
+        if i in margins:
+            glyphs += tuple(
+                Glyph(d, 60 + 4 * k, 63 + 4 * k, top + 1, top + 8, 7.0)
+                for k, d in enumerate(str(margins[i]))
+            )
+    return parse_booklet([PageLayout(1, 595, 842, glyphs)]).texts[0].parsed
+
+
+ITALIC, BOLD = "italic", "bold"
+
+
+@pytest.mark.parametrize(
+    ("head", "margins", "subtitle", "introduction", "line_1"),
+    [
+        # the margin number 5 stands beside "regel 5": the italic line is not counted
+        ([("Over de stad.", ITALIC)], {5: 5, 10: 10}, "", "Over de stad.", "regel 1"),
+        # 5 beside "regel 4": the italic line is counted, it is line 1
+        ([("Een schuine regel.", ITALIC)], {4: 5, 9: 10}, "", "", "Een schuine regel."),
+        # a bold subtitle in a smaller size, then two italic lines of introduction
+        (
+            [
+                ("Een ondertitel", BOLD),
+                ("Tekst 3 bestaat uit", ITALIC),
+                ("twee fragmenten.", ITALIC),
+            ],
+            {7: 5, 12: 10},
+            "Een ondertitel",
+            "Tekst 3 bestaat uit twee fragmenten.",
+            "regel 1",
+        ),
+        # of two italic lines only the first stands apart: 5 beside "regel 4"
+        (
+            [("Inleiding.", ITALIC), ("Eerste regel schuin.", ITALIC)],
+            {5: 5, 10: 10},
+            "",
+            "Inleiding.",
+            "Eerste regel schuin.",
+        ),
+        # no margin numbers in a short text: the italics under the title stand apart
+        ([("Over de stad.", ITALIC)], {}, "", "Over de stad.", "regel 1"),
+    ],
+    ids=["italic-apart", "italic-counted", "subtitle-and-intro", "one-of-two", "no-numbers"],
+)
+def test_the_margin_numbers_decide_what_stands_above_line_1(
+    head, margins, subtitle, introduction, line_1
+):
+    parsed = _introduced(head, 3 if not margins else 11, margins)
+
+    assert (parsed.subtitle, parsed.introduction) == (subtitle, introduction)
+    assert parsed.lines[0].plain == line_1
+    assert not [w for w in parsed.warnings if "margin" in w.code]
+
+
+def test_a_booklet_with_a_subtitle_and_an_introduction_keeps_both_above_line_1():
+    text = sample_booklet().texts[0]
+    text.subtitle = "Een ondertitel in het vet"
+    parsed = read_booklet(build_booklet_pdf(sample_booklet(texts=[text]))).texts[0].parsed
+
+    assert parsed.title == "De stad van morgen"
+    assert parsed.subtitle == "Een ondertitel in het vet"
+    assert parsed.introduction == "Over wonen, werken en de lucht die we ademen."
+    assert line(parsed, 1).plain == "Regel 1 van de eerste alinea, met"
+    assert line(parsed, 25).plain == "Regel 25 in alinea twee loopt door"
+    assert not [w for w in parsed.warnings if "margin" in w.code]

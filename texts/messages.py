@@ -88,9 +88,6 @@ def warning_message(warning: Warning) -> str:
             "against the printed booklet."
         ),
         "pdf_picture_skipped": _("A picture on page %(page)s was skipped: it is not text."),
-        "pdf_intro_skipped": _(
-            "The introduction in italics (“%(intro)s”) is not a numbered line and is not saved."
-        ),
         "pasted_page_furniture": _(
             "Page headers, footers or page numbers from the PDF were left out (%(count)s lines)."
         ),

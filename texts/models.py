@@ -15,6 +15,10 @@ class Text(models.Model):
         PUBLISHED = "published", _("published")
 
     title = models.CharField(_("title"), max_length=300)
+    # Printed under the title, above line 1, and never numbered: a subtitle and an
+    # introduction in italics ("Tekst 3 bestaat uit twee fragmenten").
+    subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
     source_adapted = models.CharField(_("adapted from (naar:)"), max_length=300, blank=True)
     source_from = models.CharField(_("taken from (uit:)"), max_length=300, blank=True)
     author_note = models.TextField(_("about the author"), blank=True)

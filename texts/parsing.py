@@ -62,6 +62,8 @@ _PARAGRAPH_MARKER = re.compile(r"(?:^|(?<=\s))\(([1-9]\d{0,2})\)(?=\s|$)")
 _ANCHOR = re.compile(r"^(\d{1,3})\s+(?=\S)")
 # "75 (4) De maatschappelijke": a margin number before a paragraph marker.
 _MARGIN_BEFORE_MARKER = re.compile(r"^(\d{1,3}) \(([1-9]\d{0,2})\) (?=\S)")
+_SUBTITLE = re.compile(r"^\*\*([^*]+)\*\*$")
+_WHOLLY_EMPHASISED = re.compile(r"^\*([^*]+)\*$")
 _TEXT_HEADING = re.compile(r"^(?:#+\s*)?tekst\s+\d+\s*$", re.IGNORECASE)
 _SOURCE_ADAPTED = re.compile(r"^(?:(?:bewerkt|vrij)\s+)?naar\s*:", re.IGNORECASE)
 _SOURCE_FROM = re.compile(r"^(?:uit|bron)\s*:", re.IGNORECASE)
@@ -133,6 +135,9 @@ class ParsedText:
     author_note: str = ""
     line_width: int | None = None
     warnings: tuple[Warning, ...] = ()
+    # Under the title, above line 1, not numbered (see docs/importer.md).
+    subtitle: str = ""
+    introduction: str = ""
 
 
 # --- words ------------------------------------------------------------------------
@@ -661,6 +666,7 @@ def parse_text(raw: str) -> ParsedText:
     title, body = _take_title(body)
     if not title:
         warnings.append(Warning("no_title"))
+    subtitle, introduction, body = _take_introduction(body) if title else ("", "", body)
     paragraphs = _paragraphs(body, warnings)
     if not paragraphs:
         raise ParseError("no_lines")
@@ -683,6 +689,8 @@ def parse_text(raw: str) -> ParsedText:
         author_note=author_note,
         line_width=width,
         warnings=tuple(warnings),
+        subtitle=subtitle,
+        introduction=introduction,
     )
 
 
@@ -747,6 +755,46 @@ def _take_title(body: list[str]) -> tuple[str, list[str]]:
         title = first.lstrip("#").strip().strip("*").strip()
         return title, rest[1:]
     return "", rest
+
+
+def _take_introduction(body: list[str]) -> tuple[str, str, list[str]]:
+    """(subtitle, introduction, the rest): what a marked text prints between its
+    title and "(1)" without numbering it.
+
+    A line `**...**` standing alone right after the title is the subtitle; then each
+    paragraph (lines up to a blank line) wholly in `*...*` is a paragraph of the
+    introduction, as the booklet prints it in italics. Only before the first
+    paragraph marker, so nothing that was a numbered line in a text with markers is
+    taken; a line with a margin number in it is always a numbered line. In a text
+    without markers the first paragraph may well be in italics: it stays text.
+
+    >>> _take_introduction(["**Een ondertitel**", "", "*Eerst dit.*", "", "(1) Zo."])
+    ('Een ondertitel', 'Eerst dit.', ['', '(1) Zo.'])
+    """
+    start = next((i for i, line in enumerate(body) if _PARAGRAPH_MARKER.search(line)), None)
+    if start is None:
+        return "", "", body
+    subtitle, introduction = "", []
+    taken = 0
+    i = 0
+    while i < start:
+        if not body[i]:
+            i += 1
+            continue
+        end = i
+        while end < start and body[end]:
+            end += 1
+        block = body[i:end]
+        text = " ".join(block)
+        bold, italic = _SUBTITLE.match(text), _WHOLLY_EMPHASISED.match(text)
+        if bold and len(block) == 1 and not subtitle and not introduction:
+            subtitle = bold.group(1).strip()
+        elif italic and not any(_anchor(line) for line in block):
+            introduction.append(italic.group(1).strip())
+        else:
+            break
+        i = taken = end
+    return subtitle, "\n\n".join(introduction), body[taken:]
 
 
 def _reads_as_sentence(line: str) -> bool:

@@ -57,6 +57,7 @@ _PARAGRAPH_MARKER = re.compile(r"^\(([1-9]\d{0,2})\)\s*")
 _TRAILER_START = re.compile(
     r"^(?:(?:(?:bewerkt|vrij)\s+)?naar\s*:|uit\s*:|bron\s*:|noot\s+\d{1,2}\b)", re.IGNORECASE
 )
+_FRAGMENT = re.compile(r"^fragment\s+\d{1,2}\b", re.IGNORECASE)
 # "m²", "km³": a raised number after a unit is a power, not a footnote marker.
 _UNIT = re.compile(r"(?:^|\s)[kcdm]?m$")
 
@@ -518,11 +519,9 @@ def _parse_text(
         if not title_parts:
             title_size = lines[0].size
         title_parts.append(lines.pop(0).text)
-    intro: list[str] = []
-    while lines and lines[0].all_of("italic") and lines[0].margin is None:
-        intro.append(lines.pop(0).text)
-    if intro:
-        warnings.append(Warning("pdf_intro_skipped", {"intro": " ".join(intro)[:80]}))
+    taken = _introduction_lines(lines)
+    subtitle, introduction = _subtitle_and_introduction(lines[:taken], body)
+    lines = lines[taken:]
     trailer_at = next(
         (i for i, ln in enumerate(lines) if i and _TRAILER_START.match(ln.text)), len(lines)
     )
@@ -551,10 +550,79 @@ def _parse_text(
         author_note=author,
         line_width=None,
         warnings=tuple(warnings),
+        subtitle=subtitle,
+        introduction=introduction,
     )
     head = [text.heading, ""] if text.heading else []
-    raw = "\n".join([*head, title, "", *raw_lines, "", *trailer_raw]) + "\n"
+    # In the plain-text conventions: "**subtitle**" and "*introduction*" paragraphs
+    # between the title and "(1)" (see texts.parsing._take_introduction).
+    above = [f"**{subtitle}**"] if subtitle else []
+    above += [f"*{part}*" for part in introduction.split("\n\n") if part]
+    above = [part for item in above for part in (item, "")]
+    raw = "\n".join([*head, title, "", *above, *raw_lines, "", *trailer_raw]) + "\n"
     return parsed, raw
+
+
+def _may_introduce(line: _Printed) -> bool:
+    """A line under the title that may be a subtitle or the introduction: all in
+    italics, or all bold (a bold line in the title's size is part of the title), no
+    margin number, no paragraph marker, no "fragment n" (a heading inside the text)."""
+    if line.margin is not None or _PARAGRAPH_MARKER.match(line.text):
+        return False
+    if _TRAILER_START.match(line.text) or _FRAGMENT.match(line.text):
+        return False
+    return line.all_of("italic") or line.all_of("bold")
+
+
+def _introduction_lines(lines: list[_Printed]) -> int:
+    """How many lines under the title are its subtitle and introduction, not numbered.
+
+    The margin numbers decide: the first one stands beside line n, so exactly the
+    lines before the n-th counted one are not counted. Without a margin number the
+    style decides: the italic and bold lines there are not counted (the booklets
+    print an introduction in italics, a subtitle in bold, both above line 1).
+
+    For example: three italic lines under the title, and margin number 5 beside
+    the seventh line read: the first two are the introduction, the third is line 1.
+    """
+    candidates = 0
+    while candidates < len(lines) and _may_introduce(lines[candidates]):
+        candidates += 1
+    if candidates == len(lines):
+        return 0  # a text all in italics: its lines are its lines
+    first = next((i for i, ln in enumerate(lines) if ln.margin is not None), None)
+    if first is None:
+        return candidates
+    uncounted = first + 1 - lines[first].margin
+    return min(max(uncounted, 0), candidates)
+
+
+def _subtitle_and_introduction(lines: list[_Printed], body: float) -> tuple[str, str]:
+    """The bold lines first are the subtitle, the rest the introduction: its printed
+    lines joined (it is not numbered, so it need not keep them), paragraphs apart."""
+    subtitle: list[str] = []
+    intro = ""
+    previous: _Printed | None = None
+    for line in lines:
+        if not intro and line.all_of("bold") and not line.all_of("italic"):
+            subtitle.append(line.text)
+            previous = line
+            continue
+        if intro:
+            if previous is not None and _gap_before(previous, line, body):
+                intro += "\n\n"
+            elif intro.endswith("-") and _ends_in_soft_hyphen(previous):
+                intro = intro[:-1]  # a word broken at the line end, whole again
+            else:
+                intro += " "
+        intro += line.text
+        previous = line
+    return " ".join(subtitle), intro
+
+
+def _ends_in_soft_hyphen(line: _Printed | None) -> bool:
+    inked = [r.glyph.text for r in line.runs if r.glyph.text.strip()] if line else []
+    return bool(inked) and inked[-1] == "\u00ad"
 
 
 def _number(

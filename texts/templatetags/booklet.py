@@ -111,6 +111,9 @@ def booklet_context(text: Text | ParsedText, *, title: str = "", key: str = "") 
         "title": title,
         "paragraphs": _paragraphs(rows, prefix),
         "notes": notes,
+        "subtitle": text.subtitle,
+        # Paragraphs of the introduction: it is not numbered, so it may wrap freely.
+        "introduction": [p.strip() for p in text.introduction.split("\n\n") if p.strip()],
         "source_adapted": text.source_adapted,
         "source_from": text.source_from,
         "author_note": text.author_note,
@@ -121,7 +124,16 @@ def _cache_key(text: Text, **options) -> str:
     # A stored text's lines never change after import (there is no service that
     # edits them), so pk + upload time + title and the tag's options name one
     # rendering for good. A text imported again gets a new pk.
-    version = "|".join([str(text.pk), text.uploaded_at.isoformat(), text.title, repr(options)])
+    version = "|".join(
+        [
+            str(text.pk),
+            text.uploaded_at.isoformat(),
+            text.title,
+            text.subtitle,
+            text.introduction,
+            repr(options),
+        ]
+    )
     return "texts:booklet:" + hashlib.sha256(version.encode()).hexdigest()[:32]
 
 
