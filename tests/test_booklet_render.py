@@ -7,8 +7,8 @@ from django.core.cache import cache
 from django.template import Context, Template
 from django.urls import reverse
 
-from texts.parsing import parse_text
-from texts.services import import_text
+from texts.parsing import ParsedLine, ParsedText, parse_text
+from texts.services import import_text, save_parsed_text
 
 
 def render(template: str, **context) -> str:
@@ -206,3 +206,30 @@ def test_the_text_page_shows_the_introduction(admin_client):
     page = admin_client.get(reverse("texts:text-detail", args=[text.pk])).content.decode()
 
     assert "Tekst 3 bestaat uit twee fragmenten." in page
+
+
+def test_subheadings_render_in_place_and_only_a_counted_one_has_a_number(db):
+    lines = tuple(
+        ParsedLine(
+            number=n,
+            paragraph=1 if n < 3 else 2,
+            plain=plain,
+            markup=f"<strong>{plain}</strong>" if n == 2 else plain,
+            starts_paragraph=n in (1, 3),
+            subheading=n == 2,
+            heading_before="Niet geteld" if n == 3 else "",
+        )
+        for n, plain in enumerate(["een", "Geteld", "drie", "vier", "vijf"], start=1)
+    )
+    parsed = ParsedText(title="Koppen", lines=lines, paragraph_numbers=(1, 2), footnotes=())
+    text = save_parsed_text(parsed=parsed, raw="-")
+    html = render("{% booklet text %}", text=text)
+    prefix = f"text-{text.pk}"
+
+    assert 'class="booklet-line is-subheading"' in line_html(html, prefix, 2)
+    assert "<strong>Geteld</strong>" in line_html(html, prefix, 2)
+    heading = '<p class="booklet-subheading" lang="nl"><strong>Niet geteld</strong></p>'
+    assert html.index(line_html(html, prefix, 2)) < html.index(heading)
+    assert html.index(heading) < html.index(line_html(html, prefix, 3))
+    assert re.findall(r'data-line="(\d+)"', html) == ["1", "2", "3", "4", "5"]
+    assert render("{% booklet parsed key=pk %}", parsed=parsed, pk=text.pk) == html

@@ -7,6 +7,8 @@ The booklets are made by tests/booklet_builders.py the way the exam board sets t
 import pytest
 
 from tests.booklet_builders import (
+    SampleBooklet,
+    SampleText,
     build_booklet_pdf,
     build_encrypted_pdf,
     build_scan_pdf,
@@ -318,3 +320,96 @@ def test_a_booklet_with_a_subtitle_and_an_introduction_keeps_both_above_line_1()
     assert line(parsed, 1).plain == "Regel 1 van de eerste alinea, met"
     assert line(parsed, 25).plain == "Regel 25 in alinea twee loopt door"
     assert not [w for w in parsed.warnings if "margin" in w.code]
+
+
+# --- subheadings inside a text: the margin numbers say whether they are counted -----------
+
+
+def _with_subheading(counted: bool, subheadings=("Een tussenkop",), lengths=(9,)):
+    paragraphs = [[f"eerste alinea {n}" for n in range(1, 9)]]
+    for k, (heading, length) in enumerate(zip(subheadings, lengths, strict=True), start=2):
+        paragraphs.append(
+            [f"# {heading}", *(f"alinea {k} regel {n}" for n in range(1, length + 1))]
+        )
+    text = SampleText(title="Met tussenkoppen", paragraphs=paragraphs, subheadings_counted=counted)
+    pdf = build_booklet_pdf(SampleBooklet(texts=[text], lines_per_column=14))
+    return read_booklet(pdf).texts[0].parsed
+
+
+def test_a_subheading_the_margin_counts_is_a_line_marked_as_a_subheading():
+    parsed = _with_subheading(counted=True)
+
+    assert line(parsed, 9).plain == "Een tussenkop"
+    assert line(parsed, 9).subheading
+    assert line(parsed, 9).markup == "<strong>Een tussenkop</strong>"
+    assert line(parsed, 10).plain == "alinea 2 regel 1"
+    assert line(parsed, 10).starts_paragraph and line(parsed, 10).paragraph == 2
+    assert not [ln.number for ln in parsed.lines if ln.heading_before]
+    assert len(parsed.lines) == 18
+    assert not [w for w in parsed.warnings if "margin" in w.code or "subheading" in w.code]
+
+
+def test_a_subheading_the_margin_does_not_count_stands_above_the_next_line_unnumbered():
+    parsed = _with_subheading(counted=False)
+
+    assert line(parsed, 9).plain == "alinea 2 regel 1"
+    assert line(parsed, 9).heading_before == "Een tussenkop"
+    assert line(parsed, 9).starts_paragraph
+    assert not any(ln.subheading for ln in parsed.lines)
+    assert "Een tussenkop" not in [ln.plain for ln in parsed.lines]
+    assert len(parsed.lines) == 17
+    assert not [w for w in parsed.warnings if "margin" in w.code or "subheading" in w.code]
+
+
+def test_a_subheading_after_the_last_margin_number_follows_the_text_s_other_ones():
+    parsed = _with_subheading(counted=False, subheadings=("Kop een", "Kop twee"), lengths=(9, 2))
+
+    # 8 + 9 + 2 lines: "Kop een" stands between margin numbers 5 and 10, and they
+    # do not count it; "Kop twee" comes after 15, the last one, and is treated alike
+    assert [(ln.number, ln.heading_before) for ln in parsed.lines if ln.heading_before] == [
+        (9, "Kop een"),
+        (18, "Kop twee"),
+    ]
+    assert len(parsed.lines) == 19
+    assert not [w for w in parsed.warnings if "margin" in w.code or "subheading" in w.code]
+
+
+def _subheaded(margins, heading_at=6, count=12):
+    """One column: Tekst 1, a title, plain lines with a bold line at `heading_at`."""
+    rows = [f"regel {n}" for n in range(1, count + 1)]
+    rows.insert(heading_at, "Een kop")
+    glyphs = _glyphs("Tekst 1", 60, bold=True) + _glyphs("Titel", 80, size=14.0, bold=True)
+    for i, text in enumerate(rows):
+        top = 110 + 14 * i
+        glyphs += _glyphs(text, top, bold=text == "Een kop")
+        if i in margins:
+            glyphs += tuple(
+                Glyph(d, 60 + 4 * k, 63 + 4 * k, top + 1, top + 8, 7.0)
+                for k, d in enumerate(str(margins[i]))
+            )
+    return parse_booklet([PageLayout(1, 595, 842, glyphs)]).texts[0].parsed
+
+
+@pytest.mark.parametrize(
+    ("margins", "counted", "warned"),
+    [
+        # the kop is line 7: 10 stands beside "regel 9"
+        ({4: 5, 9: 10}, True, False),
+        # not counted: 10 stands beside "regel 10"
+        ({4: 5, 10: 10}, False, False),
+        # only 5, before the kop: the numbers cannot tell; counted, with a warning
+        ({4: 5}, True, True),
+        # no numbers at all: the same
+        ({}, True, True),
+    ],
+    ids=["counted", "not-counted", "after-the-last-number", "no-numbers"],
+)
+def test_the_margin_numbers_decide_whether_a_subheading_is_counted(margins, counted, warned):
+    parsed = _subheaded(margins)
+
+    assert ("Een kop" in [ln.plain for ln in parsed.lines]) is counted
+    assert len(parsed.lines) == (13 if counted else 12)
+    assert (
+        Warning("pdf_subheading_undecided", {"subheading": "Een kop"}) in parsed.warnings
+    ) is warned
+    assert not [w for w in parsed.warnings if "margin_number_unmet" in w.code]

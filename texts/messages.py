@@ -88,6 +88,10 @@ def warning_message(warning: Warning) -> str:
             "against the printed booklet."
         ),
         "pdf_picture_skipped": _("A picture on page %(page)s was skipped: it is not text."),
+        "pdf_subheading_undecided": _(
+            "The margin numbers do not show whether the subheading “%(subheading)s” is "
+            "counted as a line; it was counted. Check the numbering after it."
+        ),
         "pasted_page_furniture": _(
             "Page headers, footers or page numbers from the PDF were left out (%(count)s lines)."
         ),

@@ -68,6 +68,11 @@ class Line(models.Model):
     markup = models.TextField()
     starts_paragraph = models.BooleanField(default=False)
     starts_page = models.BooleanField(default=False)
+    # A subheading inside the text that the booklet counts as a line (shown bold).
+    is_subheading = models.BooleanField(default=False)
+    # A subheading printed above this line that the booklet does not count: shown in
+    # place, without a number, so the numbering stays as printed.
+    heading_before = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["text", "number"]

@@ -115,6 +115,9 @@ class ParsedLine:
     starts_paragraph: bool = False
     starts_page: bool = False
     notes: tuple[int, ...] = ()
+    # A subheading the booklet counts as this line; an uncounted one printed above it.
+    subheading: bool = False
+    heading_before: str = ""
 
 
 @dataclass(frozen=True)

@@ -531,11 +531,13 @@ def _parse_text(
     title = " ".join(title_parts)
     if not title:
         warnings.append(Warning("no_title"))
-    parsed_lines, paragraphs, raw_lines = _number(body_lines, body, warnings)
+    body_lines = [ln for ln in body_lines if _render(_styled(ln.runs))[0] or ln.margin]
+    uncounted = _uncounted_subheadings(body_lines, warnings)
+    parsed_lines, paragraphs, raw_lines = _number(body_lines, body, warnings, uncounted)
     trailer_raw = [f"*{ln.text}*" if ln.all_of("italic") else ln.text for ln in trailer]
     adapted, taken_from, author, footnotes = _parse_trailer(trailer_raw, warnings)
     _check_notes(parsed_lines, footnotes, warnings)
-    _check_margin_numbers(body_lines, warnings)
+    _check_margin_numbers([ln for i, ln in enumerate(body_lines) if i not in uncounted], warnings)
     pages_with_lines = sorted({ln.page for ln in text.lines})
     for page in pages_with_lines:
         if page in pictures:
@@ -625,10 +627,72 @@ def _ends_in_soft_hyphen(line: _Printed | None) -> bool:
     return bool(inked) and inked[-1] == "\u00ad"
 
 
+def _is_subheading(line: _Printed) -> bool:
+    """A line all in bold inside the text, without a paragraph marker."""
+    return (
+        line.all_of("bold")
+        and not line.all_of("italic")
+        and not _PARAGRAPH_MARKER.match(line.text)
+        and not line.text.isdigit()
+    )
+
+
+def _uncounted_subheadings(printed: list[_Printed], warnings: list[Warning]) -> set[int]:
+    """The subheadings (by index) that the booklet does not count as lines.
+
+    In the central exams a subheading inside a text is usually counted: it is a line
+    and gets a number when it falls on a fifth line. Some booklets leave it out of
+    the count. The margin numbers tell which: between two of them (from the start,
+    to the first) the lines read must be as many as the numbers are apart; a
+    surplus of exactly the subheadings there means they are not counted, none
+    means they are. Where the numbers cannot tell (after the last margin number, or
+    a stretch that is off for another reason), the way the text's other
+    subheadings are counted is followed; with none to follow, the subheading is
+    counted, and the admin is warned (`pdf_subheading_undecided`).
+
+    For example: a bold line among lines 5 and 10, and eleven lines read from the
+    one with 5 to the one with 10: the bold line is not counted.
+    """
+    # A bold line with nothing under it is no heading of anything: it stays a line.
+    candidates = [
+        i for i, ln in enumerate(printed[:-1]) if ln.margin is None and _is_subheading(ln)
+    ]
+    if not candidates:
+        return set()
+    counted: dict[int, bool] = {}
+    undecided: list[int] = []
+    start, base = 0, 0
+    for i, line in enumerate(printed):
+        if line.margin is None:
+            continue
+        region = [k for k in candidates if start <= k < i]
+        surplus = (i + 1 - start) - (line.margin - base)
+        if region and surplus == 0:
+            counted.update(dict.fromkeys(region, True))
+        elif region and surplus == len(region):
+            counted.update(dict.fromkeys(region, False))
+        else:
+            undecided += region
+        start, base = i + 1, line.margin
+    undecided += [k for k in candidates if k >= start]
+    rule = set(counted.values())
+    for k in undecided:
+        if len(rule) == 1:
+            counted[k] = next(iter(rule))
+        else:
+            counted[k] = True
+            warnings.append(
+                Warning("pdf_subheading_undecided", {"subheading": printed[k].text[:80]})
+            )
+    return {k for k, is_counted in counted.items() if not is_counted}
+
+
 def _number(
-    printed: list[_Printed], body: float, warnings: list[Warning]
+    printed: list[_Printed], body: float, warnings: list[Warning], uncounted: set[int] = frozenset()
 ) -> tuple[list[ParsedLine], list[int], list[str]]:
-    """Number the lines 1..n as printed; paragraphs start at a bold "(n)"."""
+    """Number the lines 1..n as printed; paragraphs start at a bold "(n)". A bold line
+    without a marker is a subheading: counted, it is a line marked so; not counted
+    (`uncounted`, by index), it is printed above the next line without a number."""
     marked = any(_marker(ln) for ln in printed)
     out: list[ParsedLine] = []
     paragraphs: list[int] = []
@@ -637,7 +701,12 @@ def _number(
     if not marked:
         paragraphs.append(1)
     previous: _Printed | None = None
-    for line in printed:
+    heading_before = ""
+    for index, line in enumerate(printed):
+        if index in uncounted:
+            heading_before = " ".join(filter(None, [heading_before, line.text]))
+            raw.append(f"**{line.text}**")
+            continue
         pieces = _styled(line.runs)
         starts_paragraph = False
         marker = _marker(line) if marked else None
@@ -666,8 +735,11 @@ def _number(
                 starts_paragraph=starts_paragraph or (not out and not marked),
                 starts_page=starts_page,
                 notes=notes,
+                subheading=_is_subheading(line),
+                heading_before=heading_before[:200],
             )
         )
+        heading_before = ""
         prefix = f"{line.margin_digits} " if line.margin_digits else ""
         raw.append(prefix + (f"({paragraph}) " if starts_paragraph and marked else "") + plain)
         previous = line

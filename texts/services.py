@@ -46,6 +46,8 @@ def save_parsed_text(
             markup=line.markup,
             starts_paragraph=line.starts_paragraph,
             starts_page=line.starts_page,
+            is_subheading=line.subheading,
+            heading_before=line.heading_before[:200],
         )
         for line in parsed.lines
     )
