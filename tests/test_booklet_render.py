@@ -233,3 +233,20 @@ def test_subheadings_render_in_place_and_only_a_counted_one_has_a_number(db):
     assert html.index(heading) < html.index(line_html(html, prefix, 3))
     assert re.findall(r'data-line="(\d+)"', html) == ["1", "2", "3", "4", "5"]
     assert render("{% booklet parsed key=pk %}", parsed=parsed, pk=text.pk) == html
+
+
+def test_the_pupil_s_exam_page_shows_the_introduction_above_line_1(
+    seed_text, teacher, pupil, pupil_client
+):
+    from exam import services
+    from tests.exam_builders import build_exam
+
+    seed_text.introduction = "Een inleiding die niet meetelt."
+    seed_text.save(update_fields=["introduction"])
+    attempt = services.start_attempt(pupil=pupil, exam=build_exam(author=teacher, text=seed_text))
+
+    html = pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+
+    intro = html.index("<p><em>Een inleiding die niet meetelt.</em></p>")
+    assert intro < html.index(f'id="text-{seed_text.pk}-line-1"')
+    assert f'id="text-{seed_text.pk}-line-109"' in html
