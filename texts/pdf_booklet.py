@@ -531,7 +531,7 @@ def _parse_text(
     title = " ".join(title_parts)
     if not title:
         warnings.append(Warning("no_title"))
-    body_lines = [ln for ln in body_lines if _render(_styled(ln.runs))[0] or ln.margin]
+    body_lines = [ln for ln in body_lines if ln.text or ln.margin]
     uncounted = _uncounted_subheadings(body_lines, warnings)
     parsed_lines, paragraphs, raw_lines = _number(body_lines, body, warnings, uncounted)
     trailer_raw = [f"*{ln.text}*" if ln.all_of("italic") else ln.text for ln in trailer]
