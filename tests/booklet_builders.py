@@ -50,7 +50,11 @@ class SampleText:
     # Paragraphs of printed lines; a paragraph's first line gets its bold "(n)".
     paragraphs: list[list[str]]
     intro: str = ""
+    # A bold line in a smaller size than the title, above the introduction.
+    subtitle: str = ""
     numbered: bool = True
+    # Lines "# Kop" are subheadings, printed in bold; whether the margin counts them.
+    subheadings_counted: bool = True
     trailer: list[str] = field(default_factory=list)
 
 
@@ -132,6 +136,9 @@ def build_booklet_pdf(booklet: SampleBooklet) -> bytes:
         y -= 22
         page.append(lambda y=y, t=text.title: _heading(c, y, t, 14))
         y -= 20
+        if text.subtitle:
+            page.append(lambda y=y, t=text.subtitle: _heading(c, y, t, 11))
+            y -= 18
         if text.intro:
             page.append(lambda y=y, t=text.intro: _draw_line(c, 80, y, f"*{t}*"))
             y -= 20
@@ -139,9 +146,14 @@ def build_booklet_pdf(booklet: SampleBooklet) -> bytes:
         column, row, number = 0, 0, 0
         body = []
         for p, paragraph in enumerate(text.paragraphs, start=1):
-            for i, line in enumerate(paragraph):
-                prefix = f"**({p})** " if text.numbered and i == 0 else ""
+            prefix = f"**({p})** " if text.numbered else ""
+            for line in paragraph:
+                if line.startswith("# "):
+                    counted = "line" if text.subheadings_counted else "heading"
+                    body.append((counted, f"**{line[2:]}**"))
+                    continue
                 body.append(("line", prefix + line))
+                prefix = ""
         body += [("gap", "")] + [("trailer", t) for t in text.trailer]
         for kind, line in body:
             if row == booklet.lines_per_column or top - row * LEADING < BOTTOM:
@@ -155,6 +167,9 @@ def build_booklet_pdf(booklet: SampleBooklet) -> bytes:
                 continue
             if kind == "trailer":
                 page.append(lambda x=x, y=y, t=line: _draw_line(c, x, y, t, 8))
+                continue
+            if kind == "heading":  # not counted: no number, no margin number
+                page.append(lambda x=x, y=y, t=line: _draw_line(c, x, y, t))
                 continue
             number += 1
             page.append(lambda x=x, y=y, t=line: _draw_line(c, x, y, t))

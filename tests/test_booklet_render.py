@@ -5,9 +5,10 @@ import re
 import pytest
 from django.core.cache import cache
 from django.template import Context, Template
+from django.urls import reverse
 
-from texts.parsing import parse_text
-from texts.services import import_text
+from texts.parsing import ParsedLine, ParsedText, parse_text
+from texts.services import import_text, save_parsed_text
 
 
 def render(template: str, **context) -> str:
@@ -170,3 +171,82 @@ def test_the_cache_keeps_each_way_of_showing_a_text_apart(seed_text, seed_raw):
     assert "Een nieuwe titel" in renamed
     again = import_text(raw=seed_raw)
     assert f'id="text-{again.pk}-line-1"' in render("{% booklet text %}", text=again)
+
+
+INTRODUCED = (
+    "Titel\n\n**Een ondertitel**\n\n*Tekst 3 bestaat uit twee fragmenten.*\n\n*Fragment 1 is"
+    " een <column>.*\n\n(1) een\ntwee\ndrie\nvier\n5 vijf\nzes\n(2) zeven\n"
+)
+
+
+def test_the_subtitle_and_introduction_stand_above_line_1_and_the_numbers_stay(db):
+    text = import_text(raw=INTRODUCED)
+    plain = import_text(raw="Titel\n\n(1) een" + INTRODUCED.split("(1) een")[1])
+
+    html = render("{% booklet text %}", text=text)
+    prefix = f"text-{text.pk}"
+
+    subtitle = re.search(r'<p class="booklet-subtitle"[^>]*><strong>(.*?)</strong></p>', html)
+    assert subtitle.group(1) == "Een ondertitel"
+    intro = re.findall(r"<p><em>(.*?)</em></p>", html)
+    assert intro == ["Tekst 3 bestaat uit twee fragmenten.", "Fragment 1 is een &lt;column&gt;."]
+    assert html.index(f'id="{prefix}-title"') < html.index("booklet-intro")
+    assert html.index("booklet-intro") < html.index(f'id="{prefix}-line-1"')
+    # The same lines, numbers and gutter as the text without them.
+    without = render("{% booklet text %}", text=plain)
+    lines = r'data-line="(\d+)"><span class="booklet-(?:lineno|parno|text)">(.*?)</div>'
+    assert re.findall(lines, html) == re.findall(lines, without)
+    assert '<span class="booklet-lineno">5</span>' in line_html(html, prefix, 5)
+    assert "vijf" in line_html(html, prefix, 5)
+
+
+def test_the_text_page_shows_the_introduction(admin_client):
+    text = import_text(raw=INTRODUCED)
+
+    page = admin_client.get(reverse("texts:text-detail", args=[text.pk])).content.decode()
+
+    assert "Tekst 3 bestaat uit twee fragmenten." in page
+
+
+def test_subheadings_render_in_place_and_only_a_counted_one_has_a_number(db):
+    lines = tuple(
+        ParsedLine(
+            number=n,
+            paragraph=1 if n < 3 else 2,
+            plain=plain,
+            markup=f"<strong>{plain}</strong>" if n == 2 else plain,
+            starts_paragraph=n in (1, 3),
+            subheading=n == 2,
+            heading_before="Niet geteld" if n == 3 else "",
+        )
+        for n, plain in enumerate(["een", "Geteld", "drie", "vier", "vijf"], start=1)
+    )
+    parsed = ParsedText(title="Koppen", lines=lines, paragraph_numbers=(1, 2), footnotes=())
+    text = save_parsed_text(parsed=parsed, raw="-")
+    html = render("{% booklet text %}", text=text)
+    prefix = f"text-{text.pk}"
+
+    assert 'class="booklet-line is-subheading"' in line_html(html, prefix, 2)
+    assert "<strong>Geteld</strong>" in line_html(html, prefix, 2)
+    heading = '<p class="booklet-subheading" lang="nl"><strong>Niet geteld</strong></p>'
+    assert html.index(line_html(html, prefix, 2)) < html.index(heading)
+    assert html.index(heading) < html.index(line_html(html, prefix, 3))
+    assert re.findall(r'data-line="(\d+)"', html) == ["1", "2", "3", "4", "5"]
+    assert render("{% booklet parsed key=pk %}", parsed=parsed, pk=text.pk) == html
+
+
+def test_the_pupil_s_exam_page_shows_the_introduction_above_line_1(
+    seed_text, teacher, pupil, pupil_client
+):
+    from exam import services
+    from tests.exam_builders import build_exam
+
+    seed_text.introduction = "Een inleiding die niet meetelt."
+    seed_text.save(update_fields=["introduction"])
+    attempt = services.start_attempt(pupil=pupil, exam=build_exam(author=teacher, text=seed_text))
+
+    html = pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+
+    intro = html.index("<p><em>Een inleiding die niet meetelt.</em></p>")
+    assert intro < html.index(f'id="text-{seed_text.pk}-line-1"')
+    assert f'id="text-{seed_text.pk}-line-109"' in html

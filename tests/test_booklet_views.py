@@ -215,3 +215,52 @@ def test_a_booklet_is_saved_whole_or_not_at_all(admin_user, pdf_bytes, monkeypat
         services.save_booklet(texts=[(t, t.parsed.title) for t in booklet.texts])
 
     assert Text.objects.count() == 0
+
+
+def test_the_introduction_is_shown_and_may_be_corrected_before_it_is_saved(admin_client, pdf_bytes):
+    preview = upload(admin_client, pdf_bytes)
+    page = preview.content.decode()
+    assert 'name="introduction_0"' in page and 'name="subtitle_0"' in page
+    assert ">Over wonen, werken en de lucht die we ademen.</textarea>" in page
+    assert "<p><em>Over wonen, werken en de lucht die we ademen.</em></p>" in page
+
+    data = save_data(
+        preview,
+        subtitle_0="  Een   ondertitel ",
+        introduction_0="Over wonen.\r\n\r\nEn <b>werken</b>.",
+        introduction_1="",
+    )
+    admin_client.post(SAVE, data)
+
+    city = Text.objects.get(title="De stad van morgen")
+    assert city.subtitle == "Een ondertitel"
+    assert city.introduction == "Over wonen.\n\nEn <b>werken</b>."
+    assert city.lines.get(number=1).plain == "Regel 1 van de eerste alinea, met"
+    assert city.lines.count() == 32
+    assert Text.objects.get(title="Lezen is leuk").introduction == ""
+    page = admin_client.get(reverse("texts:text-detail", args=[city.pk])).content.decode()
+    assert "<p><em>En &lt;b&gt;werken&lt;/b&gt;.</em></p>" in page
+
+
+def test_a_refused_save_shows_the_introduction_as_corrected(admin_client, pdf_bytes):
+    preview = upload(admin_client, pdf_bytes)
+
+    response = admin_client.post(SAVE, save_data(preview, keep=(), introduction_0="Anders."))
+
+    assert ">Anders.</textarea>" in response.content.decode()
+    assert Text.objects.count() == 0
+
+
+def test_the_preview_of_a_pasted_text_shows_its_introduction_and_saves_it(admin_client):
+    raw = "Titel\n\n*Een inleiding.*\n\n(1) Een korte regel.\n(2) Nog een.\n"
+    preview = admin_client.post(UPLOAD, {"text": raw})
+
+    assert "<p><em>Een inleiding.</em></p>" in preview.content.decode()
+    form = preview.context["form"]
+    admin_client.post(
+        reverse("texts:text-save"),
+        {"raw": form.initial["raw"], "token": form.initial["token"], "title": "Titel"},
+    )
+    text = Text.objects.get()
+    assert text.introduction == "Een inleiding."
+    assert [ln.plain for ln in text.lines.all()] == ["Een korte regel.", "Nog een."]

@@ -77,3 +77,26 @@ def test_a_broken_word_file_raises_a_clear_error(data):
     with pytest.raises(ParseError) as raised:
         read_docx(data)
     assert raised.value.code == "docx_broken"
+
+
+def test_a_bold_and_an_italic_paragraph_after_the_title_stand_above_line_1():
+    data = build_docx(
+        [
+            "Tekst 3",
+            [("De titel", "bold")],
+            [("Een ondertitel", "bold")],
+            [("Tekst 3 bestaat uit twee fragmenten.", "italic")],
+            "(1) Een korte regel.",
+            [("(2) ", ""), ("Schuin", "italic"), (" begin.", "")],
+        ]
+    )
+
+    parsed = parse_text(read_docx(data))
+
+    assert (parsed.title, parsed.subtitle) == ("De titel", "Een ondertitel")
+    assert parsed.introduction == "Tekst 3 bestaat uit twee fragmenten."
+    assert [(ln.number, ln.plain) for ln in parsed.lines] == [
+        (1, "Een korte regel."),
+        (2, "Schuin begin."),
+    ]
+    assert not parsed.warnings

@@ -387,6 +387,56 @@ def test_text_before_the_first_marker_joins_the_first_paragraph_with_a_warning()
     ]
 
 
+@pytest.mark.parametrize(
+    ("raw", "subtitle", "introduction", "lines"),
+    [
+        (
+            "Titel\n\n*Tekst 3 bestaat uit\ntwee fragmenten.*\n\n(1) Een.\n(2) Twee.",
+            "",
+            "Tekst 3 bestaat uit twee fragmenten.",
+            ["Een.", "Twee."],
+        ),
+        (
+            "Titel\n\n**Een ondertitel**\n\n*Eerst dit.*\n\n*En dit.*\n\n(1) Een.",
+            "Een ondertitel",
+            "Eerst dit.\n\nEn dit.",
+            ["Een."],
+        ),
+        ("Titel\n\n**Alleen een ondertitel**\n\n(1) Een.", "Alleen een ondertitel", "", ["Een."]),
+        # only partly in italics: a line before (1), as before
+        ("Titel\n\n*Half* schuin.\n\n(1) Een.", "", "", ["Half schuin.", "Een."]),
+        # a margin number in it: it is a numbered line
+        (
+            "Titel\n\n*een\ntwee\ndrie\nvier\n5 vijf*\n\n(1) Een.",
+            "",
+            "",
+            ["een", "twee", "drie", "vier", "vijf", "Een."],
+        ),
+        # no markers: an italic first paragraph is the text's first paragraph
+        ("Titel\n\n*Schuin begin.*\n\nDaarna.", "", "", ["Schuin begin.", "Daarna."]),
+        # no title: nothing stands under it
+        ("*Schuin begin.*\n(1) Een.", "", "", ["Schuin begin.", "Een."]),
+    ],
+    ids=[
+        "intro",
+        "subtitle-and-two",
+        "subtitle",
+        "half-italic",
+        "anchored",
+        "unmarked",
+        "untitled",
+    ],
+)
+def test_an_italic_paragraph_between_the_title_and_1_is_the_introduction(
+    raw, subtitle, introduction, lines
+):
+    parsed = parse_text(raw)
+
+    assert (parsed.subtitle, parsed.introduction) == (subtitle, introduction)
+    assert [ln.plain for ln in parsed.lines] == lines
+    assert parsed.lines[0].number == 1
+
+
 # --- wrapping ------------------------------------------------------------------------
 
 FLOWING = (

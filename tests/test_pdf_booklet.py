@@ -7,6 +7,8 @@ The booklets are made by tests/booklet_builders.py the way the exam board sets t
 import pytest
 
 from tests.booklet_builders import (
+    SampleBooklet,
+    SampleText,
     build_booklet_pdf,
     build_encrypted_pdf,
     build_scan_pdf,
@@ -117,9 +119,11 @@ def test_a_skipped_picture_is_named_with_its_page(first):
     assert Warning("pdf_picture_skipped", {"page": 2}) in first.warnings
 
 
-def test_the_italic_introduction_is_not_a_numbered_line_and_the_admin_is_told(first):
+def test_the_italic_introduction_is_kept_apart_from_the_numbered_lines(first):
+    assert first.introduction == "Over wonen, werken en de lucht die we ademen."
+    assert first.subtitle == ""
     assert line(first, 1).plain.startswith("Regel 1")
-    assert any(w.code == "pdf_intro_skipped" for w in first.warnings)
+    assert not any("intro" in w.code for w in first.warnings)
 
 
 def test_quotes_and_soft_hyphens_stay_as_the_reader_saw_them(booklet):
@@ -239,3 +243,173 @@ def test_a_smaller_bold_line_after_the_title_is_part_of_the_text():
     parsed = parse_booklet([PageLayout(1, 595, 842, glyphs)]).texts[0].parsed
     assert parsed.title == "Grote titel"
     assert [ln.plain for ln in parsed.lines] == ["fragment 1", "De eerste regel."]
+
+
+# --- a subtitle and an introduction under the title: the margin numbers decide -----------
+
+
+def _introduced(head, body_count, margins):
+    """Tekst 1, a big bold title, `head` lines ((text, style)) and `body_count` plain
+    lines; margins maps an index in head + body to its margin number."""
+    glyphs = _glyphs("Tekst 1", 60, bold=True) + _glyphs("Titel", 80, size=14.0, bold=True)
+    rows = [*head, *((f"regel {n}", "") for n in range(1, body_count + 1))]
+    for i, (text, style) in enumerate(rows):
+        top = 110 + 14 * i
+        glyphs += _glyphs(text, top, **({style: True} if style else {}))
+        if i in margins:
+            glyphs += tuple(
+                Glyph(d, 60 + 4 * k, 63 + 4 * k, top + 1, top + 8, 7.0)
+                for k, d in enumerate(str(margins[i]))
+            )
+    return parse_booklet([PageLayout(1, 595, 842, glyphs)]).texts[0].parsed
+
+
+ITALIC, BOLD = "italic", "bold"
+
+
+@pytest.mark.parametrize(
+    ("head", "margins", "subtitle", "introduction", "line_1"),
+    [
+        # the margin number 5 stands beside "regel 5": the italic line is not counted
+        ([("Over de stad.", ITALIC)], {5: 5, 10: 10}, "", "Over de stad.", "regel 1"),
+        # 5 beside "regel 4": the italic line is counted, it is line 1
+        ([("Een schuine regel.", ITALIC)], {4: 5, 9: 10}, "", "", "Een schuine regel."),
+        # a bold subtitle in a smaller size, then two italic lines of introduction
+        (
+            [
+                ("Een ondertitel", BOLD),
+                ("Tekst 3 bestaat uit", ITALIC),
+                ("twee fragmenten.", ITALIC),
+            ],
+            {7: 5, 12: 10},
+            "Een ondertitel",
+            "Tekst 3 bestaat uit twee fragmenten.",
+            "regel 1",
+        ),
+        # of two italic lines only the first stands apart: 5 beside "regel 4"
+        (
+            [("Inleiding.", ITALIC), ("Eerste regel schuin.", ITALIC)],
+            {5: 5, 10: 10},
+            "",
+            "Inleiding.",
+            "Eerste regel schuin.",
+        ),
+        # no margin numbers in a short text: the italics under the title stand apart
+        ([("Over de stad.", ITALIC)], {}, "", "Over de stad.", "regel 1"),
+    ],
+    ids=["italic-apart", "italic-counted", "subtitle-and-intro", "one-of-two", "no-numbers"],
+)
+def test_the_margin_numbers_decide_what_stands_above_line_1(
+    head, margins, subtitle, introduction, line_1
+):
+    parsed = _introduced(head, 3 if not margins else 11, margins)
+
+    assert (parsed.subtitle, parsed.introduction) == (subtitle, introduction)
+    assert parsed.lines[0].plain == line_1
+    assert not [w for w in parsed.warnings if "margin" in w.code]
+
+
+def test_a_booklet_with_a_subtitle_and_an_introduction_keeps_both_above_line_1():
+    text = sample_booklet().texts[0]
+    text.subtitle = "Een ondertitel in het vet"
+    parsed = read_booklet(build_booklet_pdf(sample_booklet(texts=[text]))).texts[0].parsed
+
+    assert parsed.title == "De stad van morgen"
+    assert parsed.subtitle == "Een ondertitel in het vet"
+    assert parsed.introduction == "Over wonen, werken en de lucht die we ademen."
+    assert line(parsed, 1).plain == "Regel 1 van de eerste alinea, met"
+    assert line(parsed, 25).plain == "Regel 25 in alinea twee loopt door"
+    assert not [w for w in parsed.warnings if "margin" in w.code]
+
+
+# --- subheadings inside a text: the margin numbers say whether they are counted -----------
+
+
+def _with_subheading(counted: bool, subheadings=("Een tussenkop",), lengths=(9,)):
+    paragraphs = [[f"eerste alinea {n}" for n in range(1, 9)]]
+    for k, (heading, length) in enumerate(zip(subheadings, lengths, strict=True), start=2):
+        paragraphs.append(
+            [f"# {heading}", *(f"alinea {k} regel {n}" for n in range(1, length + 1))]
+        )
+    text = SampleText(title="Met tussenkoppen", paragraphs=paragraphs, subheadings_counted=counted)
+    pdf = build_booklet_pdf(SampleBooklet(texts=[text], lines_per_column=14))
+    return read_booklet(pdf).texts[0].parsed
+
+
+def test_a_subheading_the_margin_counts_is_a_line_marked_as_a_subheading():
+    parsed = _with_subheading(counted=True)
+
+    assert line(parsed, 9).plain == "Een tussenkop"
+    assert line(parsed, 9).subheading
+    assert line(parsed, 9).markup == "<strong>Een tussenkop</strong>"
+    assert line(parsed, 10).plain == "alinea 2 regel 1"
+    assert line(parsed, 10).starts_paragraph and line(parsed, 10).paragraph == 2
+    assert not [ln.number for ln in parsed.lines if ln.heading_before]
+    assert len(parsed.lines) == 18
+    assert not [w for w in parsed.warnings if "margin" in w.code or "subheading" in w.code]
+
+
+def test_a_subheading_the_margin_does_not_count_stands_above_the_next_line_unnumbered():
+    parsed = _with_subheading(counted=False)
+
+    assert line(parsed, 9).plain == "alinea 2 regel 1"
+    assert line(parsed, 9).heading_before == "Een tussenkop"
+    assert line(parsed, 9).starts_paragraph
+    assert not any(ln.subheading for ln in parsed.lines)
+    assert "Een tussenkop" not in [ln.plain for ln in parsed.lines]
+    assert len(parsed.lines) == 17
+    assert not [w for w in parsed.warnings if "margin" in w.code or "subheading" in w.code]
+
+
+def test_a_subheading_after_the_last_margin_number_follows_the_text_s_other_ones():
+    parsed = _with_subheading(counted=False, subheadings=("Kop een", "Kop twee"), lengths=(9, 2))
+
+    # 8 + 9 + 2 lines: "Kop een" stands between margin numbers 5 and 10, and they
+    # do not count it; "Kop twee" comes after 15, the last one, and is treated alike
+    assert [(ln.number, ln.heading_before) for ln in parsed.lines if ln.heading_before] == [
+        (9, "Kop een"),
+        (18, "Kop twee"),
+    ]
+    assert len(parsed.lines) == 19
+    assert not [w for w in parsed.warnings if "margin" in w.code or "subheading" in w.code]
+
+
+def _subheaded(margins, heading_at=6, count=12):
+    """One column: Tekst 1, a title, plain lines with a bold line at `heading_at`."""
+    rows = [f"regel {n}" for n in range(1, count + 1)]
+    rows.insert(heading_at, "Een kop")
+    glyphs = _glyphs("Tekst 1", 60, bold=True) + _glyphs("Titel", 80, size=14.0, bold=True)
+    for i, text in enumerate(rows):
+        top = 110 + 14 * i
+        glyphs += _glyphs(text, top, bold=text == "Een kop")
+        if i in margins:
+            glyphs += tuple(
+                Glyph(d, 60 + 4 * k, 63 + 4 * k, top + 1, top + 8, 7.0)
+                for k, d in enumerate(str(margins[i]))
+            )
+    return parse_booklet([PageLayout(1, 595, 842, glyphs)]).texts[0].parsed
+
+
+@pytest.mark.parametrize(
+    ("margins", "counted", "warned"),
+    [
+        # the kop is line 7: 10 stands beside "regel 9"
+        ({4: 5, 9: 10}, True, False),
+        # not counted: 10 stands beside "regel 10"
+        ({4: 5, 10: 10}, False, False),
+        # only 5, before the kop: the numbers cannot tell; counted, with a warning
+        ({4: 5}, True, True),
+        # no numbers at all: the same
+        ({}, True, True),
+    ],
+    ids=["counted", "not-counted", "after-the-last-number", "no-numbers"],
+)
+def test_the_margin_numbers_decide_whether_a_subheading_is_counted(margins, counted, warned):
+    parsed = _subheaded(margins)
+
+    assert ("Een kop" in [ln.plain for ln in parsed.lines]) is counted
+    assert len(parsed.lines) == (13 if counted else 12)
+    assert (
+        Warning("pdf_subheading_undecided", {"subheading": "Een kop"}) in parsed.warnings
+    ) is warned
+    assert not [w for w in parsed.warnings if "margin_number_unmet" in w.code]

@@ -1,7 +1,8 @@
 """The PDF booklet's preview and save: one upload, every text in it.
 
 The preview lists each text found with its first and last lines and its warnings;
-the admin ticks the texts to keep, may correct their titles and saves them in one go.
+the admin ticks the texts to keep, may correct their titles, subtitles and
+introductions, and saves them in one go.
 """
 
 from django.contrib import messages
@@ -11,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import admin_required
-from texts.forms import BookletSaveForm, TextUploadForm
+from texts.forms import BookletSaveForm, TextUploadForm, with_edits
 from texts.messages import warning_message
 from texts.models import Text
 from texts.pdf_booklet import Booklet
@@ -23,17 +24,20 @@ def render_booklet_preview(request, *, booklet: Booklet, form: BookletSaveForm |
 
     titles = {}
     kept = None
-    if form is not None and form.is_bound:
+    bound = form is not None and form.is_bound
+    if bound:
         kept = set(form.data.getlist("keep"))
         titles = {i: form.data.get(f"title_{i}", "") for i in range(len(booklet.texts))}
     items = []
     for index, text in enumerate(booklet.texts):
         lines = text.parsed.lines
+        # Shown again after a refused save: with the corrections the admin made.
+        parsed = with_edits(text, form.data, index).parsed if bound else text.parsed
         items.append(
             {
                 "index": index,
                 "heading": text.heading,
-                "parsed": text.parsed,
+                "parsed": parsed,
                 "title": titles.get(index) or text.parsed.title,
                 "first": lines[0] if lines else None,
                 "last": lines[-1] if lines else None,

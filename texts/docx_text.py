@@ -9,6 +9,8 @@ them. What Word knows is carried over in the importer's conventions:
   gets a blank line around it, short ones (booklet lines typed one per paragraph) stay together;
   a manual line break is a line break, an empty paragraph a blank line;
 - italic or bold words become `*emphasis*`;
+- right after the title, a paragraph all in bold is the subtitle and paragraphs all
+  in italics are the introduction: printed above line 1, not numbered;
 - Word's own footnotes become a marker `¹⁾` after the word and "noot n ..." at the
   end, numbered in the order the text refers to them; "noot n" lines typed in the
   text and the source lines ("naar:", "uit:") are read as in plain text.
@@ -17,11 +19,13 @@ them. What Word knows is carried over in the importer's conventions:
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from texts.parsing import FLOWING_THRESHOLD, SUPERSCRIPT_DIGITS, ParseError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_TEXT_HEADING = re.compile(r"^tekst\s+\d+$", re.IGNORECASE)
 _FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
 
 
@@ -43,11 +47,24 @@ def read_docx(data: bytes) -> str:
     bodies = _footnote_bodies(document)
     numbers: dict[str, int] = {}
     lines: list[str] = []
+    # Right after the title: a bold paragraph is the subtitle, italic ones are the
+    # introduction, written in the importer's conventions ("**...**", "*...*"
+    # standing alone before "(1)"), which parse_text keeps out of the numbering.
+    after_title: bool | None = None  # None: no title yet
     for paragraph in document.paragraphs:
         text = _paragraph_text(paragraph._p, numbers)
         if not text.strip():
             lines.append("")
             continue
+        if after_title is None:
+            # "Tekst 1" above the title is no title.
+            after_title = not _TEXT_HEADING.match(text) or None
+        elif after_title:
+            style = _whole_style(paragraph._p) if re.fullmatch(r"\*[^*\n]+\*", text) else ""
+            if style:
+                lines += ["", f"*{text}*" if style == "bold" else text, ""]
+                continue
+            after_title = False
         style = (paragraph.style.name if paragraph.style is not None else "").lower()
         heading = style.startswith(("title", "heading", "titel", "kop"))
         if heading or max(len(part) for part in text.split("\n")) > FLOWING_THRESHOLD:
@@ -88,15 +105,28 @@ def _paragraph_text(p, numbers: dict[str, int]) -> str:
     return _join(segments)
 
 
-def _is_emphasised(run) -> bool:
+def _whole_style(p) -> str:
+    """ "italic" or "bold" when every word of the paragraph is printed so, else ""."""
+    runs = [
+        run for run in p.iter(f"{_W}r") if "".join(t.text or "" for t in run.iter(f"{_W}t")).strip()
+    ]
+    if not runs:
+        return ""
+    if all(_has(run, "i") for run in runs):
+        return "italic"
+    if all(_has(run, "b") for run in runs):
+        return "bold"
+    return ""
+
+
+def _has(run, name: str) -> bool:
     props = run.find(f"{_W}rPr")
-    if props is None:
-        return False
-    for name in ("i", "b"):
-        element = props.find(f"{_W}{name}")
-        if element is not None and element.get(f"{_W}val", "true") not in ("0", "false"):
-            return True
-    return False
+    element = props.find(f"{_W}{name}") if props is not None else None
+    return element is not None and element.get(f"{_W}val", "true") not in ("0", "false")
+
+
+def _is_emphasised(run) -> bool:
+    return _has(run, "i") or _has(run, "b")
 
 
 def _join(segments: list[tuple[str, bool]]) -> str:

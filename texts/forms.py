@@ -4,6 +4,7 @@ Both forms end in the same place: a raw string that texts.parsing reads. Every w
 an upload can go wrong becomes a form error with a clear message, never a 500.
 """
 
+from dataclasses import replace
 from pathlib import PurePath
 
 from django import forms
@@ -13,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from texts.messages import error_message
 from texts.parsing import ParsedText, ParseError, decode_upload, parse_text
-from texts.pdf_booklet import Booklet, booklet_from_data, booklet_to_data
+from texts.pdf_booklet import Booklet, BookletText, booklet_from_data, booklet_to_data
 
 ACCEPTED_EXTENSIONS = (".txt", ".md", ".pdf", ".docx")
 # A booklet's texts travel from the preview to the save signed, so no one can slip
@@ -165,6 +166,25 @@ class TextSaveForm(forms.Form):
         return raw
 
 
+MAX_INTRODUCTION = 3000
+
+
+def with_edits(text: BookletText, data, index: int) -> BookletText:
+    """The text with the subtitle and introduction as the admin corrected them in the
+    preview (a field left out of the form keeps what was read; emptied, it is gone).
+    They are plain text: the booklet escapes them, so nothing here needs to be trusted."""
+    parsed = text.parsed
+    subtitle = data.get(f"subtitle_{index}")
+    introduction = data.get(f"introduction_{index}")
+    if subtitle is not None:
+        parsed = replace(parsed, subtitle=" ".join(subtitle.split())[:300])
+    if introduction is not None:
+        paragraphs = introduction.replace("\r\n", "\n").replace("\r", "\n").split("\n\n")
+        cleaned = "\n\n".join(" ".join(p.split()) for p in paragraphs if p.strip())
+        parsed = replace(parsed, introduction=cleaned[:MAX_INTRODUCTION])
+    return replace(text, parsed=parsed)
+
+
 class BookletSaveForm(forms.Form):
     """What the booklet preview sends back: its texts (signed), which to keep and
     their titles as corrected.
@@ -206,7 +226,7 @@ class BookletSaveForm(forms.Form):
             if str(index) not in kept:
                 continue
             title = (self.data.get(f"title_{index}") or "").strip()[:300]
-            chosen.append((text, title or text.parsed.title))
+            chosen.append((with_edits(text, self.data, index), title or text.parsed.title))
         if not chosen:
             raise forms.ValidationError(self.error_messages["none_chosen"], code="none_chosen")
         cleaned["chosen"] = chosen

@@ -88,8 +88,13 @@ def warning_message(warning: Warning) -> str:
             "against the printed booklet."
         ),
         "pdf_picture_skipped": _("A picture on page %(page)s was skipped: it is not text."),
-        "pdf_intro_skipped": _(
-            "The introduction in italics (“%(intro)s”) is not a numbered line and is not saved."
+        "pdf_subheading_undecided": _(
+            "The margin numbers do not show whether the subheading “%(subheading)s” is "
+            "counted as a line; it was counted. Check the numbering after it."
+        ),
+        "glued_note_markers": _(
+            "Digits glued to a word were read as footnote markers, because a note with "
+            "that number stands below the text: %(markers)s. Check that they are markers."
         ),
         "pasted_page_furniture": _(
             "Page headers, footers or page numbers from the PDF were left out (%(count)s lines)."

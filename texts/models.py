@@ -15,6 +15,10 @@ class Text(models.Model):
         PUBLISHED = "published", _("published")
 
     title = models.CharField(_("title"), max_length=300)
+    # Printed under the title, above line 1, and never numbered: a subtitle and an
+    # introduction in italics ("Tekst 3 bestaat uit twee fragmenten").
+    subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    introduction = models.TextField(_("introduction"), blank=True)
     source_adapted = models.CharField(_("adapted from (naar:)"), max_length=300, blank=True)
     source_from = models.CharField(_("taken from (uit:)"), max_length=300, blank=True)
     author_note = models.TextField(_("about the author"), blank=True)
@@ -64,6 +68,11 @@ class Line(models.Model):
     markup = models.TextField()
     starts_paragraph = models.BooleanField(default=False)
     starts_page = models.BooleanField(default=False)
+    # A subheading inside the text that the booklet counts as a line (shown bold).
+    is_subheading = models.BooleanField(default=False)
+    # A subheading printed above this line that the booklet does not count: shown in
+    # place, without a number, so the numbering stays as printed.
+    heading_before = models.CharField(max_length=200, blank=True)
 
     class Meta:
         ordering = ["text", "number"]

@@ -62,6 +62,17 @@ _PARAGRAPH_MARKER = re.compile(r"(?:^|(?<=\s))\(([1-9]\d{0,2})\)(?=\s|$)")
 _ANCHOR = re.compile(r"^(\d{1,3})\s+(?=\S)")
 # "75 (4) De maatschappelijke": a margin number before a paragraph marker.
 _MARGIN_BEFORE_MARKER = re.compile(r"^(\d{1,3}) \(([1-9]\d{0,2})\) (?=\S)")
+# "1 twitteraars: ..." in the trailer, a note without its word "noot".
+_PLAIN_NOTE = re.compile(r"^(\d{1,2})\s+(\S.*)$")
+_MONTH = re.compile(
+    r"^(?:jan|feb|maart|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\b", re.IGNORECASE
+)
+# "twitteraars1", "*topic*2.": a note number glued to a word as plain digits.
+_GLUED_NOTE = re.compile(
+    r"(?<!\w)(?P<word>[^\W\d_]{2,}(?:[-'’][^\W\d_]+)*)(?P<star>\*?)(?P<digits>\d{1,2})(?![\w)])"
+)
+_SUBTITLE = re.compile(r"^\*\*([^*]+)\*\*$")
+_WHOLLY_EMPHASISED = re.compile(r"^\*([^*]+)\*$")
 _TEXT_HEADING = re.compile(r"^(?:#+\s*)?tekst\s+\d+\s*$", re.IGNORECASE)
 _SOURCE_ADAPTED = re.compile(r"^(?:(?:bewerkt|vrij)\s+)?naar\s*:", re.IGNORECASE)
 _SOURCE_FROM = re.compile(r"^(?:uit|bron)\s*:", re.IGNORECASE)
@@ -113,6 +124,9 @@ class ParsedLine:
     starts_paragraph: bool = False
     starts_page: bool = False
     notes: tuple[int, ...] = ()
+    # A subheading the booklet counts as this line; an uncounted one printed above it.
+    subheading: bool = False
+    heading_before: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,6 +147,9 @@ class ParsedText:
     author_note: str = ""
     line_width: int | None = None
     warnings: tuple[Warning, ...] = ()
+    # Under the title, above line 1, not numbered (see docs/importer.md).
+    subtitle: str = ""
+    introduction: str = ""
 
 
 # --- words ------------------------------------------------------------------------
@@ -661,10 +678,14 @@ def parse_text(raw: str) -> ParsedText:
     title, body = _take_title(body)
     if not title:
         warnings.append(Warning("no_title"))
+    subtitle, introduction, body = _take_introduction(body) if title else ("", "", body)
+    trailer_warnings: list[Warning] = []
+    source_adapted, source_from, author_note, footnotes = _parse_trailer(trailer, trailer_warnings)
+    body = _find_glued_note_markers(body, {note.number for note in footnotes}, warnings)
     paragraphs = _paragraphs(body, warnings)
     if not paragraphs:
         raise ParseError("no_lines")
-    source_adapted, source_from, author_note, footnotes = _parse_trailer(trailer, warnings)
+    warnings += trailer_warnings
     laid, width = _lay_out(paragraphs, warnings)
     parsed_lines = _number(laid)
     if not parsed_lines:  # only emphasis marks, say
@@ -683,6 +704,8 @@ def parse_text(raw: str) -> ParsedText:
         author_note=author_note,
         line_width=width,
         warnings=tuple(warnings),
+        subtitle=subtitle,
+        introduction=introduction,
     )
 
 
@@ -747,6 +770,46 @@ def _take_title(body: list[str]) -> tuple[str, list[str]]:
         title = first.lstrip("#").strip().strip("*").strip()
         return title, rest[1:]
     return "", rest
+
+
+def _take_introduction(body: list[str]) -> tuple[str, str, list[str]]:
+    """(subtitle, introduction, the rest): what a marked text prints between its
+    title and "(1)" without numbering it.
+
+    A line `**...**` standing alone right after the title is the subtitle; then each
+    paragraph (lines up to a blank line) wholly in `*...*` is a paragraph of the
+    introduction, as the booklet prints it in italics. Only before the first
+    paragraph marker, so nothing that was a numbered line in a text with markers is
+    taken; a line with a margin number in it is always a numbered line. In a text
+    without markers the first paragraph may well be in italics: it stays text.
+
+    >>> _take_introduction(["**Een ondertitel**", "", "*Eerst dit.*", "", "(1) Zo."])
+    ('Een ondertitel', 'Eerst dit.', ['', '(1) Zo.'])
+    """
+    start = next((i for i, line in enumerate(body) if _PARAGRAPH_MARKER.search(line)), None)
+    if start is None:
+        return "", "", body
+    subtitle, introduction = "", []
+    taken = 0
+    i = 0
+    while i < start:
+        if not body[i]:
+            i += 1
+            continue
+        end = i
+        while end < start and body[end]:
+            end += 1
+        block = body[i:end]
+        text = " ".join(block)
+        bold, italic = _SUBTITLE.match(text), _WHOLLY_EMPHASISED.match(text)
+        if bold and len(block) == 1 and not subtitle and not introduction:
+            subtitle = bold.group(1).strip()
+        elif italic and not any(_anchor(line) for line in block):
+            introduction.append(italic.group(1).strip())
+        else:
+            break
+        i = taken = end
+    return subtitle, "\n\n".join(introduction), body[taken:]
 
 
 def _reads_as_sentence(line: str) -> bool:
@@ -891,11 +954,13 @@ def _parse_trailer(
     author: list[str] = []
     notes: dict[int, list[str]] = {}
     current: list[str] | None = None
+    previous = ""
     for line in trailer:
         if not line:
-            current = None
+            current, previous = None, ""
             continue
-        note = _NOTE.match(line)
+        note = _NOTE.match(line) or _plain_note(line, notes, previous)
+        previous = line
         if note:
             number = int(note.group(1))
             if number in notes:
@@ -915,6 +980,63 @@ def _parse_trailer(
     if author_note.startswith("*") and author_note.endswith("*"):
         author_note = author_note[1:-1].strip()
     return adapted, taken_from, author_note, footnotes
+
+
+def _plain_note(line: str, notes: dict[int, list[str]], previous: str) -> re.Match | None:
+    """ "1 twitteraars: ..." in the trailer: a note copied without its word "noot".
+    Only the next note's number, and not a date ("1 april 2021" under "uit: NRC,")."""
+    m = _PLAIN_NOTE.match(line)
+    if not m or int(m.group(1)) != max(notes, default=0) + 1:
+        return None
+    if _MONTH.match(m.group(2)) or previous.rstrip().endswith(","):
+        return None
+    return m
+
+
+def _find_glued_note_markers(
+    body: list[str], notes: set[int], warnings: list[Warning]
+) -> list[str]:
+    """Footnote markers copied out of a PDF as plain digits glued to their word
+    ("twitteraars1"), made into markers "twitteraars¹⁾".
+
+    Only for a note below the text that no marker in the text refers to yet, only
+    its first such word, and only where the digits cannot belong to the word: not
+    after capitals ("CO2", "MP3"), not after a unit ("m2"), never three or more
+    digits (a year). The admin is told which words were read so.
+
+    >>> _find_glued_note_markers(["veel twitteraars1 en CO2."], {1, 2}, [])
+    ['veel twitteraars¹⁾ en CO2.']
+    """
+    open_notes = notes - _referenced_notes(body)
+    if not open_notes:
+        return body
+    taken: list[str] = []
+
+    def glue(m: re.Match) -> str:
+        word, number = m.group("word"), int(m.group("digits"))
+        if number not in open_notes or word.isupper() or _is_unit(word):
+            return m.group(0)
+        open_notes.discard(number)
+        taken.append(word + m.group("digits"))
+        sup = "".join(SUPERSCRIPT_DIGITS[int(d)] for d in m.group("digits"))
+        return f"{word}{m.group('star')}{sup}⁾"
+
+    out = [_GLUED_NOTE.sub(glue, line) if open_notes else line for line in body]
+    if taken:
+        warnings.append(Warning("glued_note_markers", {"markers": ", ".join(taken)}))
+    return out
+
+
+def _referenced_notes(body: list[str]) -> set[int]:
+    """The notes the markers in the text already refer to (¹⁾, 1), [1])."""
+    found: set[int] = set()
+    for line in body:
+        for m in _INLINE.finditer(line):
+            if m.group("sup"):
+                found.add(int("".join(_SUPER_TO_INT[c] for c in m.group("sup"))))
+            elif m.group("bracket") or m.group("paren"):
+                found.add(int(m.group("bracket") or m.group("paren")))
+    return found
 
 
 def _footnote(number: int, text: str) -> ParsedFootnote:

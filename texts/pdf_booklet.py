@@ -57,6 +57,7 @@ _PARAGRAPH_MARKER = re.compile(r"^\(([1-9]\d{0,2})\)\s*")
 _TRAILER_START = re.compile(
     r"^(?:(?:(?:bewerkt|vrij)\s+)?naar\s*:|uit\s*:|bron\s*:|noot\s+\d{1,2}\b)", re.IGNORECASE
 )
+_FRAGMENT = re.compile(r"^fragment\s+\d{1,2}\b", re.IGNORECASE)
 # "m²", "km³": a raised number after a unit is a power, not a footnote marker.
 _UNIT = re.compile(r"(?:^|\s)[kcdm]?m$")
 
@@ -518,11 +519,9 @@ def _parse_text(
         if not title_parts:
             title_size = lines[0].size
         title_parts.append(lines.pop(0).text)
-    intro: list[str] = []
-    while lines and lines[0].all_of("italic") and lines[0].margin is None:
-        intro.append(lines.pop(0).text)
-    if intro:
-        warnings.append(Warning("pdf_intro_skipped", {"intro": " ".join(intro)[:80]}))
+    taken = _introduction_lines(lines)
+    subtitle, introduction = _subtitle_and_introduction(lines[:taken], body)
+    lines = lines[taken:]
     trailer_at = next(
         (i for i, ln in enumerate(lines) if i and _TRAILER_START.match(ln.text)), len(lines)
     )
@@ -532,11 +531,13 @@ def _parse_text(
     title = " ".join(title_parts)
     if not title:
         warnings.append(Warning("no_title"))
-    parsed_lines, paragraphs, raw_lines = _number(body_lines, body, warnings)
+    body_lines = [ln for ln in body_lines if ln.text or ln.margin]
+    uncounted = _uncounted_subheadings(body_lines, warnings)
+    parsed_lines, paragraphs, raw_lines = _number(body_lines, body, warnings, uncounted)
     trailer_raw = [f"*{ln.text}*" if ln.all_of("italic") else ln.text for ln in trailer]
     adapted, taken_from, author, footnotes = _parse_trailer(trailer_raw, warnings)
     _check_notes(parsed_lines, footnotes, warnings)
-    _check_margin_numbers(body_lines, warnings)
+    _check_margin_numbers([ln for i, ln in enumerate(body_lines) if i not in uncounted], warnings)
     pages_with_lines = sorted({ln.page for ln in text.lines})
     for page in pages_with_lines:
         if page in pictures:
@@ -551,16 +552,147 @@ def _parse_text(
         author_note=author,
         line_width=None,
         warnings=tuple(warnings),
+        subtitle=subtitle,
+        introduction=introduction,
     )
     head = [text.heading, ""] if text.heading else []
-    raw = "\n".join([*head, title, "", *raw_lines, "", *trailer_raw]) + "\n"
+    # In the plain-text conventions: "**subtitle**" and "*introduction*" paragraphs
+    # between the title and "(1)" (see texts.parsing._take_introduction).
+    above = [f"**{subtitle}**"] if subtitle else []
+    above += [f"*{part}*" for part in introduction.split("\n\n") if part]
+    above = [part for item in above for part in (item, "")]
+    raw = "\n".join([*head, title, "", *above, *raw_lines, "", *trailer_raw]) + "\n"
     return parsed, raw
 
 
+def _may_introduce(line: _Printed) -> bool:
+    """A line under the title that may be a subtitle or the introduction: all in
+    italics, or all bold (a bold line in the title's size is part of the title), no
+    margin number, no paragraph marker, no "fragment n" (a heading inside the text)."""
+    if line.margin is not None or _PARAGRAPH_MARKER.match(line.text):
+        return False
+    if _TRAILER_START.match(line.text) or _FRAGMENT.match(line.text):
+        return False
+    return line.all_of("italic") or line.all_of("bold")
+
+
+def _introduction_lines(lines: list[_Printed]) -> int:
+    """How many lines under the title are its subtitle and introduction, not numbered.
+
+    The margin numbers decide: the first one stands beside line n, so exactly the
+    lines before the n-th counted one are not counted. Without a margin number the
+    style decides: the italic and bold lines there are not counted (the booklets
+    print an introduction in italics, a subtitle in bold, both above line 1).
+
+    For example: three italic lines under the title, and margin number 5 beside
+    the seventh line read: the first two are the introduction, the third is line 1.
+    """
+    candidates = 0
+    while candidates < len(lines) and _may_introduce(lines[candidates]):
+        candidates += 1
+    if candidates == len(lines):
+        return 0  # a text all in italics: its lines are its lines
+    first = next((i for i, ln in enumerate(lines) if ln.margin is not None), None)
+    if first is None:
+        return candidates
+    uncounted = first + 1 - lines[first].margin
+    return min(max(uncounted, 0), candidates)
+
+
+def _subtitle_and_introduction(lines: list[_Printed], body: float) -> tuple[str, str]:
+    """The bold lines first are the subtitle, the rest the introduction: its printed
+    lines joined (it is not numbered, so it need not keep them), paragraphs apart."""
+    subtitle: list[str] = []
+    intro = ""
+    previous: _Printed | None = None
+    for line in lines:
+        if not intro and line.all_of("bold") and not line.all_of("italic"):
+            subtitle.append(line.text)
+            previous = line
+            continue
+        if intro:
+            if previous is not None and _gap_before(previous, line, body):
+                intro += "\n\n"
+            elif intro.endswith("-") and _ends_in_soft_hyphen(previous):
+                intro = intro[:-1]  # a word broken at the line end, whole again
+            else:
+                intro += " "
+        intro += line.text
+        previous = line
+    return " ".join(subtitle), intro
+
+
+def _ends_in_soft_hyphen(line: _Printed | None) -> bool:
+    inked = [r.glyph.text for r in line.runs if r.glyph.text.strip()] if line else []
+    return bool(inked) and inked[-1] == "\u00ad"
+
+
+def _is_subheading(line: _Printed) -> bool:
+    """A line all in bold inside the text, without a paragraph marker."""
+    return (
+        line.all_of("bold")
+        and not line.all_of("italic")
+        and not _PARAGRAPH_MARKER.match(line.text)
+        and not line.text.isdigit()
+    )
+
+
+def _uncounted_subheadings(printed: list[_Printed], warnings: list[Warning]) -> set[int]:
+    """The subheadings (by index) that the booklet does not count as lines.
+
+    In the central exams a subheading inside a text is usually counted: it is a line
+    and gets a number when it falls on a fifth line. Some booklets leave it out of
+    the count. The margin numbers tell which: between two of them (from the start,
+    to the first) the lines read must be as many as the numbers are apart; a
+    surplus of exactly the subheadings there means they are not counted, none
+    means they are. Where the numbers cannot tell (after the last margin number, or
+    a stretch that is off for another reason), the way the text's other
+    subheadings are counted is followed; with none to follow, the subheading is
+    counted, and the admin is warned (`pdf_subheading_undecided`).
+
+    For example: a bold line among lines 5 and 10, and eleven lines read from the
+    one with 5 to the one with 10: the bold line is not counted.
+    """
+    # A bold line with nothing under it is no heading of anything: it stays a line.
+    candidates = [
+        i for i, ln in enumerate(printed[:-1]) if ln.margin is None and _is_subheading(ln)
+    ]
+    if not candidates:
+        return set()
+    counted: dict[int, bool] = {}
+    undecided: list[int] = []
+    start, base = 0, 0
+    for i, line in enumerate(printed):
+        if line.margin is None:
+            continue
+        region = [k for k in candidates if start <= k < i]
+        surplus = (i + 1 - start) - (line.margin - base)
+        if region and surplus == 0:
+            counted.update(dict.fromkeys(region, True))
+        elif region and surplus == len(region):
+            counted.update(dict.fromkeys(region, False))
+        else:
+            undecided += region
+        start, base = i + 1, line.margin
+    undecided += [k for k in candidates if k >= start]
+    rule = set(counted.values())
+    for k in undecided:
+        if len(rule) == 1:
+            counted[k] = next(iter(rule))
+        else:
+            counted[k] = True
+            warnings.append(
+                Warning("pdf_subheading_undecided", {"subheading": printed[k].text[:80]})
+            )
+    return {k for k, is_counted in counted.items() if not is_counted}
+
+
 def _number(
-    printed: list[_Printed], body: float, warnings: list[Warning]
+    printed: list[_Printed], body: float, warnings: list[Warning], uncounted: set[int] = frozenset()
 ) -> tuple[list[ParsedLine], list[int], list[str]]:
-    """Number the lines 1..n as printed; paragraphs start at a bold "(n)"."""
+    """Number the lines 1..n as printed; paragraphs start at a bold "(n)". A bold line
+    without a marker is a subheading: counted, it is a line marked so; not counted
+    (`uncounted`, by index), it is printed above the next line without a number."""
     marked = any(_marker(ln) for ln in printed)
     out: list[ParsedLine] = []
     paragraphs: list[int] = []
@@ -569,7 +701,12 @@ def _number(
     if not marked:
         paragraphs.append(1)
     previous: _Printed | None = None
-    for line in printed:
+    heading_before = ""
+    for index, line in enumerate(printed):
+        if index in uncounted:
+            heading_before = " ".join(filter(None, [heading_before, line.text]))
+            raw.append(f"**{line.text}**")
+            continue
         pieces = _styled(line.runs)
         starts_paragraph = False
         marker = _marker(line) if marked else None
@@ -598,8 +735,11 @@ def _number(
                 starts_paragraph=starts_paragraph or (not out and not marked),
                 starts_page=starts_page,
                 notes=notes,
+                subheading=_is_subheading(line),
+                heading_before=heading_before[:200],
             )
         )
+        heading_before = ""
         prefix = f"{line.margin_digits} " if line.margin_digits else ""
         raw.append(prefix + (f"({paragraph}) " if starts_paragraph and marked else "") + plain)
         previous = line

@@ -19,6 +19,8 @@ def save_parsed_text(
     """Store a parsed booklet: the text, its paragraphs, lines and footnotes."""
     text = Text(
         title=(title or parsed.title or "").strip()[:300],
+        subtitle=parsed.subtitle.strip()[:300],
+        introduction=parsed.introduction.strip(),
         source_adapted=parsed.source_adapted[:300],
         source_from=parsed.source_from[:300],
         author_note=parsed.author_note,
@@ -44,6 +46,8 @@ def save_parsed_text(
             markup=line.markup,
             starts_paragraph=line.starts_paragraph,
             starts_page=line.starts_page,
+            is_subheading=line.subheading,
+            heading_before=line.heading_before[:200],
         )
         for line in parsed.lines
     )

@@ -34,6 +34,9 @@ class BookletLine:
     starts_paragraph: bool
     starts_page: bool
     shows_number: bool
+    is_subheading: bool = False
+    # An unnumbered subheading printed above the line.
+    heading_before: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +64,7 @@ def _paragraphs(rows, prefix: str) -> list[BookletParagraph]:
     paragraphs: list[BookletParagraph] = []
     current: list[BookletLine] = []
     current_number = None
-    for number, paragraph, markup, starts_paragraph, starts_page in rows:
+    for number, paragraph, markup, starts_paragraph, starts_page, subheading, before in rows:
         if paragraph != current_number and current:
             paragraphs.append(BookletParagraph(str(current_number), tuple(current)))
             current = []
@@ -73,6 +76,8 @@ def _paragraphs(rows, prefix: str) -> list[BookletParagraph]:
                 starts_paragraph,
                 starts_page,
                 number % GUTTER_EVERY == 0,
+                subheading,
+                before,
             )
         )
     if current:
@@ -85,7 +90,15 @@ def booklet_context(text: Text | ParsedText, *, title: str = "", key: str = "") 
     if isinstance(text, ParsedText):
         prefix = f"text-{key or 'preview'}"
         rows = (
-            (line.number, line.paragraph, line.markup, line.starts_paragraph, line.starts_page)
+            (
+                line.number,
+                line.paragraph,
+                line.markup,
+                line.starts_paragraph,
+                line.starts_page,
+                line.subheading,
+                line.heading_before,
+            )
             for line in text.lines
         )
         notes = [BookletNote(n.number, n.term, n.body) for n in text.footnotes]
@@ -96,7 +109,13 @@ def booklet_context(text: Text | ParsedText, *, title: str = "", key: str = "") 
             Line.objects.filter(text=text)
             .order_by("number")
             .values_list(
-                "number", F("paragraph__number"), "markup", "starts_paragraph", "starts_page"
+                "number",
+                F("paragraph__number"),
+                "markup",
+                "starts_paragraph",
+                "starts_page",
+                "is_subheading",
+                "heading_before",
             )
         )
         notes = [
@@ -111,6 +130,9 @@ def booklet_context(text: Text | ParsedText, *, title: str = "", key: str = "") 
         "title": title,
         "paragraphs": _paragraphs(rows, prefix),
         "notes": notes,
+        "subtitle": text.subtitle,
+        # Paragraphs of the introduction: it is not numbered, so it may wrap freely.
+        "introduction": [p.strip() for p in text.introduction.split("\n\n") if p.strip()],
         "source_adapted": text.source_adapted,
         "source_from": text.source_from,
         "author_note": text.author_note,
@@ -121,7 +143,16 @@ def _cache_key(text: Text, **options) -> str:
     # A stored text's lines never change after import (there is no service that
     # edits them), so pk + upload time + title and the tag's options name one
     # rendering for good. A text imported again gets a new pk.
-    version = "|".join([str(text.pk), text.uploaded_at.isoformat(), text.title, repr(options)])
+    version = "|".join(
+        [
+            str(text.pk),
+            text.uploaded_at.isoformat(),
+            text.title,
+            text.subtitle,
+            text.introduction,
+            repr(options),
+        ]
+    )
     return "texts:booklet:" + hashlib.sha256(version.encode()).hexdigest()[:32]
 
 
