@@ -16,6 +16,13 @@
 # and logs in again. tests/test_try_deploy.py runs it.
 set -euo pipefail
 
+# A fresh machine: nothing of the caller's environment (a test run's settings module,
+# DEBUG, PLAIN_HTTP, DATABASE_URL...) reaches the guide's commands.
+if [ -z "${TRY_DEPLOY_CLEAN_ENV:-}" ]; then
+  exec env -i TRY_DEPLOY_CLEAN_ENV=1 HOME="${HOME:-/tmp}" PATH="$PATH" LANG=C.UTF-8 \
+    bash "$0" "$@"
+fi
+
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 GUIDE="$ROOT/docs/deploy.md"
 HOST=leesexamens.school.example
@@ -150,12 +157,17 @@ start_server() { # start_server PORT: the unit's ExecStart with its settings fil
     exec $exec_start
   ) >"$work/gunicorn-$port.log" 2>&1 &
   pids+=($!)
-  for _ in $(seq 300); do
-    [ "$(status_of "$port" /login/ 2>/dev/null)" = 200 ] && return 0
-    kill -0 "${pids[-1]}" 2>/dev/null || fail "gunicorn on port $port exited"
-    sleep 0.1
+}
+
+wait_for_servers() { # wait_for_servers PORT...: each answers its login page
+  local port
+  for port in "$@"; do
+    for _ in $(seq 600); do
+      [ "$(status_of "$port" /login/ 2>/dev/null)" = 200 ] && continue 2
+      sleep 0.1
+    done
+    fail "gunicorn on port $port did not answer (log: gunicorn-$port.log)"
   done
-  fail "gunicorn on port $port did not answer"
 }
 
 # --- what the school has: PostgreSQL, Redis, the code -------------------------------
@@ -224,6 +236,7 @@ port_a="$(free_port)"
 port_b="$(free_port)"
 start_server "$port_a"
 start_server "$port_b"
+wait_for_servers "$port_a" "$port_b"
 check_server "$port_a"
 check_server "$port_b"
 session="$(log_in "$port_a")"
@@ -249,6 +262,7 @@ run_block restore
 log "after the restore"
 start_server "$port_a"
 start_server "$port_b"
+wait_for_servers "$port_a" "$port_b"
 [ "$(psql_admin -d leesexamens -c "SELECT count(*) FROM auth_user WHERE username = 'admin'")" = 1 ] \
   || fail "the administrator is not in the restored database"
 session="$(log_in "$port_b")"
