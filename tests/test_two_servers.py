@@ -303,7 +303,7 @@ def test_a_pupil_alternating_between_two_servers_keeps_session_answers_and_timer
 
     # Hand in on A, the result on B.
     status, headers, _ = pupil.send(a, "POST", f"{attempt_path}submit/", {})
-    assert (status, headers["Location"]) == (302, f"{attempt_path}result/")
+    assert (status, headers["Location"]) == (302, f"{attempt_path}result/"), a.log_tail()
     status, _, result = pupil.send(b, "GET", f"{attempt_path}result/")
     assert status == 200, b.log_tail()
     assert OPEN_ANSWER in result
