@@ -63,8 +63,8 @@ class Redis:
         assert REDIS_SERVER, "redis-server not found: install it (CI does, .ci/run)"
         command = [REDIS_SERVER, "--bind", "127.0.0.1", "--port", str(self.port)]
         command += ["--save", "", "--appendonly", "no", "--dir", str(self.tmp)]
-        log = (self.tmp / "redis.log").open("ab")
-        self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        with (self.tmp / "redis.log").open("ab") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + 20
         while not self._answers():
             if time.monotonic() > deadline or self.process.poll() is not None:
