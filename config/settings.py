@@ -206,6 +206,26 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_IDLE_MINUTES = int(os.environ.get("SESSION_IDLE_MINUTES", "60"))
 SESSION_COOKIE_AGE = 12 * 60 * 60
 
+# Cache and sessions (docs/deploy.md). Without REDIS_URL: a per-process memory cache
+# and sessions in the database, so `make run` needs nothing more. With REDIS_URL
+# (several app servers): one Redis holds the cache for all of them (the join-code
+# throttle, cached pages and fragments then count and hold for every server), and
+# sessions are read from it but written through to the database too (cached_db),
+# so a Redis restart, which empties it, logs nobody out.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "leesexamens"),
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 
