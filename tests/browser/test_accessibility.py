@@ -196,3 +196,57 @@ def test_every_answer_field_says_which_question_and_what_it_is(
     for number, selector, name in GROUP_NAMES:
         group = page.locator(f"#question-{number} {selector}").first
         expect(group).to_have_accessible_name(re.compile(name))
+
+
+def open_modal(button_id: str, modal_id: str):
+    def prepare(page) -> None:
+        page.locator(f"#{button_id}").click()
+        expect(page.locator(f"#{modal_id}")).to_be_visible()
+
+    return prepare
+
+
+def open_reading_menu(page) -> None:
+    page.locator("#reading-menu-button").click()
+    expect(page.locator("#reading-form")).to_be_visible()
+
+
+# The exam room's tools (docs/pupils.md) and reading modes (docs/reading.md), on the
+# running test with read-aloud switched on: every tool open, in every reading mode.
+READING_MODES = {
+    "normal": {},
+    "largest font, widest spacing": {"font_size": 4, "line_spacing": 3},
+    "dyslexia mode": {"dyslexia": True},
+    "high contrast": {"high_contrast": True},
+    "line reader": {"line_reader": True},
+}
+TOOLS = {
+    "reading menu open": open_reading_menu,
+    "overview open": open_modal("overview-open", "overview-modal"),
+    "shortcut help open": open_modal("shortcuts-open", "shortcuts-modal"),
+    "hand-in dialog open": open_hand_in_dialog,
+}
+
+
+@pytest.mark.parametrize("mode", READING_MODES, ids=list(READING_MODES))
+def test_the_exam_room_has_no_serious_violation_in_any_reading_mode(
+    live_server, page, pupil, pupil_world, mode
+):
+    from accounts.services import update_reading_preferences
+
+    page.set_default_timeout(10000)
+    attempt = pupil_world["test_running"]
+    classes.set_read_aloud(assignment=attempt.assignment, pupil=None, enabled=True)
+    tokens = update_reading_preferences(user=pupil, **READING_MODES[mode]).tokens
+    log_in(page, live_server, pupil.username)
+    url = f"{live_server.url}/pupil/attempts/{attempt.pk}/"
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    expect(page.locator("html")).to_have_attribute("data-reading", tokens)
+    expect(page.locator("#read-aloud")).to_be_visible()
+    assert_no_serious_violations(page, context=f"exam page, {mode}")
+    for tool, prepare in TOOLS.items():
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        prepare(page)
+        assert_no_serious_violations(page, context=f"exam page, {mode}, {tool}")
