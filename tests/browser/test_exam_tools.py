@@ -10,8 +10,6 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.services import ensure_user
-from exam import demo
 from tests.browser.test_save_state import start_exam
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -41,21 +39,6 @@ SELECT = """([first, firstPhrase, last, lastPhrase]) => {
 
 MARKED = """(n) => Array.from(document.querySelectorAll(`.exam-pane-booklet [data-line="${n}"] mark.hl`))
   .map((mark) => mark.textContent).join("")"""
-
-
-@pytest.fixture
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "nl-NL", "viewport": {"width": 1280, "height": 860}}
-
-
-@pytest.fixture
-def demo_exam(db):
-    for username, password, role, first, last in demo.ACCOUNTS:
-        ensure_user(
-            username=username, password=password, role=role, first_name=first, last_name=last
-        )
-    exam, _created = demo.ensure_demo_exam()
-    return exam
 
 
 def select_words(page, first: int, first_phrase: str, last: int, last_phrase: str) -> None:

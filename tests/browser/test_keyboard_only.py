@@ -13,7 +13,6 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from accounts.services import ensure_user
 from exam import demo
 from tests.browser.test_pupil_flow import (
     ANSWERS,
@@ -36,16 +35,6 @@ def browser_context_args(browser_context_args):
         "viewport": {"width": 1280, "height": 860},
         "reduced_motion": "reduce",
     }
-
-
-@pytest.fixture
-def demo_exam(db):
-    for username, password, role, first, last in demo.ACCOUNTS:
-        ensure_user(
-            username=username, password=password, role=role, first_name=first, last_name=last
-        )
-    exam, _created = demo.ensure_demo_exam()
-    return exam
 
 
 class Keyboard:

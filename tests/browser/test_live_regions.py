@@ -40,11 +40,6 @@ RECORDER = """() => {
 }"""
 
 
-@pytest.fixture
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "nl-NL", "viewport": {"width": 1280, "height": 860}}
-
-
 def log_in(page, live_server, user) -> None:
     page.goto(f"{live_server.url}/login/")
     page.fill("#id_username", user.username)

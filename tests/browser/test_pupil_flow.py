@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from accounts.services import ensure_user
 from exam import demo
 from exam.models import Answer
 
@@ -104,22 +103,6 @@ def expected_grade(score: int, maximum: int, n_term: Decimal) -> Decimal:
     assert n_term == Decimal("1.0")  # no N-term caps apply
     exact = Decimal(9) * score / maximum + n_term
     return exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-
-
-@pytest.fixture
-def browser_context_args(browser_context_args):
-    # A Dutch pupil: the interface in Dutch, the grade with a decimal comma.
-    return {**browser_context_args, "locale": "nl-NL", "viewport": {"width": 1280, "height": 860}}
-
-
-@pytest.fixture
-def demo_exam(db):
-    for username, password, role, first, last in demo.ACCOUNTS:
-        ensure_user(
-            username=username, password=password, role=role, first_name=first, last_name=last
-        )
-    exam, _created = demo.ensure_demo_exam()
-    return exam
 
 
 def answer(page, number: int) -> None:

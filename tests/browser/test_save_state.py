@@ -10,27 +10,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.services import ensure_user
 from exam import demo
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ANSWERED = re.compile(r"\bis-answered\b")
-
-
-@pytest.fixture
-def browser_context_args(browser_context_args):
-    return {**browser_context_args, "locale": "nl-NL", "viewport": {"width": 1280, "height": 860}}
-
-
-@pytest.fixture
-def demo_exam(db):
-    for username, password, role, first, last in demo.ACCOUNTS:
-        ensure_user(
-            username=username, password=password, role=role, first_name=first, last_name=last
-        )
-    exam, _created = demo.ensure_demo_exam()
-    return exam
 
 
 def start_exam(page, live_server, exam) -> None:

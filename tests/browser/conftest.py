@@ -1,0 +1,24 @@
+"""Fixtures the browser tests share: a Dutch pupil's browser and the demo exam."""
+
+import pytest
+
+from accounts.services import ensure_user
+from exam import demo
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    # A Dutch pupil: the interface in Dutch, the grade with a decimal comma. Modules
+    # that need another window (a phone, no motion) override this fixture.
+    return {**browser_context_args, "locale": "nl-NL", "viewport": {"width": 1280, "height": 860}}
+
+
+@pytest.fixture
+def demo_exam(db):
+    """The demo exam with the demo accounts (exam/demo.py), as `make run` loads it."""
+    for username, password, role, first, last in demo.ACCOUNTS:
+        ensure_user(
+            username=username, password=password, role=role, first_name=first, last_name=last
+        )
+    exam, _created = demo.ensure_demo_exam()
+    return exam
