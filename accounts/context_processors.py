@@ -2,6 +2,7 @@ from accounts import roles as _roles
 
 
 def roles(request):
+    _roles.remember_roles(request)
     user = request.user
     return {
         "is_admin": _roles.is_admin(user),

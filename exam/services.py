@@ -18,7 +18,13 @@ from django.utils import timezone
 
 from exam.assignments import AssignmentRuleError, check_can_save
 from exam.models import Answer, Attempt, Exam, Question
-from exam.scoring import ResponseError, clean_response, element_points, score_response
+from exam.scoring import (
+    LABELLED_KINDS,
+    ResponseError,
+    clean_response,
+    element_points,
+    score_response,
+)
 from exam.totals import recompute_totals
 from exam.visibility import (
     ExamLocked,
@@ -152,7 +158,7 @@ def save_answer(*, attempt: Attempt, question: Question, value, revision: int | 
     response = clean_response(
         kind=question.kind,
         value=value,
-        labels=choice_labels(question),
+        labels=choice_labels(question) if question.kind in LABELLED_KINDS else {},
         paragraph_count=paragraph_count,
         word_limit=question.word_limit,
     )
