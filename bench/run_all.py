@@ -10,6 +10,7 @@ BENCHES = [
     "bench.bench_import",
     "bench.bench_text_page",
     "bench.bench_exam",
+    "bench.bench_autosave",
     "bench.bench_analysis",
 ]
 

@@ -140,6 +140,10 @@ def choice_labels(question: Question) -> dict[str, list[str]]:
     return dict(labels)
 
 
+# What saving an answer writes; it reads these and the keys, nothing else.
+SAVED_FIELDS = ("response", "revision", "saved_at")
+
+
 def save_answer(*, attempt: Attempt, question: Question, value, revision: int | None = None):
     """Store the pupil's current answer to one question and return the Answer.
 
@@ -166,19 +170,26 @@ def save_answer(*, attempt: Attempt, question: Question, value, revision: int | 
         # Re-read under a lock: a submit in another request must win or wait.
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         _ensure_open(locked)
-        answer, _created = Answer.objects.select_for_update().get_or_create(
-            attempt=locked, question=question
+        # Only the columns a save reads or writes: the scoring ones are never touched
+        # here, and an exam morning is mostly saves.
+        answer, _created = (
+            Answer.objects.select_for_update()
+            .only("attempt", "question", *SAVED_FIELDS)
+            .get_or_create(attempt=locked, question=question)
         )
         if revision is not None and revision < answer.revision:
             raise StaleRevision(answer)
         answer.response = response
         answer.revision = revision if revision is not None else answer.revision + 1
         # The foreign keys and the unique pair are the service's own doing; skip
-        # the queries full_clean would spend on them on this hot path.
+        # the queries full_clean would spend on them on this hot path (and the
+        # columns not loaded, which a save does not change).
         answer.full_clean(
-            exclude=["attempt", "question"], validate_unique=False, validate_constraints=False
+            exclude=[f.name for f in Answer._meta.fields if f.name not in SAVED_FIELDS],
+            validate_unique=False,
+            validate_constraints=False,
         )
-        answer.save(update_fields=["response", "revision", "saved_at"])
+        answer.save(update_fields=SAVED_FIELDS)
     return answer
 
 

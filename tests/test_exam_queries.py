@@ -93,6 +93,9 @@ def test_an_autosave_reads_neither_the_roles_nor_the_choices_of_an_open_question
     # answer and its update.
     assert len(queries) == 7, "\n".join(queries)
     assert not any('"auth_group"' in q or '"exam_choice"' in q for q in queries)
+    # Neither the exam's columns nor the answer's scoring ones are read.
+    assert not any('"exam_exam"' in q for q in queries)
+    assert not any('"feedback"' in q or '"scored_by_id"' in q for q in queries)
 
 
 def test_an_autosave_of_a_multiple_choice_answer_reads_the_choices_once(
