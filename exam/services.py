@@ -219,7 +219,11 @@ def submit_attempt(*, attempt: Attempt) -> Attempt:
     exam is under test (ExamLocked): its score would give the keys away.
     """
     attempt = (
-        Attempt.objects.select_for_update().select_related("exam", "assignment").get(pk=attempt.pk)
+        # Lock the attempt's row only: PostgreSQL refuses FOR UPDATE on the nullable
+        # side of the outer join that select_related("assignment") makes.
+        Attempt.objects.select_for_update(of=("self",))
+        .select_related("exam", "assignment")
+        .get(pk=attempt.pk)
     )
     if attempt.submitted_at is not None:
         return attempt

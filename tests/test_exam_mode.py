@@ -141,3 +141,14 @@ def test_practice_mode_shows_results_right_after_submitting(
 
     assert response.status_code == 302
     assert response.url == reverse("exam:attempt-result", args=[attempt.pk])
+
+
+def test_an_exam_mode_attempt_is_handed_in_through_the_service(pupil, exam_assignment):
+    # On PostgreSQL the lock must not reach the outer join to the assignment
+    # (FOR UPDATE cannot be applied to the nullable side of an outer join).
+    attempt = _start(exam_assignment, pupil)
+
+    submitted = services.submit_attempt(attempt=attempt)
+
+    assert submitted.submitted_at is not None
+    assert submitted.assignment == exam_assignment
