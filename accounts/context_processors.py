@@ -6,6 +6,7 @@ from accounts.reading import preferences_for
 
 
 def roles(request):
+    _roles.remember_roles(request)
     user = request.user
     return {
         "is_admin": _roles.is_admin(user),

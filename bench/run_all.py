@@ -12,6 +12,7 @@ BENCHES = [
     "bench.bench_import_shapes",
     "bench.bench_text_page",
     "bench.bench_exam",
+    "bench.bench_autosave",
     "bench.bench_analysis",
     "bench.bench_hashers",
 ]

@@ -14,11 +14,13 @@ def get_exam_for_pupil(request, pk: int) -> Exam:
     return get_object_or_404(Exam.objects.filter(is_published=True), pk=pk)
 
 
-def get_attempt_for_pupil(request, pk: int) -> Attempt:
-    """The request's pupil's own attempt, or 404."""
-    return get_object_or_404(
-        Attempt.objects.filter(pupil=request.user).select_related("exam"), pk=pk
-    )
+def get_attempt_for_pupil(request, pk: int, *, with_exam: bool = True) -> Attempt:
+    """The request's pupil's own attempt, or 404; with its exam unless with_exam=False
+    (an autosave needs only the exam's id)."""
+    attempts = Attempt.objects.filter(pupil=request.user)
+    if with_exam:
+        attempts = attempts.select_related("exam")
+    return get_object_or_404(attempts, pk=pk)
 
 
 def get_question_in_attempt(attempt: Attempt, pk: int) -> Question:

@@ -254,6 +254,9 @@ CLEANERS: dict[str, Callable] = {
     "open": _clean_text,
     "summary": _clean_text,
 }
+# The kinds whose cleaner reads the choice labels; the others never look at them, so a
+# save of an open answer need not fetch any.
+LABELLED_KINDS = frozenset({"mc", "multi", "statements", "matching", "ordering"})
 
 
 # --- scoring ------------------------------------------------------------------------

@@ -18,7 +18,13 @@ from django.utils import timezone
 
 from exam.assignments import AssignmentRuleError, check_can_save
 from exam.models import Answer, Attempt, Exam, Question
-from exam.scoring import ResponseError, clean_response, element_points, score_response
+from exam.scoring import (
+    LABELLED_KINDS,
+    ResponseError,
+    clean_response,
+    element_points,
+    score_response,
+)
 from exam.totals import recompute_totals
 from exam.visibility import (
     ExamLocked,
@@ -134,6 +140,10 @@ def choice_labels(question: Question) -> dict[str, list[str]]:
     return dict(labels)
 
 
+# What saving an answer writes; it reads these and the keys, nothing else.
+SAVED_FIELDS = ("response", "revision", "saved_at")
+
+
 def save_answer(*, attempt: Attempt, question: Question, value, revision: int | None = None):
     """Store the pupil's current answer to one question and return the Answer.
 
@@ -152,7 +162,7 @@ def save_answer(*, attempt: Attempt, question: Question, value, revision: int | 
     response = clean_response(
         kind=question.kind,
         value=value,
-        labels=choice_labels(question),
+        labels=choice_labels(question) if question.kind in LABELLED_KINDS else {},
         paragraph_count=paragraph_count,
         word_limit=question.word_limit,
     )
@@ -160,19 +170,26 @@ def save_answer(*, attempt: Attempt, question: Question, value, revision: int | 
         # Re-read under a lock: a submit in another request must win or wait.
         locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
         _ensure_open(locked)
-        answer, _created = Answer.objects.select_for_update().get_or_create(
-            attempt=locked, question=question
+        # Only the columns a save reads or writes: the scoring ones are never touched
+        # here, and an exam morning is mostly saves.
+        answer, _created = (
+            Answer.objects.select_for_update()
+            .only("attempt", "question", *SAVED_FIELDS)
+            .get_or_create(attempt=locked, question=question)
         )
         if revision is not None and revision < answer.revision:
             raise StaleRevision(answer)
         answer.response = response
         answer.revision = revision if revision is not None else answer.revision + 1
         # The foreign keys and the unique pair are the service's own doing; skip
-        # the queries full_clean would spend on them on this hot path.
+        # the queries full_clean would spend on them on this hot path (and the
+        # columns not loaded, which a save does not change).
         answer.full_clean(
-            exclude=["attempt", "question"], validate_unique=False, validate_constraints=False
+            exclude=[f.name for f in Answer._meta.fields if f.name not in SAVED_FIELDS],
+            validate_unique=False,
+            validate_constraints=False,
         )
-        answer.save(update_fields=["response", "revision", "saved_at"])
+        answer.save(update_fields=SAVED_FIELDS)
     return answer
 
 

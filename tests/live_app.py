@@ -133,6 +133,7 @@ class Server:
     host: str
     port: int
     log: Path
+    pid: int = 0  # the server's process (gunicorn's master)
 
     def log_tail(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")[-3000:]
@@ -151,7 +152,7 @@ def serving(command: list[str], *, env: dict[str, str], log: Path):
             command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT,
             start_new_session=True,
         )  # fmt: skip
-    server = Server("127.0.0.1", port, log)
+    server = Server("127.0.0.1", port, log, process.pid)
     try:
         deadline = time.monotonic() + 60
         while True:

@@ -11,6 +11,9 @@ from tests.exam_builders import build_exam, make_text
 
 
 def page_queries(client, attempt, name="exam:attempt-detail") -> int:
+    # The session keeps the roles after the first page (accounts/roles.py): count a
+    # page as every page after it.
+    client.get(reverse("exam:pupil-home"))
     # The booklet tag caches rendered booklets; measure every page cold, with the
     # booklet's own queries, so both sides of a comparison do the same work.
     cache.clear()
@@ -65,3 +68,44 @@ def test_the_exam_page_needs_only_a_handful_of_queries(seed_text, teacher, pupil
     # booklet's lines and notes, and the pupil's highlights and notes (two):
     # no query per question or per line.
     assert page_queries(pupil_client, attempt) <= 14
+
+
+def _autosave_queries(client, attempt, question, value) -> list[str]:
+    url = reverse("exam:answer-save", args=[attempt.pk, question.pk])
+    # The first request of the session reads the roles; a morning is mostly later ones.
+    client.post(url, {"value": value, "revision": 1}, HTTP_HX_REQUEST="true")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(url, {"value": value, "revision": 2}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert response["X-Answer-Revision"] == "2"
+    # The test's own transaction turns the service's into a savepoint: not counted.
+    return [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
+
+
+def test_an_autosave_reads_neither_the_roles_nor_the_choices_of_an_open_question(
+    seed_text, teacher, pupil, pupil_client
+):
+    exam = build_exam(author=teacher, text=seed_text, kinds=["open"], count=1)
+    attempt = services.start_attempt(pupil=pupil, exam=exam)
+
+    queries = _autosave_queries(pupil_client, attempt, exam.questions.get(), "voorrang")
+
+    # Session, user, the attempt, the question; under the lock the attempt again, the
+    # answer and its update.
+    assert len(queries) == 7, "\n".join(queries)
+    assert not any('"auth_group"' in q or '"exam_choice"' in q for q in queries)
+    # Neither the exam's columns nor the answer's scoring ones are read.
+    assert not any('"exam_exam"' in q for q in queries)
+    assert not any('"feedback"' in q or '"scored_by_id"' in q for q in queries)
+
+
+def test_an_autosave_of_a_multiple_choice_answer_reads_the_choices_once(
+    seed_text, teacher, pupil, pupil_client
+):
+    exam = build_exam(author=teacher, text=seed_text, kinds=["mc"], count=1)
+    attempt = services.start_attempt(pupil=pupil, exam=exam)
+
+    queries = _autosave_queries(pupil_client, attempt, exam.questions.get(), "B")
+
+    assert len(queries) == 8, "\n".join(queries)
+    assert sum('"exam_choice"' in q for q in queries) == 1

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.db.models import Count, Q, Sum
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -409,8 +411,9 @@ def _tools_data(attempt: Attempt, questions: list[PupilQuestion]) -> dict:
 
 
 def _status(request, *, attempt, question, state, answer=None, message="", status=200):
-    response = render(
-        request,
+    # Rendered without the request: the fragment needs no context processor (user,
+    # roles, messages), and an exam morning sends it for every autosave.
+    content = render_to_string(
         "exam/_answer_status.html",
         {
             "attempt": attempt,
@@ -420,8 +423,8 @@ def _status(request, *, attempt, question, state, answer=None, message="", statu
             "message": message,
             "is_answered": _is_answered(answer.response) if answer else None,
         },
-        status=status,
     )
+    response = HttpResponse(content, status=status)
     response["X-Answer-State"] = state
     if answer is not None:
         response["X-Answer-Revision"] = str(answer.revision)
@@ -435,7 +438,7 @@ def _status(request, *, attempt, question, state, answer=None, message="", statu
 @pupil_required
 def answer_save(request, pk, question_pk):
     """Save one answer; htmx gets a small status fragment, a plain form a redirect."""
-    attempt = get_attempt_for_pupil(request, pk)
+    attempt = get_attempt_for_pupil(request, pk, with_exam=False)
     question = get_question_in_attempt(attempt, question_pk)
     form = AnswerForm(request.POST, question=question)
     back = reverse("exam:attempt-detail", args=[attempt.pk]) + f"#question-{question.number}"
