@@ -27,7 +27,7 @@ def test_an_admin_uploads_a_booklet_and_saves_the_text_they_keep(
     assert "welzijnsinstelling die fijn is." in first.inner_text()
     assert "2" in first.locator(".alert-warning").inner_text()  # the picture's page
     second.locator("input[type=checkbox]").uncheck()
-    first.locator("input[type=text]").fill("De stad van straks")
+    first.locator("input[name^=title_]").fill("De stad van straks")
     page.locator("button[name=publish]").click()
     page.wait_for_url(f"{live_server.url}/texts/*/")
 
