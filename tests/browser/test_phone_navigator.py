@@ -44,7 +44,6 @@ def test_every_question_is_in_sight_and_reachable_on_a_phone(
     assert nav.evaluate("el => el.scrollWidth <= el.clientWidth")
     for number in (1, 10, 11, QUESTIONS):
         expect(page.locator(f"#nav-q{number}")).to_be_in_viewport(ratio=1)
-    page.screenshot(path="/tmp/a11y-navigator-390.png")
 
     last = page.locator(f"#nav-q{QUESTIONS}")
     expect(last).to_have_accessible_name(f"Vraag {QUESTIONS}")
@@ -77,3 +76,34 @@ def test_the_text_and_questions_tabs_switch_with_the_arrow_keys(
     page.keyboard.press("End")
     expect(questions).to_be_focused()
     expect(page.locator("#questions-pane")).to_be_visible()
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return not (
+        a["x"] + a["width"] <= b["x"]
+        or b["x"] + b["width"] <= a["x"]
+        or a["y"] + a["height"] <= b["y"]
+        or b["y"] + b["height"] <= a["y"]
+    )
+
+
+def test_on_a_phone_the_title_and_progress_stay_readable_beside_the_tools(
+    live_server, page, teacher, pupil, seed_text
+):
+    exam = build_exam(author=teacher, text=seed_text, count=QUESTIONS)
+    attempt = services.start_attempt(pupil=pupil, exam=exam)
+    page.goto(f"{live_server.url}/login/")
+    page.fill("#id_username", pupil.username)
+    page.fill("#id_password", PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.goto(f"{live_server.url}/pupil/attempts/{attempt.pk}/")
+
+    title, progress = page.locator(".exam-title"), page.locator(".exam-progress")
+    # The whole title and the progress on one line each, not squeezed to a letter.
+    assert title.evaluate("el => el.scrollWidth <= el.clientWidth")
+    assert progress.evaluate("el => el.getClientRects().length") == 1
+    tools = ["#reading-menu-button", "#overview-open", "#shortcuts-open", "#exam-submit"]
+    for selector in tools:
+        expect(page.locator(selector)).to_be_in_viewport(ratio=1)
+        for text in (title, progress):
+            assert not _overlap(text.bounding_box(), page.locator(selector).bounding_box())
