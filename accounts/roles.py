@@ -45,8 +45,20 @@ def remember_roles(request) -> None:
     if kept and kept.get("user") == user.pk and 0 <= now - kept.get("at", 0) < ROLES_MAX_AGE:
         user._role_groups = set(kept["groups"])
         return
-    groups = _group_names(user)
-    request.session[ROLES_SESSION_KEY] = {"user": user.pk, "groups": sorted(groups), "at": now}
+    _keep_roles(request.session, user, now)
+
+
+def remember_roles_at_login(sender, request, user, **kwargs):
+    """Keep the roles in the login's own session write (the user_logged_in signal), so
+    the first page after logging in needs no query and no session write for them."""
+    if request is not None and hasattr(request, "session"):
+        _keep_roles(request.session, user, time.time())
+
+
+def _keep_roles(session, user, now: float) -> None:
+    # Read afresh: the user object may carry groups cached from an earlier login.
+    user._role_groups = groups = set(user.groups.values_list("name", flat=True))
+    session[ROLES_SESSION_KEY] = {"user": user.pk, "groups": sorted(groups), "at": now}
 
 
 def is_admin(user) -> bool:

@@ -14,20 +14,36 @@ def _group_queries(client, url) -> int:
     return sum('"auth_group"' in q["sql"] for q in queries.captured_queries)
 
 
-def test_a_pupils_roles_are_read_on_the_first_request_only(pupil_client):
+def test_a_pupils_roles_are_read_at_login_and_on_no_request(pupil, client):
+    url = reverse("exam:pupil-home")
+    with CaptureQueriesContext(connection) as login:
+        client.force_login(pupil)
+    assert sum('"auth_group"' in q["sql"] for q in login.captured_queries) == 1
+
+    assert _group_queries(client, url) == 0
+    assert _group_queries(client, url) == 0
+
+
+def test_a_session_without_roles_reads_them_on_its_first_request_only(pupil_client):
+    # A session from before roles were kept, or whose roles were dropped.
+    session = pupil_client.session
+    del session[roles.ROLES_SESSION_KEY]
+    session.save()
     url = reverse("exam:pupil-home")
 
     assert _group_queries(pupil_client, url) == 1
-    assert _group_queries(pupil_client, url) == 0
     assert _group_queries(pupil_client, url) == 0
 
 
 def test_a_new_login_reads_the_roles_again(pupil, pupil_client, client):
     url = reverse("exam:pupil-home")
-    _group_queries(pupil_client, url)
-    client.force_login(pupil)
+    pupil.groups.clear()
 
-    assert _group_queries(client, url) == 1
+    # The session from before keeps the roles it read at its login: still a pupil.
+    assert pupil_client.get(url).status_code == 200
+    # A new login reads them again: no longer.
+    client.force_login(pupil)
+    assert client.get(url).status_code == 403
 
 
 def test_a_teacher_taken_out_of_the_group_loses_the_teacher_pages_after_the_max_age(

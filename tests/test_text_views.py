@@ -456,11 +456,11 @@ def test_the_text_page_takes_the_same_queries_for_a_long_text(
 
     for text in (seed_text, long_text):
         url = reverse("texts:text-detail", args=[text.pk])
-        # session, user, the user's groups (roles), the text, its lines, its footnotes
-        with django_assert_num_queries(6):
+        # session, user, the text, its lines, its footnotes (the roles were read at login)
+        with django_assert_num_queries(5):
             response = admin_client.get(url)
         # after that the booklet comes from the cache
-        with django_assert_num_queries(4):
+        with django_assert_num_queries(3):
             admin_client.get(url)
     assert response.content.decode().count(' data-line="') == 600
 
