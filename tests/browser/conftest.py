@@ -1,9 +1,15 @@
 """Fixtures the browser tests share: a Dutch pupil's browser and the demo exam."""
 
 import pytest
+from playwright.sync_api import expect
 
 from accounts.services import ensure_user
 from exam import demo
+
+# Playwright's assertions wait 5 s by default; CI runs the suite on both cores at once
+# (pytest-xdist) next to a database server, where a save's round trip through a
+# debounce, a refused request and a retry can take longer. What they check is the same.
+expect.set_options(timeout=10_000)
 
 
 @pytest.fixture
