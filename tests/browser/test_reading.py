@@ -231,7 +231,13 @@ def test_with_a_dutch_voice_a_question_and_a_selection_are_read_in_dutch(
     assert " ".join(spoken[-1]["text"].split()) == " ".join(stem.split())
     # The word being spoken is marked (the fake voice reports the first word).
     expect(page.locator("#question-1.is-speaking-block")).to_have_count(1)
-    page.wait_for_function("CSS.highlights.has('read-aloud-word')")
+    # Polled from here: the CSP forbids the eval that wait_for_function does in the page.
+    for _ in range(100):
+        if page.evaluate("CSS.highlights.has('read-aloud-word')"):
+            break
+        page.wait_for_timeout(100)
+    else:
+        raise AssertionError("the word being spoken is never highlighted")
 
     page.locator("#read-aloud-rate").select_option("0.7")
     page.locator("#question-1 [data-speak='options']").click()
