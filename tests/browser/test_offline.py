@@ -15,23 +15,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.services import ensure_user
 from exam import demo
 from exam.models import Answer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SAVES = "**/answers/**"
-
-
-@pytest.fixture
-def demo_exam(db):
-    for username, password, role, first, last in demo.ACCOUNTS:
-        ensure_user(
-            username=username, password=password, role=role, first_name=first, last_name=last
-        )
-    exam, _created = demo.ensure_demo_exam()
-    return exam
 
 
 def log_in_and_start(page, live_server, exam) -> None:
