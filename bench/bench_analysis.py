@@ -52,7 +52,7 @@ def generate(seed: int = 5) -> dict:
 
     from accounts.roles import PUPILS as PUPIL_GROUP
     from accounts.services import ensure_user
-    from exam.grading import grade
+    from exam.grades import grade
     from exam.models import (
         Answer,
         Assignment,

@@ -23,7 +23,7 @@ Which attempts count (see docs/results.md):
   memory of the model more than reading skill, so it would flatter the questions.
 
 An answer's points are the points that make up Attempt.total_points, the rule of
-exam/grades.py as a database expression (exam.totals.COUNTED_POINTS): the teacher's
+exam/points.py as a database expression (exam.totals.COUNTED_POINTS): the teacher's
 or the key's score, else the self-score (practice only), else the proposal, else 0,
 capped at the question's maximum. Using the same rule as the totals keeps
 "rest score = total - item" exact.

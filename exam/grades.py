@@ -1,76 +1,68 @@
-"""Which points count, and an attempt's total and grade. Pure: values in, values out.
+"""Turn a score into a grade with the central exam's N-term rule.
 
-The one rule for every total in the app (submit, self-score, marking, overrides,
-regrading, results, exports); exam/totals.py applies it to the database.
+Pure: numbers in, a Decimal out, no Django.
 
-Per answer, the points that count (`counted_points`), in this order:
+The rule (CvTE): C = 9.0 * S / L + N, with S the score, L the maximum score and N the
+norm term (0.0-2.0). The N-term shifts the whole line, but two boundaries keep the
+ends where they belong, so 0 points is always 1.0 and full marks always 10.0:
 
-1. `final_points`, when set: a teacher's score, or the key's score of a closed question;
-2. `self_points`, the pupil's own marking of an open or summary answer, but only where
-   self-scores count: in practice. In exam mode never, because the results a teacher
-   sees (total, grade, results page, exports) must not rest on what pupils gave
-   themselves; there a self-score is kept only beside the other scores, for
-   calibration;
-3. `auto_points`, the computer's proposal;
-4. else 0.
+- when N > 1: C <= 1 + 2 * (9/L) * S  and  C <= 10 - 0.5 * (9/L) * (L - S)
+- when N < 1: C >= 1 + 0.5 * (9/L) * S  and  C >= 10 - 2 * (9/L) * (L - S)
 
-An attempt's total (`attempt_score`): every answer's counted points, each capped at its
-question's maximum, added up; then the grade with the N-term (exam/grading.py). The cap
-matters after a teacher lowers a question's maximum and keeps the earlier scores: a
-kept 2 on a question now worth 1 counts 1, so the total never exceeds the maximum.
+The grade is rounded half up to one decimal, only at the end: every step before that is
+exact (fractions), because rounding early turns 9.35 into 9.3 on some inputs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from decimal import Decimal
+import math
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
-from exam.grading import grade
-
-
-@dataclass(frozen=True)
-class AttemptScore:
-    total: int
-    maximum: int
-    grade: Decimal | None  # None for an attempt without points to earn
+MIN_N_TERM = Fraction(0)
+MAX_N_TERM = Fraction(2)
 
 
-def counted_points(
-    *,
-    final_points: int | None,
-    self_points: int | None,
-    auto_points: int | None,
-    self_counts: bool,
-) -> int:
-    """The points an answer adds to its attempt's total, before the cap.
+def _exact(value: int | Decimal | float | str, name: str) -> Fraction:
+    if isinstance(value, bool):
+        raise ValueError(f"{name} must be a number, not a boolean")
+    if isinstance(value, float):
+        # A float such as 0.1 is not exactly 0.1; its shortest repr is what was meant.
+        value = repr(value)
+    try:
+        decimal = Decimal(value)
+    except (InvalidOperation, TypeError, ValueError):
+        raise ValueError(f"{name} must be a number, got {value!r}") from None
+    if not decimal.is_finite():
+        raise ValueError(f"{name} must be a finite number, got {value!r}")
+    return Fraction(decimal)
 
-    >>> counted_points(final_points=None, self_points=2, auto_points=1, self_counts=False)
-    1
+
+def grade(*, score: int | Decimal, max_score: int, n_term: Decimal | float) -> Decimal:
+    """The grade for `score` out of `max_score` with norm term `n_term`.
+
+    >>> grade(score=88, max_score=90, n_term=Decimal("0.6"))
+    Decimal('9.6')
+
+    (9 * 88 / 90 + 0.6 = 9.4, but for N < 1 the grade is at least
+    10 - 2 * (9/90) * (90 - 88) = 9.6.)
     """
-    candidates = (final_points, self_points if self_counts else None, auto_points)
-    return next((points for points in candidates if points is not None), 0)
+    s = _exact(score, "score")
+    ell = _exact(max_score, "max_score")
+    n = _exact(n_term, "n_term")
+    if ell <= 0:
+        raise ValueError(f"max_score must be positive, got {max_score!r}")
+    if s < 0 or s > ell:
+        raise ValueError(f"score must be between 0 and {max_score}, got {score!r}")
+    if not MIN_N_TERM <= n <= MAX_N_TERM:
+        raise ValueError(f"n_term must be between 0.0 and 2.0, got {n_term!r}")
 
-
-def capped(points: int, max_points: int) -> int:
-    """Points within 0 and the question's maximum."""
-    return max(0, min(points, max_points))
-
-
-def attempt_score(answers: Iterable[tuple[int, int]], *, n_term) -> AttemptScore:
-    """Total and grade from (counted points, maximum) per question.
-
-    >>> attempt_score([(1, 1), (2, 1)], n_term=Decimal("1.0"))
-    AttemptScore(total=2, maximum=2, grade=Decimal('10.0'))
-
-    (The second answer kept 2 points after its maximum went down to 1: it counts 1.)
-    """
-    total = maximum = 0
-    for points, max_points in answers:
-        total += capped(points, max_points)
-        maximum += max_points
-    if maximum <= 0:
-        return AttemptScore(total=0, maximum=0, grade=None)
-    return AttemptScore(
-        total=total, maximum=maximum, grade=grade(score=total, max_score=maximum, n_term=n_term)
-    )
+    step = Fraction(9) / ell
+    c = step * s + n
+    if n > 1:
+        c = min(c, 1 + 2 * step * s, 10 - Fraction(1, 2) * step * (ell - s))
+    elif n < 1:
+        c = max(c, 1 + Fraction(1, 2) * step * s, 10 - 2 * step * (ell - s))
+    # Half up on a positive number: floor(10c + 1/2) tenths.
+    tenths = math.floor(c * 10 + Fraction(1, 2))
+    return (Decimal(tenths) / 10).quantize(Decimal("0.1"))

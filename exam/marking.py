@@ -2,7 +2,7 @@
 
 A teacher's score is final: it sets `final_points`, `scored_by` and `scored_at`,
 and the attempt's total and grade are recomputed from the answers in the database
-(exam/totals.py; which points count is exam/grades.py).
+(exam/totals.py; which points count is exam/points.py).
 
 Calibration compares what a pupil gave themselves (`self_points`) with what the
 teacher gave (`final_points` on an answer with `scored_by` set), computed by the

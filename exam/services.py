@@ -3,7 +3,7 @@
 Open and summary answers keep `final_points = None` after submitting: their automatic
 score is a proposal (the answer model's rule that an answer "by analogy" may earn
 points is a marker's decision). Which points count towards the total, and how the
-total becomes a grade, is exam/grades.py; exam/totals.py recomputes an attempt's total
+total becomes a grade, is exam/points.py; exam/totals.py recomputes an attempt's total
 after every change here. In practice a pupil's self-score counts until a teacher
 scores the answer, so a pupil sees a grade at once; the result page labels such a
 total as provisional. In exam mode a self-score never changes the total.
@@ -275,7 +275,7 @@ def self_score(*, answer: Answer, elements: list[int]) -> Answer:
     Only after submitting, only for open and summary questions the pupil answered,
     and only until a teacher has scored the answer (then the teacher's score
     stands). In practice the total and the grade follow the self-score; in exam mode
-    they do not (exam/grades.py).
+    they do not (exam/points.py).
     Raises SelfScoreError with a code: "not-submitted", "not-self-scored",
     "unanswered", "teacher-scored", "bad-element".
     """

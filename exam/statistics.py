@@ -310,7 +310,7 @@ def grade_distribution(
 ) -> GradeDistribution:
     """Grades for the scores at one N-term: how many got each grade, how many passed.
 
-    A grade of 5.5 or more is a pass. Grades come from exam.grading.grade, per
+    A grade of 5.5 or more is a pass. Grades come from exam.grades.grade, per
     distinct score, not per pupil. A score above max_total (the exam lost points
     after it was taken) is graded as full marks rather than refused, so the results
     page still shows.
@@ -318,7 +318,7 @@ def grade_distribution(
     L = 4, N = 1.0, scores 0, 2, 2, 4: grades 1.0, 5.5, 5.5, 10.0 -> rows
     (1.0, 1), (5.5, 2), (10.0, 1); passed 3 of 4 = 0.75; mean grade 22/4 = 5.5.
     """
-    from exam.grading import grade
+    from exam.grades import grade
 
     n_term = Decimal(n_term)
     by_grade: dict[Decimal, int] = {}

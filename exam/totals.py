@@ -1,6 +1,6 @@
 """An attempt's total and grade from its answers in the database: the one service.
 
-The rule is exam/grades.py (which points count; each capped at its question's maximum;
+The rule is exam/points.py (which points count; each capped at its question's maximum;
 then the grade). This module applies it:
 
 - `recompute_totals` is the only writer of Attempt.total_points and Attempt.grade; it
@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping
 from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.functions import Cast, Coalesce, Least
 
-from exam.grades import AttemptScore, attempt_score, capped, counted_points
+from exam.points import AttemptScore, attempt_score, capped, counted_points
 from exam.models import Answer, Assignment, Attempt
 
 __all__ = [
@@ -53,7 +53,7 @@ def answer_points(answer: Answer, *, self_counts: bool) -> int:
     )
 
 
-# exam/grades.py counted_points and capped, on an Answer queryset. The Cast keeps
+# exam/points.py counted_points and capped, on an Answer queryset. The Cast keeps
 # PostgreSQL from multiplying two smallints into an overflow in the analysis' sums.
 COUNTED_POINTS = Cast(
     Least(

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from accounts.services import ensure_user
 from exam import analysis
-from exam.grading import grade
+from exam.grades import grade
 from exam.models import Answer, Assignment, Attempt, Choice, Classroom, Exam, Membership, Question
 from exam.statistics import FLAG_DISTRACTOR_BEATS_KEY, FLAG_LOW_RIR, FLAG_TOO_EASY, FLAG_TOO_HARD
 from texts.models import Text

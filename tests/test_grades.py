@@ -1,66 +1,100 @@
-"""Which points count, and an attempt's total and grade: tables, no database."""
+"""The N-term rule from score to grade: the CvTE's worked examples and its boundaries."""
 
 from decimal import Decimal
 
 import pytest
 
-from exam.grades import AttemptScore, attempt_score, capped, counted_points
+from exam.grades import grade
+
+N_TERMS = [Decimal(tenths) / 10 for tenths in range(0, 21)]
 
 
 @pytest.mark.parametrize(
-    ("final", "own", "auto", "self_counts", "expected"),
+    ("score", "max_score", "n_term", "expected"),
     [
-        # The teacher's (or the key's) score beats everything.
-        (1, 2, 0, True, 1),
-        (1, 2, 0, False, 1),
-        (0, 2, 2, True, 0),
-        # Then the self-score, where it counts (practice) ...
-        (None, 2, 0, True, 2),
-        (None, 0, 2, True, 0),
-        # ... and never in exam mode: the proposal counts there.
-        (None, 2, 0, False, 0),
-        (None, 2, None, False, 0),
-        # Then the proposal, else nothing.
-        (None, None, 1, True, 1),
-        (None, None, 1, False, 1),
-        (None, None, None, True, 0),
+        # The CvTE's example for a low N-term: the lower boundary lifts the top end.
+        (87, 90, "0.6", "9.4"),
+        (88, 90, "0.6", "9.6"),
+        (89, 90, "0.6", "9.8"),
+        (90, 90, "0.6", "10.0"),
+        # N > 1: the main formula gives 10.14, the upper boundary caps it.
+        (48, 50, "1.5", "9.8"),
+        # N = 1: the plain line.
+        (25, 50, "1.0", "5.5"),
+        (0, 50, "1.0", "1.0"),
+        (50, 50, "1.0", "10.0"),
+        # The main formula where no boundary applies.
+        (40, 90, "0.6", "4.6"),
+        (30, 60, "1.3", "5.8"),
+        # N > 1 near zero: 1 + 2 * (9/50) * 1 = 1.36 is below 9/50 + 1.5 = 1.68.
+        (1, 50, "1.5", "1.4"),
+        # N < 1 near zero: 1 + 0.5 * (9/50) * 1 = 1.09 is above 9/50 + 0.2 = 0.38.
+        (1, 50, "0.2", "1.1"),
     ],
 )
-def test_it_counts_the_teacher_then_the_self_score_where_allowed_then_the_proposal(
-    final, own, auto, self_counts, expected
-):
-    assert (
-        counted_points(
-            final_points=final, self_points=own, auto_points=auto, self_counts=self_counts
-        )
-        == expected
-    )
+def test_it_grades_like_the_central_exam(score, max_score, n_term, expected):
+    assert grade(score=score, max_score=max_score, n_term=Decimal(n_term)) == Decimal(expected)
+
+
+@pytest.mark.parametrize("max_score", [1, 7, 24, 50, 90])
+@pytest.mark.parametrize("n_term", N_TERMS)
+def test_no_points_is_always_a_one_and_full_marks_always_a_ten(max_score, n_term):
+    assert grade(score=0, max_score=max_score, n_term=n_term) == Decimal("1.0")
+    assert grade(score=max_score, max_score=max_score, n_term=n_term) == Decimal("10.0")
+
+
+@pytest.mark.parametrize("n_term", N_TERMS)
+def test_a_higher_score_never_gives_a_lower_grade(n_term):
+    grades = [grade(score=s, max_score=24, n_term=n_term) for s in range(25)]
+    assert grades == sorted(grades)
+    assert all(Decimal("1.0") <= g <= Decimal("10.0") for g in grades)
 
 
 @pytest.mark.parametrize(
-    ("points", "max_points", "expected"), [(0, 2, 0), (2, 2, 2), (3, 2, 2), (-1, 2, 0)]
-)
-def test_it_keeps_points_within_zero_and_the_maximum(points, max_points, expected):
-    assert capped(points, max_points) == expected
-
-
-@pytest.mark.parametrize(
-    ("answers", "n_term", "expected"),
+    ("score", "max_score", "n_term", "expected"),
     [
-        # 9 * 3 / 3 + 1 = 10.0
-        ([(1, 1), (2, 2)], "1.0", AttemptScore(3, 3, Decimal("10.0"))),
-        # 9 * 1 / 3 + 1 = 4.0
-        ([(1, 1), (0, 2)], "1.0", AttemptScore(1, 3, Decimal("4.0"))),
-        # A kept 2 on a question now worth 1 counts 1: 2 of 2, not 3 of 2.
-        ([(1, 1), (2, 1)], "1.0", AttemptScore(2, 2, Decimal("10.0"))),
-        ([(0, 1), (5, 1)], "1.0", AttemptScore(1, 2, Decimal("5.5"))),
-        # The regulation's own example (N < 1 boundary): 88 of 90 with N = 0.6 is 9.6.
-        ([(88, 90)], "0.6", AttemptScore(88, 90, Decimal("9.6"))),
-        # 0 points is 1.0, whatever the N-term.
-        ([(0, 2), (0, 3)], "2.0", AttemptScore(0, 5, Decimal("1.0"))),
-        # Nothing to earn: no grade.
-        ([], "1.0", AttemptScore(0, 0, None)),
+        # 9 * 15 / 20 + 1.0 = 7.75: rounded half up, not to even.
+        (15, 20, "1.0", "7.8"),
+        # 9 * 5 / 20 + 1.0 = 3.25 -> 3.3.
+        (5, 20, "1.0", "3.3"),
+        # 9 * 1 / 6 + 1.0 = 2.5 exactly.
+        (1, 6, "1.0", "2.5"),
+        # 9 * 7 / 12 + 1.1 = 6.35 exactly; float arithmetic would give 6.3.
+        (7, 12, "1.1", "6.4"),
     ],
 )
-def test_the_total_is_capped_per_question_then_graded(answers, n_term, expected):
-    assert attempt_score(answers, n_term=Decimal(n_term)) == expected
+def test_it_rounds_half_up_and_only_at_the_end(score, max_score, n_term, expected):
+    assert grade(score=score, max_score=max_score, n_term=Decimal(n_term)) == Decimal(expected)
+
+
+def test_it_accepts_a_float_n_term_as_the_decimal_it_was_meant_to_be():
+    assert grade(score=7, max_score=12, n_term=1.1) == Decimal("6.4")
+
+
+def test_it_accepts_a_decimal_score():
+    assert grade(score=Decimal("25"), max_score=50, n_term=1.0) == Decimal("5.5")
+
+
+def test_the_grade_has_exactly_one_decimal():
+    assert str(grade(score=50, max_score=50, n_term=Decimal("1.0"))) == "10.0"
+    assert str(grade(score=0, max_score=50, n_term=Decimal("1.0"))) == "1.0"
+
+
+@pytest.mark.parametrize(
+    ("score", "max_score", "n_term"),
+    [
+        (5, 0, "1.0"),
+        (5, -10, "1.0"),
+        (-1, 50, "1.0"),
+        (51, 50, "1.0"),
+        (10, 50, "-0.1"),
+        (10, 50, "2.1"),
+        (10, 50, "abc"),
+        (10, 50, "NaN"),
+        (True, 50, "1.0"),
+        (None, 50, "1.0"),
+    ],
+)
+def test_it_refuses_impossible_input(score, max_score, n_term):
+    with pytest.raises(ValueError):
+        grade(score=score, max_score=max_score, n_term=n_term)

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from exam import classes, marking
-from exam.grades import capped, counted_points
+from exam.points import capped, counted_points
 from exam.models import Answer, Membership
 from exam.services import save_answer, submit_attempt
 from exam.totals import COUNTED_POINTS

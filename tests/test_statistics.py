@@ -502,7 +502,7 @@ def test_a_higher_n_term_never_lowers_the_pass_rate():
 
 
 def test_the_simulation_at_n_one_matches_grading_directly():
-    from exam.grading import grade
+    from exam.grades import grade
 
     score_counts = [(7, 1), (5, 2), (4, 3), (3, 1), (2, 1), (0, 1)]
     at_one = next(r for r in n_term_simulation(score_counts, max_total=8) if r.n_term == 1)

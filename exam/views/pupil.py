@@ -709,7 +709,7 @@ def _accepted(kind: str, scoring: dict) -> list[str]:
 
 
 def _source(answer: Answer, *, self_counts: bool) -> str:
-    """Whose points count for the answer (the order of exam/grades.py)."""
+    """Whose points count for the answer (the order of exam/points.py)."""
     if answer.scored_by_id is not None:
         return "teacher"
     if answer.final_points is not None:
