@@ -11,7 +11,7 @@ of 1-3 points), 1,000 pupils in 40 classes of 25 with one handed-in attempt each
 their 40,000 answers (scores drawn from an item-response model, so the analysis has
 real variance). Then times:
 
-- the analysis alone (exam.analysis.analyse_exam: the six aggregate queries and the
+- the analysis alone (exam.results.analysis.analyse_exam: the six aggregate queries and the
   statistics), and its query count;
 - the exam's results page through the test client (analysis, four SVG charts, the
   tables), its server time and query count;
@@ -195,8 +195,8 @@ def measure(data: dict, runs: int) -> dict:
     from django.test import Client
     from django.urls import reverse
 
-    from exam import analysis
     from exam.models import Answer
+    from exam.results import analysis
 
     exam, assignment = data["exam"], data["assignment"]
     client = Client()

@@ -43,8 +43,8 @@ from django.utils.translation import ngettext
 
 from accounts.roles import is_teacher
 from exam.exam_data import find_references
-from exam.points import capped, counted_points
 from exam.models import Answer, Attempt, Choice, Exam, ExamText, Question
+from exam.points import capped, counted_points
 from exam.scoring import element_points, score_response, validate_scoring
 from exam.totals import answer_points, attempt_scores, recompute_totals, self_points_count
 from texts.models import Line, Paragraph, Text

@@ -1,8 +1,8 @@
 """Numbers as a teacher reads them: rounded once, half up, the same everywhere.
 
 Pure: no Django. The results pages (the `number` template filter in
-exam/templatetags/numbers.py), the charts (exam/plots.py) and the exports
-(exam/exports.py) all round and write their numbers here, so a p-value of 2/3 is
+exam/templatetags/numbers.py), the charts (exam/results/plots.py) and the exports
+(exam/results/exports.py) all round and write their numbers here, so a p-value of 2/3 is
 0,67 in the item table, in the chart's data table and tooltip, in the CSV and in
 the workbook.
 

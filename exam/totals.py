@@ -7,7 +7,7 @@ then the grade). This module applies it:
   runs after everything that can change them: submitting, a pupil's self-score, a
   teacher's score or override, a regrade;
 - `COUNTED_POINTS` is the same rule as a database expression, for the sums of
-  exam/analysis.py and the exports, so the points per question there add up to the
+  exam/results/analysis.py and the exports, so the points per question there add up to the
   stored total.
 
 The maximum of an attempt is the sum over the questions it has answers for: submitting
@@ -21,8 +21,8 @@ from collections.abc import Iterable, Mapping
 from django.db.models import Case, F, IntegerField, Value, When
 from django.db.models.functions import Cast, Coalesce, Least
 
-from exam.points import AttemptScore, attempt_score, capped, counted_points
 from exam.models import Answer, Assignment, Attempt
+from exam.points import AttemptScore, attempt_score, capped, counted_points
 
 __all__ = [
     "COUNTED_POINTS",

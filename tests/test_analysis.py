@@ -16,10 +16,16 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.services import ensure_user
-from exam import analysis
 from exam.grades import grade
 from exam.models import Answer, Assignment, Attempt, Choice, Classroom, Exam, Membership, Question
-from exam.statistics import FLAG_DISTRACTOR_BEATS_KEY, FLAG_LOW_RIR, FLAG_TOO_EASY, FLAG_TOO_HARD
+from exam.results import analysis, queries
+from exam.results import pupils as pupil_results
+from exam.results.item_statistics import (
+    FLAG_DISTRACTOR_BEATS_KEY,
+    FLAG_LOW_RIR,
+    FLAG_TOO_EASY,
+    FLAG_TOO_HARD,
+)
 from texts.models import Text
 
 MIXED = [
@@ -221,7 +227,7 @@ def test_only_each_pupils_first_submitted_attempt_counts(mixed):
     result = analysis.analyse_assignment(assignment)
     assert result.n == 6
     assert result.totals.mean == pytest.approx(22 / 6)
-    rows = analysis.assignment_pupils(assignment)
+    rows = pupil_results.assignment_pupils(assignment)
     sixth = next(r for r in rows if r.pupil_id == pupils[5].pk)
     assert sixth.attempts == 2
     assert sixth.total_points == 0
@@ -292,7 +298,7 @@ def test_the_number_of_queries_does_not_grow_with_pupils_or_questions(teacher):
 
 
 def test_it_reads_the_letters_of_a_stored_multiple_choice_response():
-    assert analysis.option_of("B") == "B"
-    assert analysis.option_of(["C", "A"]) == "A+C"
-    assert analysis.option_of(None) is None
-    assert analysis.option_of("") is None
+    assert queries.option_of("B") == "B"
+    assert queries.option_of(["C", "A"]) == "A+C"
+    assert queries.option_of(None) is None
+    assert queries.option_of("") is None

@@ -4,10 +4,10 @@ Generating the class takes a few seconds, so one test looks at everything a new
 teacher would see, and a second one runs it twice.
 """
 
-from exam import analysis
 from exam.demo import ensure_demo_exam
 from exam.demo_results import DEMO_CLASS_NAME, ensure_demo_class
 from exam.models import Answer, Assignment, Attempt, Classroom, Membership
+from exam.results import analysis
 
 
 def test_it_makes_a_demo_class_with_varied_really_scored_results(teacher, admin_user):

@@ -8,8 +8,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from accounts.services import ensure_user
-from exam import analysis, exports
 from exam.models import Assignment
+from exam.results import analysis, exports
 from tests.test_analysis import MIXED, MIXED_CHOICES, add_attempts, make_class, make_exam
 
 

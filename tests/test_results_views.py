@@ -340,7 +340,8 @@ def test_the_exam_page_links_to_the_teachers_own_classes(results, teacher_client
 
 
 def test_a_chart_has_its_title_and_no_script_and_draws_without_data():
-    from exam import plots, statistics
+    from exam.results import item_statistics as statistics
+    from exam.results import plots
 
     empty = [
         plots.score_histogram_chart(statistics.score_histogram([], 10), max_total=10),
@@ -358,7 +359,7 @@ def test_a_chart_has_its_title_and_no_script_and_draws_without_data():
 
 
 def test_the_grade_chart_counts_a_five_and_a_half_as_a_six_and_a_pass():
-    from exam import plots
+    from exam.results import plots
 
     assert plots.rounded_grade(Decimal("5.5")) == 6
     assert plots.rounded_grade(Decimal("5.4")) == 5

@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from exam import classes, marking
-from exam.points import capped, counted_points
 from exam.models import Answer, Membership
+from exam.points import capped, counted_points
 from exam.services import save_answer, submit_attempt
 from exam.totals import COUNTED_POINTS
 from tests.exam_builders import make_exam

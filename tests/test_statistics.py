@@ -1,6 +1,6 @@
 """Item analysis from aggregate sums: checked against score matrices worked out by hand.
 
-The database hands exam/statistics.py sums; these tests build the same sums from a
+The database hands exam/results/item_statistics.py sums; these tests build the same sums from a
 small matrix (pupils x questions) and compare the results with numbers worked out on
 paper (the arithmetic is in the comments) and with a direct computation from the
 matrix (statistics.pvariance, a plain Pearson), so neither can pass by construction.
@@ -13,8 +13,8 @@ from decimal import Decimal
 
 import pytest
 
-import exam.statistics as item_analysis
-from exam.statistics import (
+import exam.results.item_statistics as item_analysis
+from exam.results.item_statistics import (
     DistractorRow,
     ItemStats,
     ItemSums,

@@ -2,7 +2,7 @@
 
 A thin wrapper around exam/formatting.py: the quantity names the precision
 (formatting.FORMATS) and the active language gives the decimal sign, a comma in
-Dutch and a point in English. The charts (exam/plots.py) use `show` too, so a
+Dutch and a point in English. The charts (exam/results/plots.py) use `show` too, so a
 chart's tooltip and data table read as the table beside it.
 """
 
@@ -10,7 +10,7 @@ from django import template
 from django.utils.formats import get_format
 
 from exam.formatting import FORMATS, Number
-from exam.results_labels import FLAG_LABELS, SD_NOTE
+from exam.results.labels import FLAG_LABELS, SD_NOTE
 
 register = template.Library()
 

@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import teacher_required
-from exam import classes, exports, marking
+from exam import classes, marking
 from exam.models import Assignment, Attempt, ExtraTime, Membership, ReadAloud
+from exam.results import exports
 
 IMPORT_MAX_BYTES = 200 * 1024
 

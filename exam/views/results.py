@@ -16,9 +16,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from accounts.roles import pupil_required, teacher_required
-from exam import analysis, exports, plots
 from exam.classes import assignments_for_teacher, get_assignment_for_teacher
 from exam.models import Attempt
+from exam.results import analysis, exports, plots
+from exam.results import pupils as per_pupil
 from exam.teacher_access import get_exam_for_teacher
 
 EXPORTS = ("scores", "items", "distractors")
@@ -94,7 +95,7 @@ def assignment_results(request, pk: int):
     context = _analysis_context(request, result) | {
         "exam": assignment.exam,
         "assignment": assignment,
-        "pupils": analysis.assignment_pupils(assignment),
+        "pupils": per_pupil.assignment_pupils(assignment),
         "scope": "assignment",
     }
     return render(request, "exam/results_assignment.html", context)
@@ -139,7 +140,7 @@ def results_export(request, scope: str, pk: int, what: str, fmt: str):
 
 
 def _pupil_page(request, *, pupil, attempts, for_teacher: bool):
-    overview = analysis.pupil_overview(attempts)
+    overview = per_pupil.pupil_overview(attempts)
     chart = plots.attempts_chart(
         [(row.submitted_at, row.grade, row.exam_title) for row in overview.attempts]
     )
@@ -169,5 +170,5 @@ def pupil_results(request, pk: int):
 @pupil_required
 def my_results(request):
     """The pupil's own progress: every handed-in attempt whose results they may see."""
-    attempts = analysis.visible_attempts_for_pupil(request.user)
+    attempts = per_pupil.visible_attempts_for_pupil(request.user)
     return _pupil_page(request, pupil=request.user, attempts=attempts, for_teacher=False)

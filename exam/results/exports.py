@@ -11,7 +11,7 @@ Two tables (and a few small ones beside them):
 The column headers are Dutch whatever the UI language: a file is a format, and a
 teacher's formulas or the school's grade import should not break when someone
 switches the site to English. The Dutch is the Dutch UI's, from the same labels
-(exam/results_labels.py, Question.Kind), so the file names a thing as the page does.
+(exam/results/labels.py, Question.Kind), so the file names a thing as the page does.
 
 Numbers are rounded once, half up, by exam/formatting.py, with the precision the
 page shows for the same figure (formatting.FORMATS): every numeric column names its
@@ -42,10 +42,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from exam.analysis import ANSWER_POINTS, ExamAnalysis, counted_attempts_for_assignment
 from exam.formatting import FORMATS, NumberFormat
 from exam.models import Answer, Assignment, Attempt, Membership, Question
-from exam.results_labels import FLAG_LABELS, SD_NOTE, in_dutch, kind_label
+from exam.results.analysis import ExamAnalysis
+from exam.results.labels import FLAG_LABELS, SD_NOTE, in_dutch, kind_label
+from exam.results.queries import ANSWER_POINTS, counted_attempts_for_assignment
 
 # What a spreadsheet may read as a formula (OWASP "CSV injection"): also a leading tab or CR.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from pygal.style import Style
 
 from exam.formatting import exact, round_half_up
-from exam.statistics import PASS_GRADE, GradeDistribution
+from exam.results.item_statistics import PASS_GRADE, GradeDistribution
 from exam.templatetags.numbers import show
 
 # Bootstrap's palette, so the charts sit with the rest of the page.

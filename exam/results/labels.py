@@ -12,7 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from exam.models import Question
-from exam.statistics import (
+from exam.results.item_statistics import (
     FLAG_DISTRACTOR_BEATS_KEY,
     FLAG_LOW_RIR,
     FLAG_TOO_EASY,
@@ -26,7 +26,7 @@ FLAG_LABELS = {
     FLAG_DISTRACTOR_BEATS_KEY: _("distractor draws better pupils"),
 }
 
-# The population standard deviation, and why (docs/results.md, exam/statistics.py).
+# The population standard deviation, and why (docs/results.md, exam/results/item_statistics.py).
 SD_NOTE = _(
     "Divided by n, the number of pupils: the spread within this group (Excel's STDEV.P). "
     "Excel's STDEV.S and SPSS divide by n − 1 and give a slightly larger value, "
