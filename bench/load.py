@@ -87,14 +87,15 @@ def setup(*, pupils: int, minutes: float) -> dict:
 
     from accounts.roles import PUPILS
     from accounts.services import ensure_user
-    from exam import classes
+    from exam.assignments import services as assignment_services
+    from exam.classes import services as class_services
     from exam.demo import ensure_demo_exam
     from exam.models import Assignment, Membership
 
     call_command("migrate", verbosity=0, interactive=False)
     teacher, _ = ensure_user(username="load-docent", password=PASSWORD, role="teacher")
     exam, _created = ensure_demo_exam(author=teacher)
-    classroom = classes.create_classroom(teacher=teacher, name="Examenochtend")
+    classroom = class_services.create_classroom(teacher=teacher, name="Examenochtend")
     password = make_password(PASSWORD)  # once: the same hash for every pupil
     users = User.objects.bulk_create(
         User(
@@ -106,7 +107,7 @@ def setup(*, pupils: int, minutes: float) -> dict:
     group, _ = Group.objects.get_or_create(name=PUPILS)
     group.user_set.add(*users)
     Membership.objects.bulk_create(Membership(classroom=classroom, pupil=u) for u in users)
-    assignment = classes.assign_exam(
+    assignment = assignment_services.assign_exam(
         classroom=classroom,
         exam=exam,
         teacher=teacher,

@@ -38,8 +38,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.roles import PUPILS
-from exam import classes
-from exam.marking import grade_answer
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
+from exam.marking import mark_answer
 from exam.models import Answer, Assignment, Attempt, Classroom, Exam, Membership, Question
 from exam.scoring import ResponseError, clean_response, find_elements
 from exam.services import choice_labels, self_score, submit_attempt
@@ -209,7 +210,7 @@ def _ensure_pupils() -> list:
 
 def _make_attempt(*, assignment, pupil, questions, context, rng, ability, submitted_at):
     labels, paragraph_counts, difficulty = context
-    attempt = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
     answers, elements = [], {}
     for question in questions:
         p = _chance(ability, difficulty[question.pk])
@@ -268,7 +269,7 @@ def _mark(*, attempt, elements, teacher, rng, ability, marked: bool) -> None:
             ticked = list(found)
             if ticked and rng.random() < 0.1:
                 ticked.pop()  # the teacher was strict about a vague sentence
-            grade_answer(answer=answer, elements=ticked, teacher=teacher)
+            mark_answer(answer=answer, elements=ticked, teacher=teacher)
 
 
 @transaction.atomic
@@ -278,14 +279,14 @@ def ensure_demo_class(*, teacher, exam: Exam) -> Classroom:
         Classroom.objects.filter(teacher=teacher, name=DEMO_CLASS_NAME).order_by("pk").first()
     )
     if classroom is None:
-        classroom = classes.create_classroom(teacher=teacher, name=DEMO_CLASS_NAME)
+        classroom = class_services.create_classroom(teacher=teacher, name=DEMO_CLASS_NAME)
     pupils = _ensure_pupils()
     Membership.objects.bulk_create(
         [Membership(classroom=classroom, pupil=p) for p in pupils], ignore_conflicts=True
     )
     assignment = (
         Assignment.objects.filter(classroom=classroom, exam=exam).order_by("pk").first()
-    ) or classes.assign_exam(
+    ) or assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode=Assignment.Mode.PRACTICE
     )
     done = set(Attempt.objects.filter(assignment=assignment).values_list("pupil_id", flat=True))

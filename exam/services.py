@@ -16,7 +16,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from exam.assignments import AssignmentRuleError, check_can_save
+from exam.assignments.rules import AssignmentRuleError, check_can_save
 from exam.models import Answer, Attempt, Exam, Question
 from exam.scoring import (
     LABELLED_KINDS,

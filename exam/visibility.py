@@ -35,7 +35,7 @@ from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, Q
 
-from exam import assignments as rules
+from exam.assignments import rules
 from exam.models import Assignment, Attempt, Exam, Membership
 
 # Why a pupil may not practise an exam now (the views word the message).

@@ -5,8 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from exam import assignments as rules
-from exam.assignments import AssignmentRuleError
+from exam.assignments import rules
+from exam.assignments.rules import AssignmentRuleError
 
 
 def at(hour: int, minute: int = 0, second: int = 0) -> datetime:

@@ -6,10 +6,10 @@ from django.test import Client
 from django.urls import reverse
 
 from exam import authoring
+from exam.access import exams_for_teacher
 from exam.demo import demo_exam_data
 from exam.loading import create_exam_from_data
 from exam.models import Exam
-from exam.teacher_access import exams_for_teacher
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from accounts.services import is_valid_username
-from exam import classes
+from exam.classes import pupil_csv
+from exam.classes import services as class_services
 
 FAST = settings(
     max_examples=150,
@@ -27,7 +28,7 @@ FAST = settings(
 
 @pytest.fixture
 def classroom(teacher):
-    return classes.create_classroom(teacher=teacher, name="5 HAVO b")
+    return class_services.create_classroom(teacher=teacher, name="5 HAVO b")
 
 
 def _post(client, classroom, data: bytes):
@@ -70,7 +71,7 @@ def test_a_bad_file_is_refused_with_its_problem_and_nothing_is_imported(
 @FAST
 @given(data=st.binary(max_size=400))
 def test_any_bytes_give_rows_or_problems_and_nothing_else(data):
-    rows, problems = classes.parse_pupil_csv(data)
+    rows, problems = pupil_csv.parse_pupil_csv(data)
     assert rows or problems
     assert all(isinstance(p, str) and p for p in problems)
 
@@ -78,11 +79,11 @@ def test_any_bytes_give_rows_or_problems_and_nothing_else(data):
 @FAST
 @given(text=st.text(alphabet=st.characters(codec="utf-8"), max_size=300))
 def test_any_text_gives_rows_or_problems_and_nothing_else(text):
-    rows, problems = classes.parse_pupil_csv(text.encode("utf-8"))
+    rows, problems = pupil_csv.parse_pupil_csv(text.encode("utf-8"))
     assert rows or problems
     for row in rows:
         assert is_valid_username(row.username)
-        assert not classes.CONTROL_RE.search(row.first_name + row.last_name + row.password)
+        assert not pupil_csv.CONTROL_RE.search(row.first_name + row.last_name + row.password)
 
 
 @pytest.mark.django_db
@@ -90,8 +91,8 @@ def test_any_text_gives_rows_or_problems_and_nothing_else(text):
 @given(data=st.binary(max_size=300))
 def test_importing_any_bytes_raises_only_the_import_error(classroom, data):
     try:
-        classes.import_pupils(classroom=classroom, data=data)
-    except classes.PupilImportError as exc:
+        pupil_csv.import_pupils(classroom=classroom, data=data)
+    except pupil_csv.PupilImportError as exc:
         assert exc.problems
 
 
@@ -121,7 +122,7 @@ def test_a_valid_class_list_reads_back_as_written(pupils, delimiter, header, lin
         writer.writerow(["gebruikersnaam", "naam"])
     for username, words in pupils:
         writer.writerow([username, " ".join(words)])
-    rows, problems = classes.parse_pupil_csv(out.getvalue().encode(encoding))
+    rows, problems = pupil_csv.parse_pupil_csv(out.getvalue().encode(encoding))
     assert problems == []
     assert [(r.username, f"{r.first_name} {r.last_name}".strip()) for r in rows] == [
         (username, " ".join(words)) for username, words in pupils

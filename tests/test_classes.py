@@ -1,4 +1,4 @@
-"""Classes and assignments: the services of exam/classes.py and the teachers' and pupils' pages."""
+"""Classes and assignments: the services of exam/classes/ and exam/assignments/ and the teachers' and pupils' pages."""
 
 import re
 from datetime import datetime, timedelta
@@ -8,8 +8,11 @@ from django.contrib.auth.models import User
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from exam import classes
-from exam.assignments import AssignmentRuleError
+from exam.assignments import rules
+from exam.assignments import services as assignment_services
+from exam.assignments.rules import AssignmentRuleError
+from exam.classes import pupil_csv
+from exam.classes import services as class_services
 from exam.models import Assignment, Attempt, Classroom, Membership
 from tests.conftest import PASSWORD
 from tests.exam_builders import make_exam
@@ -22,14 +25,14 @@ def exam(teacher, seed_text):
 
 @pytest.fixture
 def classroom(teacher, pupil):
-    room = classes.create_classroom(teacher=teacher, name="5 HAVO b")
+    room = class_services.create_classroom(teacher=teacher, name="5 HAVO b")
     Membership.objects.create(classroom=room, pupil=pupil)
     return room
 
 
 @pytest.fixture
 def exam_assignment(classroom, exam, teacher):
-    return classes.assign_exam(
+    return assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode="exam", time_limit_minutes=50
     )
 
@@ -40,7 +43,8 @@ def exam_assignment(classroom, exam, teacher):
 
 def test_a_new_class_gets_a_short_code_without_look_alike_characters(teacher):
     codes = {
-        classes.create_classroom(teacher=teacher, name=f"klas {i}").join_code for i in range(20)
+        class_services.create_classroom(teacher=teacher, name=f"klas {i}").join_code
+        for i in range(20)
     }
     assert len(codes) == 20
     for code in codes:
@@ -49,51 +53,51 @@ def test_a_new_class_gets_a_short_code_without_look_alike_characters(teacher):
 
 
 def test_a_taken_join_code_is_drawn_again(teacher, monkeypatch):
-    first = classes.create_classroom(teacher=teacher, name="a")
+    first = class_services.create_classroom(teacher=teacher, name="a")
     draws = iter([first.join_code, first.join_code, "ZZZ999"])
-    monkeypatch.setattr(classes, "generate_join_code", lambda: next(draws))
-    second = classes.create_classroom(teacher=teacher, name="b")
+    monkeypatch.setattr(class_services, "generate_join_code", lambda: next(draws))
+    second = class_services.create_classroom(teacher=teacher, name="b")
     assert second.join_code == "ZZZ999"
 
 
 def test_a_pupil_joins_with_the_code_typed_loosely(classroom, other_pupil):
     code = classroom.join_code.lower()
     typed = f" {code[:3]}-{code[3:]} "
-    assert classes.join_classroom(pupil=other_pupil, code=typed) == classroom
+    assert class_services.join_classroom(pupil=other_pupil, code=typed) == classroom
     assert classroom.pupils.filter(pk=other_pupil.pk).exists()
 
 
 def test_joining_twice_keeps_one_membership(classroom, pupil):
-    classes.join_classroom(pupil=pupil, code=classroom.join_code)
+    class_services.join_classroom(pupil=pupil, code=classroom.join_code)
     assert Membership.objects.filter(classroom=classroom, pupil=pupil).count() == 1
 
 
 def test_an_unknown_code_is_refused(pupil, classroom):
-    with pytest.raises(classes.ClassError):
-        classes.join_classroom(pupil=pupil, code="NOPE22")
+    with pytest.raises(class_services.ClassError):
+        class_services.join_classroom(pupil=pupil, code="NOPE22")
 
 
 def test_a_teacher_cannot_join_a_class_as_pupil(classroom, other_teacher):
-    with pytest.raises(classes.ClassError):
-        classes.join_classroom(pupil=other_teacher, code=classroom.join_code)
+    with pytest.raises(class_services.ClassError):
+        class_services.join_classroom(pupil=other_teacher, code=classroom.join_code)
     assert not classroom.pupils.filter(pk=other_teacher.pk).exists()
 
 
 def test_a_teacher_adds_an_existing_pupil_by_username(classroom, other_pupil):
-    classes.add_pupil(classroom=classroom, username=" other_pupil ")
+    class_services.add_pupil(classroom=classroom, username=" other_pupil ")
     assert classroom.pupils.filter(pk=other_pupil.pk).exists()
 
 
 @pytest.mark.parametrize("username", ["nobody", "other_teacher"])
 def test_only_existing_pupil_accounts_can_be_added(classroom, other_teacher, username):
-    with pytest.raises(classes.ClassError):
-        classes.add_pupil(classroom=classroom, username=username)
+    with pytest.raises(class_services.ClassError):
+        class_services.add_pupil(classroom=classroom, username=username)
     assert classroom.pupils.count() == 1
 
 
 def test_removing_a_pupil_keeps_their_attempts(classroom, exam_assignment, pupil):
-    attempt = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
-    classes.remove_pupil(classroom=classroom, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    class_services.remove_pupil(classroom=classroom, pupil=pupil)
     assert not classroom.pupils.exists()
     assert Attempt.objects.filter(pk=attempt.pk).exists()
 
@@ -104,7 +108,7 @@ def test_removing_a_pupil_keeps_their_attempts(classroom, exam_assignment, pupil
 
 def test_a_semicolon_file_from_dutch_excel_without_header_imports(classroom):
     data = "jdevries;Jan de Vries;\nsbakker;Sanne Bakker;Zonnebloem-2026\n".encode("cp1252")
-    result = classes.import_pupils(classroom=classroom, data=data)
+    result = pupil_csv.import_pupils(classroom=classroom, data=data)
     jan = User.objects.get(username="jdevries")
     sanne = User.objects.get(username="sbakker")
     assert (jan.first_name, jan.last_name) == ("Jan", "de Vries")
@@ -122,13 +126,13 @@ def test_a_semicolon_file_from_dutch_excel_without_header_imports(classroom):
 
 def test_a_utf8_file_with_bom_header_and_commas_keeps_accents(classroom):
     data = "\ufeffusername,name,password\nzoe,Zoë Çelik,\n".encode()
-    classes.import_pupils(classroom=classroom, data=data)
+    pupil_csv.import_pupils(classroom=classroom, data=data)
     assert User.objects.get(username="zoe").get_full_name() == "Zoë Çelik"
 
 
 def test_a_cp1252_file_keeps_accents(classroom):
     data = "gebruikersnaam;naam\nrene;René Müller\n".encode("cp1252")
-    classes.import_pupils(classroom=classroom, data=data)
+    pupil_csv.import_pupils(classroom=classroom, data=data)
     assert User.objects.get(username="rene").get_full_name() == "René Müller"
 
 
@@ -144,8 +148,8 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(classro
         b"eva;Eva;kort\n"  # line 8: password too short
         b"x;y;z;extra\n"  # line 9: too many columns
     )
-    with pytest.raises(classes.PupilImportError) as info:
-        classes.import_pupils(classroom=classroom, data=data)
+    with pytest.raises(pupil_csv.PupilImportError) as info:
+        pupil_csv.import_pupils(classroom=classroom, data=data)
     problems = info.value.problems
     lines = sorted(int(p.split(":")[0].split()[-1]) for p in problems)
     assert lines == [3, 4, 5, 6, 7, 8, 9]
@@ -154,13 +158,13 @@ def test_every_bad_row_is_reported_with_its_line_and_nothing_is_imported(classro
 
 
 def test_a_problem_names_its_line(classroom):
-    with translation.override("en"), pytest.raises(classes.PupilImportError) as info:
-        classes.import_pupils(classroom=classroom, data=b"anna;Anna\n;Piet\n")
+    with translation.override("en"), pytest.raises(pupil_csv.PupilImportError) as info:
+        pupil_csv.import_pupils(classroom=classroom, data=b"anna;Anna\n;Piet\n")
     assert info.value.problems == ["line 2: the username is missing"]
 
 
 def test_an_existing_pupil_is_added_and_keeps_their_password(classroom, other_pupil):
-    result = classes.import_pupils(
+    result = pupil_csv.import_pupils(
         classroom=classroom, data=b"other_pupil;Ander Leerling;nieuw-wachtwoord-1\n"
     )
     other_pupil.refresh_from_db()
@@ -171,8 +175,8 @@ def test_an_existing_pupil_is_added_and_keeps_their_password(classroom, other_pu
 
 
 def test_an_empty_file_is_refused(classroom):
-    with pytest.raises(classes.PupilImportError):
-        classes.import_pupils(classroom=classroom, data=b"\n\n")
+    with pytest.raises(pupil_csv.PupilImportError):
+        pupil_csv.import_pupils(classroom=classroom, data=b"\n\n")
 
 
 # ---------------------------------------------------------------------------
@@ -180,12 +184,14 @@ def test_an_empty_file_is_refused(classroom):
 
 
 def test_an_exam_mode_assignment_needs_a_time_limit(classroom, exam, teacher):
-    with pytest.raises(classes.ClassError):
-        classes.assign_exam(classroom=classroom, exam=exam, teacher=teacher, mode="exam")
+    with pytest.raises(class_services.ClassError):
+        assignment_services.assign_exam(
+            classroom=classroom, exam=exam, teacher=teacher, mode="exam"
+        )
 
 
 def test_practice_mode_has_no_time_limit(classroom, exam, teacher):
-    assignment = classes.assign_exam(
+    assignment = assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode="practice", time_limit_minutes=30
     )
     assert assignment.time_limit_minutes is None
@@ -193,8 +199,8 @@ def test_practice_mode_has_no_time_limit(classroom, exam, teacher):
 
 def test_a_window_that_closes_before_it_opens_is_refused(classroom, exam, teacher):
     now = timezone.now()
-    with pytest.raises(classes.ClassError):
-        classes.assign_exam(
+    with pytest.raises(class_services.ClassError):
+        assignment_services.assign_exam(
             classroom=classroom,
             exam=exam,
             teacher=teacher,
@@ -208,14 +214,16 @@ def test_a_teacher_cannot_assign_another_teachers_exam(
     classroom, teacher, other_teacher, seed_text
 ):
     foreign = make_exam(other_teacher, seed_text, title="Van een ander")
-    with pytest.raises(classes.ClassError):
-        classes.assign_exam(classroom=classroom, exam=foreign, teacher=teacher, mode="practice")
+    with pytest.raises(class_services.ClassError):
+        assignment_services.assign_exam(
+            classroom=classroom, exam=foreign, teacher=teacher, mode="practice"
+        )
 
 
 def test_a_co_authored_exam_can_be_assigned(classroom, teacher, other_teacher, seed_text):
     shared = make_exam(other_teacher, seed_text, title="Gedeeld")
     shared.co_authors.add(teacher)
-    assignment = classes.assign_exam(
+    assignment = assignment_services.assign_exam(
         classroom=classroom, exam=shared, teacher=teacher, mode="practice"
     )
     assert assignment.exam == shared
@@ -223,43 +231,47 @@ def test_a_co_authored_exam_can_be_assigned(classroom, teacher, other_teacher, s
 
 def test_a_draft_exam_cannot_be_assigned(classroom, teacher, seed_text):
     draft = make_exam(teacher, seed_text, published=False, title="Concept")
-    with pytest.raises(classes.ClassError):
-        classes.assign_exam(classroom=classroom, exam=draft, teacher=teacher, mode="practice")
+    with pytest.raises(class_services.ClassError):
+        assignment_services.assign_exam(
+            classroom=classroom, exam=draft, teacher=teacher, mode="practice"
+        )
 
 
 def test_starting_an_exam_assignment_sets_the_deadline_with_extra_time(exam_assignment, pupil):
-    classes.set_extra_time(assignment=exam_assignment, pupil=pupil, minutes=30)
-    attempt = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    assignment_services.set_extra_time(assignment=exam_assignment, pupil=pupil, minutes=30)
+    attempt = assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
     assert attempt.assignment == exam_assignment
     assert attempt.deadline_at - attempt.started_at == timedelta(minutes=80)
 
 
 def test_starting_twice_resumes_the_same_attempt(exam_assignment, pupil):
-    first = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
-    second = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    first = assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    second = assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
     assert first.pk == second.pk
     assert Attempt.objects.filter(pupil=pupil).count() == 1
 
 
 def test_an_exam_is_made_only_once(exam_assignment, pupil):
-    attempt = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
     Attempt.objects.filter(pk=attempt.pk).update(submitted_at=timezone.now())
     with pytest.raises(AssignmentRuleError) as info:
-        classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+        assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
     assert info.value.code == "once"
 
 
 def test_practice_may_be_repeated(classroom, exam, teacher, pupil):
-    practice = classes.assign_exam(classroom=classroom, exam=exam, teacher=teacher, mode="practice")
-    first = classes.start_assignment_attempt(assignment=practice, pupil=pupil)
+    practice = assignment_services.assign_exam(
+        classroom=classroom, exam=exam, teacher=teacher, mode="practice"
+    )
+    first = assignment_services.start_assignment_attempt(assignment=practice, pupil=pupil)
     Attempt.objects.filter(pk=first.pk).update(submitted_at=timezone.now())
-    second = classes.start_assignment_attempt(assignment=practice, pupil=pupil)
+    second = assignment_services.start_assignment_attempt(assignment=practice, pupil=pupil)
     assert second.pk != first.pk
     assert second.deadline_at is None
 
 
 def test_an_assignment_that_has_not_opened_cannot_be_started(classroom, exam, teacher, pupil):
-    later = classes.assign_exam(
+    later = assignment_services.assign_exam(
         classroom=classroom,
         exam=exam,
         teacher=teacher,
@@ -268,30 +280,30 @@ def test_an_assignment_that_has_not_opened_cannot_be_started(classroom, exam, te
         opens_at=timezone.now() + timedelta(days=1),
     )
     with pytest.raises(AssignmentRuleError) as info:
-        classes.start_assignment_attempt(assignment=later, pupil=pupil)
+        assignment_services.start_assignment_attempt(assignment=later, pupil=pupil)
     assert info.value.code == "not_open"
 
 
 def test_a_pupil_outside_the_class_cannot_start(exam_assignment, other_pupil):
-    with pytest.raises(classes.ClassError):
-        classes.start_assignment_attempt(assignment=exam_assignment, pupil=other_pupil)
+    with pytest.raises(class_services.ClassError):
+        assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=other_pupil)
 
 
 def test_an_attempt_opened_after_its_deadline_is_handed_in(exam_assignment, pupil):
-    attempt = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
     Attempt.objects.filter(pk=attempt.pk).update(deadline_at=timezone.now() - timedelta(minutes=1))
-    again = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    again = assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
     assert again.pk == attempt.pk
     assert again.submitted_at is not None
     assert again.total_points == 0
 
 
 def test_extra_time_moves_the_deadline_of_an_attempt_in_progress(exam_assignment, pupil):
-    attempt = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
-    classes.set_extra_time(assignment=exam_assignment, pupil=pupil, minutes=30)
+    attempt = assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    assignment_services.set_extra_time(assignment=exam_assignment, pupil=pupil, minutes=30)
     attempt.refresh_from_db()
     assert attempt.deadline_at - attempt.started_at == timedelta(minutes=80)
-    classes.set_extra_time(assignment=exam_assignment, pupil=pupil, minutes=0)
+    assignment_services.set_extra_time(assignment=exam_assignment, pupil=pupil, minutes=0)
     attempt.refresh_from_db()
     assert attempt.deadline_at - attempt.started_at == timedelta(minutes=50)
 
@@ -299,17 +311,21 @@ def test_extra_time_moves_the_deadline_of_an_attempt_in_progress(exam_assignment
 def test_extra_time_is_only_for_exam_mode_and_class_members(
     classroom, exam, teacher, exam_assignment, other_pupil, pupil
 ):
-    practice = classes.assign_exam(classroom=classroom, exam=exam, teacher=teacher, mode="practice")
-    with pytest.raises(classes.ClassError):
-        classes.set_extra_time(assignment=practice, pupil=pupil, minutes=30)
-    with pytest.raises(classes.ClassError):
-        classes.set_extra_time(assignment=exam_assignment, pupil=other_pupil, minutes=30)
+    practice = assignment_services.assign_exam(
+        classroom=classroom, exam=exam, teacher=teacher, mode="practice"
+    )
+    with pytest.raises(class_services.ClassError):
+        assignment_services.set_extra_time(assignment=practice, pupil=pupil, minutes=30)
+    with pytest.raises(class_services.ClassError):
+        assignment_services.set_extra_time(
+            assignment=exam_assignment, pupil=other_pupil, minutes=30
+        )
 
 
 def test_releasing_results_is_recorded_once(exam_assignment):
-    classes.release_results(assignment=exam_assignment)
+    assignment_services.release_results(assignment=exam_assignment)
     first = exam_assignment.results_released_at
-    classes.release_results(assignment=exam_assignment)
+    assignment_services.release_results(assignment=exam_assignment)
     assert first is not None
     assert exam_assignment.results_released_at == first
 
@@ -416,7 +432,7 @@ def test_extra_time_on_the_page(teacher_client, exam_assignment, pupil):
         reverse("teacher:assignment-extra-time", args=[exam_assignment.pk]),
         {"pupil": pupil.pk, "minutes": 30},
     )
-    assert classes.extra_minutes(assignment=exam_assignment, pupil=pupil) == 30
+    assert assignment_services.extra_minutes(assignment=exam_assignment, pupil=pupil) == 30
 
 
 def test_the_assignment_page_lists_the_class_with_few_queries(
@@ -455,7 +471,7 @@ def test_the_pupil_sees_their_assignments_with_status_and_deadline(
     pupil_client, exam_assignment, classroom, exam, teacher
 ):
     closes = timezone.now() + timedelta(days=2)
-    practice = classes.assign_exam(
+    practice = assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode="practice", closes_at=closes
     )
     response = pupil_client.get(reverse("assignments:list"))
@@ -480,7 +496,7 @@ def test_starting_an_assignment_opens_the_attempt(pupil_client, pupil, exam_assi
 
 
 def test_a_second_exam_attempt_is_refused_with_a_message(pupil_client, pupil, exam_assignment):
-    attempt = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
     Attempt.objects.filter(pk=attempt.pk).update(submitted_at=timezone.now())
     response = pupil_client.post(
         reverse("assignments:start", args=[exam_assignment.pk]), follow=True
@@ -494,16 +510,16 @@ def test_a_second_exam_attempt_is_refused_with_a_message(pupil_client, pupil, ex
 
 
 def test_a_save_after_the_deadline_and_its_grace_is_refused(exam_assignment, pupil):
-    attempt = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
-    classes.check_attempt_can_save(attempt, now=attempt.deadline_at + timedelta(seconds=30))
+    attempt = assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    rules.check_can_save(attempt=attempt, now=attempt.deadline_at + timedelta(seconds=30))
     with pytest.raises(AssignmentRuleError):
-        classes.check_attempt_can_save(attempt, now=attempt.deadline_at + timedelta(seconds=31))
+        rules.check_can_save(attempt=attempt, now=attempt.deadline_at + timedelta(seconds=31))
 
 
 def test_the_countdown_counts_from_the_servers_deadline(exam_assignment, pupil):
     from django.template.loader import render_to_string
 
-    attempt = classes.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
     html = render_to_string("exam/_assignment_countdown.html", {"attempt": attempt})
     deadline = re.search(r'data-deadline="([^"]+)"', html).group(1)
     server_now = re.search(r'data-server-now="([^"]+)"', html).group(1)
@@ -521,7 +537,7 @@ def test_the_dashboard_lists_exams_classes_and_open_assignments_with_few_queries
     teacher_client, exam_assignment, exam, classroom, django_assert_max_num_queries
 ):
     for i in range(4):
-        classes.create_classroom(teacher=exam_assignment.created_by, name=f"klas {i}")
+        class_services.create_classroom(teacher=exam_assignment.created_by, name=f"klas {i}")
     with django_assert_max_num_queries(10):
         response = teacher_client.get(reverse("exam:teacher-dashboard"))
     assert [e.pk for e in response.context["exams"]] == [exam.pk]
@@ -536,8 +552,8 @@ def test_the_dashboard_leaves_out_closed_and_other_teachers_assignments(
         closes_at=timezone.now() - timedelta(minutes=1)
     )
     other_exam = make_exam(other_teacher, seed_text, title="Ander")
-    other_class = classes.create_classroom(teacher=other_teacher, name="ander")
-    classes.assign_exam(
+    other_class = class_services.create_classroom(teacher=other_teacher, name="ander")
+    assignment_services.assign_exam(
         classroom=other_class, exam=other_exam, teacher=other_teacher, mode="practice"
     )
     response = teacher_client.get(reverse("exam:teacher-dashboard"))
@@ -549,7 +565,9 @@ def test_the_pupils_list_needs_few_queries(
     pupil_client, classroom, exam, teacher, django_assert_max_num_queries
 ):
     for _i in range(5):
-        classes.assign_exam(classroom=classroom, exam=exam, teacher=teacher, mode="practice")
+        assignment_services.assign_exam(
+            classroom=classroom, exam=exam, teacher=teacher, mode="practice"
+        )
     with django_assert_max_num_queries(10):
         response = pupil_client.get(reverse("assignments:list"))
     assert len(response.context["rows"]) == 5

@@ -13,7 +13,10 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.services import ensure_user
-from exam import classes, services
+from exam import services
+from exam.assignments import services as assignment_services
+from exam.classes import pupil_csv
+from exam.classes import services as class_services
 from exam.models import Membership
 from tests.exam_builders import make_exam
 
@@ -31,13 +34,13 @@ def exam(teacher, seed_text):
 
 @pytest.fixture
 def classroom(teacher, pupil):
-    room = classes.create_classroom(teacher=teacher, name="5 HAVO b")
+    room = class_services.create_classroom(teacher=teacher, name="5 HAVO b")
     Membership.objects.create(classroom=room, pupil=pupil)
     return room
 
 
 def assign(classroom, exam, teacher, *, minutes):
-    return classes.assign_exam(
+    return assignment_services.assign_exam(
         classroom=classroom,
         exam=exam,
         teacher=teacher,
@@ -140,7 +143,7 @@ def test_a_class_list_with_an_accented_username_imports_and_the_pupil_logs_in(cl
     # Typed on a Mac, the "ö" may arrive as "o" plus a combining diaeresis.
     decomposed = unicodedata.normalize("NFD", "eöztürk")
     data = f"{decomposed};Elif Öztürk;Zonnebloem-2026\n".encode()
-    classes.import_pupils(classroom=classroom, data=data)
+    pupil_csv.import_pupils(classroom=classroom, data=data)
     assert classroom.pupils.filter(username="eöztürk").exists()
     client = Client()
     assert client.login(username="eöztürk", password="Zonnebloem-2026")

@@ -7,7 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from exam import classes, services
+from exam import services
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.models import Answer, Assignment
 from tests.exam_builders import build_exam
 
@@ -19,14 +21,14 @@ def exam(teacher, seed_text):
 
 @pytest.fixture
 def classroom(teacher, pupil):
-    room = classes.create_classroom(teacher=teacher, name="5H")
-    classes.add_pupil(classroom=room, username=pupil.username)
+    room = class_services.create_classroom(teacher=teacher, name="5H")
+    class_services.add_pupil(classroom=room, username=pupil.username)
     return room
 
 
 @pytest.fixture
 def exam_assignment(exam, classroom, teacher):
-    return classes.assign_exam(
+    return assignment_services.assign_exam(
         classroom=classroom,
         exam=exam,
         teacher=teacher,
@@ -36,7 +38,7 @@ def exam_assignment(exam, classroom, teacher):
 
 
 def _start(assignment, pupil):
-    return classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+    return assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
 
 
 def _save_url(attempt, question):
@@ -100,7 +102,7 @@ def test_exam_mode_results_stay_hidden_until_the_teacher_releases_them(
     result_url = reverse("exam:attempt-result", args=[attempt.pk])
 
     hidden = pupil_client.get(result_url)
-    classes.release_results(assignment=exam_assignment)
+    assignment_services.release_results(assignment=exam_assignment)
     shown = pupil_client.get(result_url)
 
     assert hidden.status_code == 302 and hidden.url == reverse("assignments:list")
@@ -132,7 +134,7 @@ def test_an_exam_assigned_as_a_test_cannot_be_practised_freely_first(
 def test_practice_mode_shows_results_right_after_submitting(
     pupil_client, pupil, exam, classroom, teacher
 ):
-    practice = classes.assign_exam(
+    practice = assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode=Assignment.Mode.PRACTICE
     )
     attempt = _start(practice, pupil)

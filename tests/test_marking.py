@@ -8,7 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.services import ensure_user
-from exam import classes, marking
+from exam import marking, selectors
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.models import Answer, Membership
 from exam.services import save_answer, self_score, submit_attempt
 from tests.exam_builders import make_exam
@@ -21,21 +23,21 @@ def exam(teacher, seed_text):
 
 @pytest.fixture
 def classroom(teacher, pupil):
-    room = classes.create_classroom(teacher=teacher, name="5 HAVO b")
+    room = class_services.create_classroom(teacher=teacher, name="5 HAVO b")
     Membership.objects.create(classroom=room, pupil=pupil)
     return room
 
 
 @pytest.fixture
 def assignment(classroom, exam, teacher):
-    return classes.assign_exam(
+    return assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode="exam", time_limit_minutes=50
     )
 
 
 def take(assignment, pupil, *, mc="B", open_text="Ze dringen voor.", self_elements=None):
     """The pupil makes the exam and hands it in; optionally self-scores question 2."""
-    attempt = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
     questions = {q.number: q for q in assignment.exam.questions.all()}
     save_answer(attempt=attempt, question=questions[1], value=mc)
     save_answer(attempt=attempt, question=questions[2], value=open_text)
@@ -66,22 +68,22 @@ def add_pupil(classroom, username):
 
 def test_an_open_answer_waits_in_the_queue_and_a_closed_one_does_not(assignment, pupil, teacher):
     take(assignment, pupil)
-    by_number = {q.number: q for q in marking.queue_by_question(assignment)}
+    by_number = {q.number: q for q in selectors.queue_by_question(assignment)}
     assert (by_number[1].waiting, by_number[2].waiting) == (0, 1)
-    assert marking.waiting_count_for_teacher(teacher) == 1
+    assert selectors.waiting_count_for_teacher(teacher) == 1
 
 
 def test_an_attempt_still_in_progress_is_not_in_the_queue(assignment, pupil, teacher):
-    attempt = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
     question = assignment.exam.questions.get(number=2)
     save_answer(attempt=attempt, question=question, value="Ze dringen voor.")
     Answer.objects.filter(attempt=attempt).update(needs_review=True)
-    assert marking.waiting_count_for_teacher(teacher) == 0
+    assert selectors.waiting_count_for_teacher(teacher) == 0
 
 
 def test_another_teachers_queue_is_empty(assignment, pupil, other_teacher):
     take(assignment, pupil)
-    assert marking.waiting_count_for_teacher(other_teacher) == 0
+    assert selectors.waiting_count_for_teacher(other_teacher) == 0
 
 
 # ---------------------------------------------------------------------------
@@ -93,7 +95,7 @@ def test_ticking_elements_makes_the_teachers_score_final_and_updates_the_grade(
 ):
     attempt = take(assignment, pupil, open_text="Iets anders.")
     answer = open_answer(attempt)
-    marking.grade_answer(answer=answer, elements=[0, 1], teacher=teacher)
+    marking.mark_answer(answer=answer, elements=[0, 1], teacher=teacher)
     answer.refresh_from_db()
     attempt.refresh_from_db()
     assert answer.final_points == 2
@@ -103,12 +105,12 @@ def test_ticking_elements_makes_the_teachers_score_final_and_updates_the_grade(
     # 1 (MC) + 2 (open) of 3 with N = 1.0: 9 * 3/3 + 1 = 10.0
     assert attempt.total_points == 3
     assert attempt.grade == Decimal("10.0")
-    assert marking.waiting_count_for_teacher(teacher) == 0
+    assert selectors.waiting_count_for_teacher(teacher) == 0
 
 
 def test_no_ticks_gives_zero_and_keeps_the_note(assignment, pupil, teacher):
     attempt = take(assignment, pupil)
-    answer = marking.grade_answer(
+    answer = marking.mark_answer(
         answer=open_answer(attempt), elements=[], teacher=teacher, reason="geen uitleg"
     )
     assert answer.final_points == 0
@@ -120,16 +122,16 @@ def test_no_ticks_gives_zero_and_keeps_the_note(assignment, pupil, teacher):
 def test_an_unknown_element_is_refused(assignment, pupil, teacher):
     attempt = take(assignment, pupil)
     with pytest.raises(marking.MarkingError):
-        marking.grade_answer(answer=open_answer(attempt), elements=[7], teacher=teacher)
+        marking.mark_answer(answer=open_answer(attempt), elements=[7], teacher=teacher)
     assert open_answer(attempt).scored_by is None
 
 
 def test_an_answer_of_an_attempt_in_progress_cannot_be_scored(assignment, pupil, teacher):
-    attempt = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
     question = assignment.exam.questions.get(number=2)
     answer = save_answer(attempt=attempt, question=question, value="Ze dringen voor.")
     with pytest.raises(marking.MarkingError):
-        marking.grade_answer(answer=answer, elements=[0], teacher=teacher)
+        marking.mark_answer(answer=answer, elements=[0], teacher=teacher)
 
 
 def test_a_teacher_overrides_an_automatic_score_with_a_reason(assignment, pupil, teacher):
@@ -168,13 +170,15 @@ def test_a_self_score_cannot_be_accepted_when_there_is_none(assignment, pupil, t
 
 @pytest.fixture
 def practice(classroom, exam, teacher):
-    return classes.assign_exam(classroom=classroom, exam=exam, teacher=teacher, mode="practice")
+    return assignment_services.assign_exam(
+        classroom=classroom, exam=exam, teacher=teacher, mode="practice"
+    )
 
 
 def test_the_teachers_score_beats_the_self_score_in_the_total(practice, pupil, teacher):
     attempt = take(practice, pupil, self_elements=[0, 1])
     assert attempt.total_points == 3
-    marking.grade_answer(answer=open_answer(attempt), elements=[0], teacher=teacher)
+    marking.mark_answer(answer=open_answer(attempt), elements=[0], teacher=teacher)
     attempt.refresh_from_db()
     assert attempt.total_points == 2
 
@@ -189,7 +193,7 @@ def test_in_exam_mode_a_self_score_leaves_total_and_grade_as_the_teacher_sees_th
     # 1 (MC) + the proposal 0; the pupil's 2 is kept beside it, for calibration.
     assert (attempt.total_points, attempt.grade) == before == (1, Decimal("4.0"))
     assert open_answer(attempt).self_points == 2
-    marking.grade_answer(answer=open_answer(attempt), elements=[0], teacher=teacher)
+    marking.mark_answer(answer=open_answer(attempt), elements=[0], teacher=teacher)
     attempt.refresh_from_db()
     assert attempt.total_points == 2
 
@@ -197,10 +201,10 @@ def test_in_exam_mode_a_self_score_leaves_total_and_grade_as_the_teacher_sees_th
 def test_the_proposal_is_ticked_until_the_teacher_decides(assignment, pupil, teacher):
     attempt = take(assignment, pupil, open_text="Ze dringen voor.")
     answer = open_answer(attempt)
-    assert marking.teacher_elements(answer) == [0]
-    marking.grade_answer(answer=answer, elements=[1], teacher=teacher)
+    assert selectors.teacher_elements(answer) == [0]
+    marking.mark_answer(answer=answer, elements=[1], teacher=teacher)
     answer.refresh_from_db()
-    assert marking.teacher_elements(answer) == [1]
+    assert selectors.teacher_elements(answer) == [1]
 
 
 # ---------------------------------------------------------------------------
@@ -223,14 +227,14 @@ def calibrated(assignment, classroom, pupil, teacher):
         if not own:
             Answer.objects.filter(pk=open_answer(attempt).pk).update(self_points=0)
         if teachers is not None:
-            marking.grade_answer(answer=open_answer(attempt), elements=teachers, teacher=teacher)
+            marking.mark_answer(answer=open_answer(attempt), elements=teachers, teacher=teacher)
     return {"pupil": pupil, "ann": ann, "bob": bob, "cas": cas}
 
 
 def test_calibration_per_pupil_counts_over_and_under_estimates(calibrated, assignment):
     rows = {
         row["username"]: row["calibration"]
-        for row in marking.calibration_by_pupil(
+        for row in selectors.calibration_by_pupil(
             Answer.objects.filter(attempt__assignment=assignment)
         )
     }
@@ -254,7 +258,7 @@ def test_calibration_per_pupil_counts_over_and_under_estimates(calibrated, assig
 
 def test_calibration_per_question_averages_in_the_database(calibrated, assignment):
     answers = Answer.objects.filter(attempt__assignment=assignment)
-    [row] = marking.calibration_by_question(answers)
+    [row] = selectors.calibration_by_question(answers)
     c = row["calibration"]
     assert row["number"] == 2
     assert (c.compared, c.over, c.exact, c.under) == (3, 1, 1, 1)
@@ -284,9 +288,9 @@ def test_calibration_queries_do_not_grow_with_the_class(
 ):
     answers = Answer.objects.filter(attempt__assignment=assignment)
     with django_assert_num_queries(1):
-        marking.calibration_by_pupil(answers)
+        selectors.calibration_by_pupil(answers)
     with django_assert_num_queries(1):
-        marking.calibration_by_question(answers)
+        selectors.calibration_by_question(answers)
 
 
 # ---------------------------------------------------------------------------
@@ -409,9 +413,9 @@ def test_the_pupils_list_offers_results_only_after_release(
     pupil_client, assignment, pupil, teacher
 ):
     attempt = take(assignment, pupil)
-    marking.grade_answer(answer=open_answer(attempt), elements=[0, 1], teacher=teacher)
+    marking.mark_answer(answer=open_answer(attempt), elements=[0, 1], teacher=teacher)
     before = pupil_client.get(reverse("assignments:list")).context["rows"][0][1]
-    classes.release_results(assignment=assignment, now=timezone.now())
+    assignment_services.release_results(assignment=assignment, now=timezone.now())
     response = pupil_client.get(reverse("assignments:list"))
     after = response.context["rows"][0][1]
     assert (before.status, after.status) == ("submitted", "results")
@@ -446,7 +450,7 @@ def test_an_override_after_a_lowered_maximum_with_kept_scores_is_no_server_error
     teacher_client, assignment, pupil, teacher, seed_text
 ):
     attempt = take(assignment, pupil, mc="B")
-    marking.grade_answer(answer=open_answer(attempt), elements=[0, 1], teacher=teacher)
+    marking.mark_answer(answer=open_answer(attempt), elements=[0, 1], teacher=teacher)
     question = assignment.exam.questions.get(number=2)
     edit = reverse("teacher:question-edit", args=[assignment.exam.pk, question.pk])
     # The teacher lowers question 2 from 2 points to 1 and keeps the earlier scores.

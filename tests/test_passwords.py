@@ -8,7 +8,8 @@ from django.core.exceptions import ValidationError
 from django.test import Client, override_settings
 
 import config.settings as production
-from exam import classes
+from exam.classes import pupil_csv
+from exam.classes import services as class_services
 
 LOGIN = "/login/"
 
@@ -19,15 +20,15 @@ def _login(client, username, password, address="10.1.1.1"):
 
 @pytest.mark.parametrize("password", ["password", "12345678", "wachtwoord"])
 def test_a_csv_import_refuses_common_and_numeric_passwords(teacher, password):
-    room = classes.create_classroom(teacher=teacher, name="4 VWO a")
-    with pytest.raises(classes.PupilImportError):
-        classes.import_pupils(classroom=room, data=f"anna;Anna;{password}\n".encode())
+    room = class_services.create_classroom(teacher=teacher, name="4 VWO a")
+    with pytest.raises(pupil_csv.PupilImportError):
+        pupil_csv.import_pupils(classroom=room, data=f"anna;Anna;{password}\n".encode())
     assert not User.objects.filter(username="anna").exists()
 
 
 def test_generated_passwords_pass_the_password_rules():
     for _i in range(200):
-        validate_password(classes.generate_password(), user=User(username="jdevries"))
+        validate_password(pupil_csv.generate_password(), user=User(username="jdevries"))
 
 
 def test_the_rules_refuse_what_a_guesser_tries_first():

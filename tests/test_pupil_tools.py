@@ -9,7 +9,9 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from exam import classes, pupil_tools, services
+from exam import pupil_tools, services
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.highlights import HighlightError
 from exam.models import Highlight, Membership, QuestionScratch
 from tests.exam_builders import make_exam
@@ -208,12 +210,12 @@ def test_the_hand_in_dialog_lists_flagged_and_unanswered_questions(pupil_client,
 
 def test_a_teacher_never_sees_the_pupils_note(teacher, teacher_client, pupil, seed_text):
     exam = make_exam(teacher, seed_text, title="Notities")
-    classroom = classes.create_classroom(teacher=teacher, name="5 HAVO a")
+    classroom = class_services.create_classroom(teacher=teacher, name="5 HAVO a")
     Membership.objects.create(classroom=classroom, pupil=pupil)
-    assignment = classes.assign_exam(
+    assignment = assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode="practice"
     )
-    attempt = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
     open_question = exam.questions.get(number=2)
     services.save_answer(attempt=attempt, question=open_question, value="Ze dringen voor.")
     pupil_tools.save_scratch(

@@ -5,7 +5,9 @@ import pytest
 from django.urls import reverse
 
 from accounts.models import ReadingPreferences
-from exam import classes, services
+from exam import services
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.models import Membership, ReadAloud
 from tests.exam_builders import make_exam
 
@@ -26,7 +28,7 @@ def exam(teacher, seed_text):
 
 @pytest.fixture
 def classroom(teacher, pupil, other_pupil):
-    room = classes.create_classroom(teacher=teacher, name="5 HAVO b")
+    room = class_services.create_classroom(teacher=teacher, name="5 HAVO b")
     Membership.objects.create(classroom=room, pupil=pupil)
     Membership.objects.create(classroom=room, pupil=other_pupil)
     return room
@@ -34,11 +36,13 @@ def classroom(teacher, pupil, other_pupil):
 
 @pytest.fixture
 def assignment(classroom, exam, teacher):
-    return classes.assign_exam(classroom=classroom, exam=exam, teacher=teacher, mode="practice")
+    return assignment_services.assign_exam(
+        classroom=classroom, exam=exam, teacher=teacher, mode="practice"
+    )
 
 
 def _exam_page(client, assignment, pupil) -> str:
-    attempt = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
     response = client.get(reverse("exam:attempt-detail", kwargs={"pk": attempt.pk}))
     assert response.status_code == 200
     return response.content.decode()

@@ -4,7 +4,7 @@ import doctest
 
 import pytest
 
-from exam import citations, grading, scoring
+from exam import citations, grades, scoring
 from exam.scoring import (
     KINDS,
     ResponseError,
@@ -678,7 +678,7 @@ def test_broken_scoring_data_is_reported(kind, model, max_points, labels, proble
     assert problem in problems
 
 
-@pytest.mark.parametrize("module", [scoring, grading, citations])
+@pytest.mark.parametrize("module", [scoring, grades, citations])
 def test_the_worked_examples_in_the_docstrings_hold(module):
     result = doctest.testmod(module)
     assert result.attempted > 0

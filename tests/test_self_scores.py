@@ -14,7 +14,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from exam import classes, marking
+from exam import marking, selectors
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.models import Answer, Membership
 from exam.points import capped, counted_points
 from exam.services import save_answer, submit_attempt
@@ -29,19 +31,21 @@ def exam(teacher, seed_text):
 
 @pytest.fixture
 def classroom(teacher, pupil):
-    room = classes.create_classroom(teacher=teacher, name="5 HAVO b")
+    room = class_services.create_classroom(teacher=teacher, name="5 HAVO b")
     Membership.objects.create(classroom=room, pupil=pupil)
     return room
 
 
 def assign(classroom, exam, teacher, mode):
     extra = {"time_limit_minutes": 50} if mode == "exam" else {}
-    return classes.assign_exam(classroom=classroom, exam=exam, teacher=teacher, mode=mode, **extra)
+    return assignment_services.assign_exam(
+        classroom=classroom, exam=exam, teacher=teacher, mode=mode, **extra
+    )
 
 
 def take(assignment, pupil, *, open_text):
     """The pupil answers question 1 (MC, right) and question 2 (open) and hands in."""
-    attempt = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
     questions = {q.number: q for q in assignment.exam.questions.all()}
     save_answer(attempt=attempt, question=questions[1], value="B")
     save_answer(attempt=attempt, question=questions[2], value=open_text)
@@ -72,7 +76,7 @@ def test_in_exam_mode_a_self_score_changes_nothing_the_teacher_sees(
 ):
     assignment = assign(classroom, exam, teacher, "exam")
     attempt = take(assignment, pupil, open_text="Iets anders.")
-    classes.release_results(assignment=assignment, now=timezone.now())
+    assignment_services.release_results(assignment=assignment, now=timezone.now())
     results_url = reverse("teacher:assignment-results", args=[assignment.pk])
     export_url = reverse(
         "teacher:results-export", args=["assignment", assignment.pk, "scores", "csv"]
@@ -104,17 +108,17 @@ def test_the_marking_page_shows_the_exam_mode_self_score_beside_proposal_and_mar
 ):
     assignment = assign(classroom, exam, teacher, "exam")
     attempt = take(assignment, pupil, open_text="Iets anders.")
-    classes.release_results(assignment=assignment, now=timezone.now())
+    assignment_services.release_results(assignment=assignment, now=timezone.now())
     pupil_client.post(self_score_url(attempt), {"elements": ["0", "1"]})
     answer = Answer.objects.get(attempt=attempt, question__number=2)
-    marking.grade_answer(answer=answer, elements=[0], teacher=teacher)
+    marking.mark_answer(answer=answer, elements=[0], teacher=teacher)
     url = reverse("teacher:grading-question", args=[assignment.pk, answer.question_id])
     html = teacher_client.get(url + "?all=1").content.decode()
     assert "<strong data-proposal>0</strong>" in html
     assert "<strong data-self>2</strong>" in html
     assert "1/2</span>" in html
     # Calibration compares the self-score with the teacher's: 2 against 1.
-    calibration = marking.calibration_total(Answer.objects.filter(pk=answer.pk))
+    calibration = selectors.calibration_total(Answer.objects.filter(pk=answer.pk))
     assert (calibration.compared, calibration.over, calibration.mean_difference) == (1, 1, 1.0)
 
 
@@ -165,7 +169,7 @@ def test_after_the_teacher_scores_the_pupil_sees_points_and_note_and_no_form(
     attempt = take(assignment, pupil, open_text="Ze dringen voor.")
     pupil_client.post(self_score_url(attempt), {"elements": ["0", "1"]})
     answer = Answer.objects.get(attempt=attempt, question__number=2)
-    marking.grade_answer(
+    marking.mark_answer(
         answer=answer, elements=[0], teacher=teacher, reason="tweede deel ontbreekt"
     )
 

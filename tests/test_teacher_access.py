@@ -21,7 +21,8 @@ from django.conf import settings
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from exam import classes
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.models import Answer, Membership
 from tests.exam_builders import make_exam
 from tests.test_marking import take
@@ -217,9 +218,9 @@ def world(teacher, other_teacher, pupil, other_pupil, admin_user, seed_text):
     """The teacher's exam, class (with pupil) and exam-mode assignment, and the pupil's
     handed-in attempt; other_teacher and other_pupil own nothing of it."""
     exam = make_exam(teacher, seed_text)
-    classroom = classes.create_classroom(teacher=teacher, name="5 HAVO b")
+    classroom = class_services.create_classroom(teacher=teacher, name="5 HAVO b")
     Membership.objects.create(classroom=classroom, pupil=pupil)
-    assignment = classes.assign_exam(
+    assignment = assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode="exam", time_limit_minutes=50
     )
     attempt = take(assignment, pupil)

@@ -22,7 +22,9 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from exam import classes, services
+from exam import services
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.models import Answer, Assignment, Attempt
 from tests.conftest import _make_user
 from tests.exam_builders import build_exam
@@ -46,24 +48,24 @@ def scene(db, teacher, pupil, other_pupil, django_user_model, seed_text):
         author=teacher, text=seed_text, kinds=["mc", "gap", "open"], count=3, markers=True
     )
     leaver = _make_user(django_user_model, "leaver", "pupil")
-    classroom = classes.create_classroom(teacher=teacher, name="5H")
+    classroom = class_services.create_classroom(teacher=teacher, name="5H")
     for member in (pupil, leaver):
-        classes.add_pupil(classroom=classroom, username=member.username)
+        class_services.add_pupil(classroom=classroom, username=member.username)
     earlier = {p.username: _practise(exam, p, submit=True) for p in (pupil, other_pupil)}
     still_open = {p.username: _practise(exam, p, submit=False) for p in (pupil, other_pupil)}
-    test = classes.assign_exam(
+    test = assignment_services.assign_exam(
         classroom=classroom,
         exam=exam,
         teacher=teacher,
         mode=Assignment.Mode.EXAM,
         time_limit_minutes=50,
     )
-    mine = classes.start_assignment_attempt(assignment=test, pupil=pupil)
+    mine = assignment_services.start_assignment_attempt(assignment=test, pupil=pupil)
     services.save_answer(attempt=mine, question=exam.questions.get(number=1), value="B")
-    left = classes.start_assignment_attempt(assignment=test, pupil=leaver)
+    left = assignment_services.start_assignment_attempt(assignment=test, pupil=leaver)
     services.save_answer(attempt=left, question=exam.questions.get(number=1), value="B")
     left = services.submit_attempt(attempt=left)
-    classes.remove_pupil(classroom=classroom, pupil=leaver)
+    class_services.remove_pupil(classroom=classroom, pupil=leaver)
     return {
         "exam": exam,
         "classroom": classroom,
@@ -202,7 +204,7 @@ def test_a_pupil_taken_out_of_the_class_sees_no_score_of_its_unreleased_test(sce
 
 
 def test_the_model_returns_when_the_results_are_released(scene, pupil_client):
-    classes.release_results(assignment=scene["test"])
+    assignment_services.release_results(assignment=scene["test"])
     earlier = scene["earlier"]["pupil"]
     html = pupil_client.get(reverse("exam:attempt-result", args=[earlier.pk])).content.decode()
     assert "SECRETEXPLANATIONQ1X" in html

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from exam import classes
+from exam.classes import services as class_services
 from tests.conftest import PASSWORD
 
 LOGIN = "/login/"
@@ -77,7 +77,7 @@ def _join(client, code, address="10.1.1.1"):
 
 @override_settings(JOIN_CODE_FAILURE_LIMIT=4)
 def test_guessing_join_codes_is_stopped_with_a_message(pupil_client, pupil, teacher):
-    room = classes.create_classroom(teacher=teacher, name="4 VWO a")
+    room = class_services.create_classroom(teacher=teacher, name="4 VWO a")
     for guess in ("AAA111", "BBB222", "CCC333", "DDD444"):
         assert _join(pupil_client, guess).status_code == 400
     response = _join(pupil_client, room.join_code)
@@ -94,7 +94,7 @@ def test_guessing_join_codes_is_stopped_with_a_message(pupil_client, pupil, teac
 
 @override_settings(JOIN_CODE_FAILURE_LIMIT=2)
 def test_a_right_join_code_clears_the_count(pupil_client, teacher):
-    room = classes.create_classroom(teacher=teacher, name="4 VWO a")
+    room = class_services.create_classroom(teacher=teacher, name="4 VWO a")
     _join(pupil_client, "AAA111")
     assert _join(pupil_client, room.join_code).status_code == 302
     _join(pupil_client, "BBB222")

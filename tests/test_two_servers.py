@@ -132,7 +132,8 @@ SEED = """
 import json
 from django.core.management import call_command
 from accounts.services import ensure_user
-from exam import classes
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from tests.exam_builders import make_exam
 from tests.live_app import SEED_PATH
 from texts.services import import_text
@@ -143,12 +144,12 @@ pupil, _ = ensure_user(username="leerling", password=PASSWORD, role="pupil")
 text = import_text(raw=SEED_PATH.read_text(encoding="utf-8"), uploaded_by=teacher, publish=True)
 exam = make_exam(teacher, text)
 mc, open_question = exam.questions.order_by("number")
-classroom = classes.create_classroom(teacher=teacher, name="5 havo")
-classes.join_classroom(pupil=pupil, code=classroom.join_code)
-assignment = classes.assign_exam(
+classroom = class_services.create_classroom(teacher=teacher, name="5 havo")
+class_services.join_classroom(pupil=pupil, code=classroom.join_code)
+assignment = assignment_services.assign_exam(
     classroom=classroom, exam=exam, teacher=teacher, mode="exam", time_limit_minutes=30
 )
-classes.release_results(assignment=assignment)
+assignment_services.release_results(assignment=assignment)
 print(json.dumps({"assignment": assignment.pk, "mc": mc.pk, "open": open_question.pk}))
 """
 

@@ -8,20 +8,22 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from exam import authoring, classes, services, visibility
+from exam import authoring, services, visibility
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.models import Assignment, Attempt, Exam
 from tests.exam_builders import make_exam
 
 
 @pytest.fixture
 def classroom(teacher, pupil):
-    room = classes.create_classroom(teacher=teacher, name="5H")
-    classes.add_pupil(classroom=room, username=pupil.username)
+    room = class_services.create_classroom(teacher=teacher, name="5H")
+    class_services.add_pupil(classroom=room, username=pupil.username)
     return room
 
 
 def _test(classroom, exam, teacher):
-    return classes.assign_exam(
+    return assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode="exam", time_limit_minutes=50
     )
 
@@ -76,11 +78,11 @@ def test_editing_without_the_field_keeps_the_exams_choice(teacher_client, teache
 
 def test_results_are_visible_in_exam_mode_only_after_release(classroom, teacher, pupil, seed_text):
     test = _test(classroom, make_exam(teacher, seed_text), teacher)
-    attempt = classes.start_assignment_attempt(assignment=test, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=test, pupil=pupil)
     assert not visibility.may_see_results(attempt)
     attempt = services.submit_attempt(attempt=attempt)
     assert not visibility.may_see_results(attempt)
-    classes.release_results(assignment=test)
+    assignment_services.release_results(assignment=test)
     attempt.refresh_from_db()
     assert visibility.may_see_results(attempt)
 
@@ -93,7 +95,7 @@ def test_a_running_test_locks_practice_for_every_pupil_until_release(
     test = _test(classroom, exam, teacher)
     assert visibility.practice_refusal(exam=exam, pupil=pupil) == visibility.CLASS_TEST
     assert visibility.practice_refusal(exam=exam, pupil=other_pupil) == visibility.UNDER_TEST
-    classes.release_results(assignment=test)
+    assignment_services.release_results(assignment=test)
     assert visibility.practice_refusal(exam=exam, pupil=other_pupil) is None
 
 
@@ -115,7 +117,7 @@ def test_a_practice_attempt_is_not_handed_in_while_its_exam_is_a_test(
         services.submit_attempt(attempt=attempt)
     attempt.refresh_from_db()
     assert attempt.submitted_at is None
-    classes.release_results(assignment=test)
+    assignment_services.release_results(assignment=test)
     assert services.submit_attempt(attempt=attempt).submitted_at is not None
 
 
@@ -123,14 +125,14 @@ def test_a_practice_assignment_of_a_running_test_cannot_be_started(
     classroom, teacher, pupil, other_pupil, seed_text
 ):
     exam = make_exam(teacher, seed_text)
-    other_class = classes.create_classroom(teacher=teacher, name="5V")
-    classes.add_pupil(classroom=other_class, username=other_pupil.username)
-    practice = classes.assign_exam(
+    other_class = class_services.create_classroom(teacher=teacher, name="5V")
+    class_services.add_pupil(classroom=other_class, username=other_pupil.username)
+    practice = assignment_services.assign_exam(
         classroom=other_class, exam=exam, teacher=teacher, mode="practice"
     )
     _test(classroom, exam, teacher)
     with pytest.raises(visibility.ExamLocked):
-        classes.start_assignment_attempt(assignment=practice, pupil=other_pupil)
+        assignment_services.start_assignment_attempt(assignment=practice, pupil=other_pupil)
 
 
 def test_the_refusals_for_a_list_of_exams_take_one_query(
@@ -156,7 +158,7 @@ def test_the_pupils_home_shows_assigned_work_with_its_deadline_before_free_pract
     exam = make_exam(teacher, seed_text, title="Opgegeven", practice_visibility="assigned")
     make_exam(teacher, seed_text, title="Vrij")
     closes = timezone.now() + timezone.timedelta(days=2)
-    classes.assign_exam(
+    assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode="practice", closes_at=closes
     )
 
@@ -173,8 +175,10 @@ def test_starting_an_exam_assigned_for_practice_continues_the_assignments_attemp
     classroom, teacher, pupil, pupil_client, seed_text
 ):
     exam = make_exam(teacher, seed_text)
-    practice = classes.assign_exam(classroom=classroom, exam=exam, teacher=teacher, mode="practice")
-    begun = classes.start_assignment_attempt(assignment=practice, pupil=pupil)
+    practice = assignment_services.assign_exam(
+        classroom=classroom, exam=exam, teacher=teacher, mode="practice"
+    )
+    begun = assignment_services.start_assignment_attempt(assignment=practice, pupil=pupil)
 
     response = pupil_client.post(reverse("exam:exam-start", args=[exam.pk]))
 
@@ -186,7 +190,7 @@ def test_the_hand_in_dialog_of_a_test_says_results_come_after_release(
     classroom, teacher, pupil, pupil_client, seed_text
 ):
     test = _test(classroom, make_exam(teacher, seed_text), teacher)
-    attempt = classes.start_assignment_attempt(assignment=test, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=test, pupil=pupil)
 
     dialog = pupil_client.get(
         reverse("exam:attempt-submit", args=[attempt.pk]), headers={"HX-Request": "true"}

@@ -42,6 +42,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
+from exam.grades import grade
+
 Number = int | float | Decimal | Fraction
 
 PASS_GRADE = Decimal("5.5")
@@ -321,8 +323,6 @@ def grade_distribution(
     L = 4, N = 1.0, scores 0, 2, 2, 4: grades 1.0, 5.5, 5.5, 10.0 -> rows
     (1.0, 1), (5.5, 2), (10.0, 1); passed 3 of 4 = 0.75; mean grade 22/4 = 5.5.
     """
-    from exam.grades import grade
-
     n_term = Decimal(n_term)
     by_grade: dict[Decimal, int] = {}
     n = 0

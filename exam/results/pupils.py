@@ -26,6 +26,7 @@ from exam.results.queries import (
     counted_attempts_for_assignment,
     submitted_attempts_for_assignment,
 )
+from exam.selectors import Calibration, calibration_total
 
 # ---------------------------------------------------------------------------
 # The pupils of an assignment
@@ -154,7 +155,7 @@ class PupilOverview:
     kinds: list[KindResult]
     overall_share: float | None
     self_scores: list[SelfScoreRow]
-    calibration: object  # exam.marking.Calibration
+    calibration: Calibration
 
 
 def pupil_overview(attempts: QuerySet[Attempt]) -> PupilOverview:
@@ -162,7 +163,6 @@ def pupil_overview(attempts: QuerySet[Attempt]) -> PupilOverview:
 
     Four queries, whatever the number of attempts.
     """
-    from exam.marking import calibration_total  # marking imports services; keep it lazy
 
     exam_max = (
         Question.objects.filter(exam=OuterRef("exam"))

@@ -21,6 +21,12 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import teacher_required
 from exam import authoring
+from exam.access import (
+    exams_for_teacher,
+    get_exam_for_author,
+    get_exam_for_teacher,
+    get_question_for_teacher,
+)
 from exam.forms_authoring import (
     DeleteExamForm,
     ExamForm,
@@ -29,12 +35,6 @@ from exam.forms_authoring import (
     question_form_class,
 )
 from exam.models import Attempt, Choice, Exam, Question
-from exam.teacher_access import (
-    exams_for_teacher,
-    get_exam_for_author,
-    get_exam_for_teacher,
-    get_question_for_teacher,
-)
 from exam.views.pupil import _choices_by_question, _present, _text_labels, stem_parts
 
 # What each kind asks of the pupil, shown where the teacher picks a kind.

@@ -14,7 +14,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import teacher_required
-from exam import classes, marking
+from exam import access, selectors
+from exam.assignments import services as assignment_services
+from exam.classes import pupil_csv
+from exam.classes import services as class_services
 from exam.models import Assignment, Attempt, ExtraTime, Membership, ReadAloud
 from exam.results import exports
 
@@ -79,7 +82,7 @@ class AssignmentForm(forms.Form):
 
     def __init__(self, *args, teacher, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["exam"].queryset = classes.assignable_exams(teacher)
+        self.fields["exam"].queryset = selectors.assignable_exams(teacher)
 
     def clean(self):
         data = super().clean()
@@ -124,7 +127,7 @@ class ReadAloudForm(forms.Form):
 @teacher_required
 def class_list(request):
     classrooms = (
-        classes.classrooms_for_teacher(request.user)
+        access.classrooms_for_teacher(request.user)
         .annotate(pupil_count=Count("memberships", distinct=True))
         .order_by("name")
     )
@@ -137,7 +140,9 @@ def class_list(request):
 def class_create(request):
     form = ClassroomForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        classroom = classes.create_classroom(teacher=request.user, name=form.cleaned_data["name"])
+        classroom = class_services.create_classroom(
+            teacher=request.user, name=form.cleaned_data["name"]
+        )
         messages.success(
             request, _("Class created. Pupils join with code %s.") % classroom.join_code
         )
@@ -152,7 +157,7 @@ def _class_context(request, classroom, **extra):
         .order_by("pupil__last_name", "pupil__first_name", "pupil__username")
     )
     assignments = classroom.assignments.select_related("exam").order_by("-created_at")
-    waiting = marking.waiting_counts_by_assignment(request.user)
+    waiting = selectors.waiting_counts_by_assignment(request.user)
     for assignment in assignments:
         assignment.waiting = waiting.get(assignment.pk, 0)
     return {
@@ -166,21 +171,21 @@ def _class_context(request, classroom, **extra):
 
 @teacher_required
 def class_detail(request, pk):
-    classroom = classes.get_classroom_for_teacher(request, pk)
+    classroom = access.get_classroom_for_teacher(request, pk)
     return render(request, "exam/class_detail.html", _class_context(request, classroom))
 
 
 @teacher_required
 @require_POST
 def class_add_pupil(request, pk):
-    classroom = classes.get_classroom_for_teacher(request, pk)
+    classroom = access.get_classroom_for_teacher(request, pk)
     form = AddPupilForm(request.POST)
     if form.is_valid():
         try:
-            membership = classes.add_pupil(
+            membership = class_services.add_pupil(
                 classroom=classroom, username=form.cleaned_data["username"]
             )
-        except classes.ClassError as exc:
+        except class_services.ClassError as exc:
             form.add_error("username", exc.message)
         else:
             messages.success(request, _("%s is in the class.") % membership.pupil.get_full_name())
@@ -192,9 +197,9 @@ def class_add_pupil(request, pk):
 @teacher_required
 @require_POST
 def class_remove_pupil(request, pk, pupil_pk):
-    classroom = classes.get_classroom_for_teacher(request, pk)
-    pupil = classes.get_member_for_teacher(classroom, pupil_pk)
-    classes.remove_pupil(classroom=classroom, pupil=pupil)
+    classroom = access.get_classroom_for_teacher(request, pk)
+    pupil = access.get_member_for_teacher(classroom, pupil_pk)
+    class_services.remove_pupil(classroom=classroom, pupil=pupil)
     messages.success(
         request, _("%s was taken out of the class.") % (pupil.get_full_name() or pupil.username)
     )
@@ -203,13 +208,13 @@ def class_remove_pupil(request, pk, pupil_pk):
 
 @teacher_required
 def class_import(request, pk):
-    classroom = classes.get_classroom_for_teacher(request, pk)
+    classroom = access.get_classroom_for_teacher(request, pk)
     form = ImportForm(request.POST or None, request.FILES or None)
     problems = []
     if request.method == "POST" and form.is_valid():
         try:
-            result = classes.import_pupils(classroom=classroom, data=form.cleaned_data["file"])
-        except classes.PupilImportError as exc:
+            result = pupil_csv.import_pupils(classroom=classroom, data=form.cleaned_data["file"])
+        except pupil_csv.PupilImportError as exc:
             problems = exc.problems
         else:
             return render(
@@ -232,7 +237,7 @@ def class_import_download(request, pk):
     The passwords are never stored in plain text: the result page holds them once,
     and this view only turns what that page posts back into a file.
     """
-    classroom = classes.get_classroom_for_teacher(request, pk)
+    classroom = access.get_classroom_for_teacher(request, pk)
     usernames = request.POST.getlist("username")
     names = request.POST.getlist("name")
     passwords = request.POST.getlist("password")
@@ -249,14 +254,14 @@ def class_import_download(request, pk):
 
 @teacher_required
 def assignment_create(request, pk):
-    classroom = classes.get_classroom_for_teacher(request, pk)
+    classroom = access.get_classroom_for_teacher(request, pk)
     form = AssignmentForm(request.POST or None, teacher=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            assignment = classes.assign_exam(
+            assignment = assignment_services.assign_exam(
                 classroom=classroom, teacher=request.user, **form.cleaned_data
             )
-        except classes.ClassError as exc:
+        except class_services.ClassError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("The exam is assigned to %s.") % classroom.name)
@@ -286,13 +291,13 @@ def _assignment_rows(assignment):
 
 @teacher_required
 def assignment_detail(request, pk):
-    assignment = classes.get_assignment_for_teacher(request, pk)
+    assignment = access.get_assignment_for_teacher(request, pk)
     rows = _assignment_rows(assignment)
     context = {
         "assignment": assignment,
         "rows": rows,
-        "questions": marking.queue_by_question(assignment),
-        "waiting": marking.waiting_answers(assignment).count(),
+        "questions": selectors.queue_by_question(assignment),
+        "waiting": selectors.waiting_answers(assignment).count(),
         "extra_form": ExtraTimeForm(assignment=assignment)
         if assignment.mode == Assignment.Mode.EXAM
         else None,
@@ -305,12 +310,12 @@ def assignment_detail(request, pk):
 @teacher_required
 @require_POST
 def assignment_release(request, pk):
-    assignment = classes.get_assignment_for_teacher(request, pk)
+    assignment = access.get_assignment_for_teacher(request, pk)
     if request.POST.get("action") == "withdraw":
-        classes.withdraw_results(assignment=assignment)
+        assignment_services.withdraw_results(assignment=assignment)
         messages.info(request, _("Results are hidden from the pupils again."))
     else:
-        classes.release_results(assignment=assignment)
+        assignment_services.release_results(assignment=assignment)
         messages.success(request, _("Results released: pupils now see their scores and the model."))
     return redirect("teacher:assignment-detail", pk=assignment.pk)
 
@@ -318,16 +323,16 @@ def assignment_release(request, pk):
 @teacher_required
 @require_POST
 def assignment_extra_time(request, pk):
-    assignment = classes.get_assignment_for_teacher(request, pk)
+    assignment = access.get_assignment_for_teacher(request, pk)
     form = ExtraTimeForm(request.POST, assignment=assignment)
     if form.is_valid():
         try:
-            classes.set_extra_time(
+            assignment_services.set_extra_time(
                 assignment=assignment,
                 pupil=form.cleaned_data["pupil"],
                 minutes=form.cleaned_data["minutes"],
             )
-        except classes.ClassError as exc:
+        except class_services.ClassError as exc:
             messages.error(request, exc.message)
         else:
             messages.success(request, _("Extra time saved."))
@@ -339,15 +344,15 @@ def assignment_extra_time(request, pk):
 @teacher_required
 @require_POST
 def assignment_read_aloud(request, pk):
-    assignment = classes.get_assignment_for_teacher(request, pk)
+    assignment = access.get_assignment_for_teacher(request, pk)
     form = ReadAloudForm(request.POST, assignment=assignment)
     if not form.is_valid():
         messages.error(request, _("Choose a pupil of the class."))
         return redirect("teacher:assignment-detail", pk=assignment.pk)
     pupil, enabled = form.cleaned_data["pupil"], form.cleaned_data["enabled"]
     try:
-        classes.set_read_aloud(assignment=assignment, pupil=pupil, enabled=enabled)
-    except classes.ClassError as exc:
+        assignment_services.set_read_aloud(assignment=assignment, pupil=pupil, enabled=enabled)
+    except class_services.ClassError as exc:
         messages.error(request, exc.message)
     else:
         if pupil is None:

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import teacher_required
-from exam import classes, marking
+from exam import access, marking, selectors
 from exam.models import Answer, Question
 from exam.scoring import ResponseError, count_words, element_points, length_deduction
 
@@ -31,7 +31,7 @@ class GradeForm(forms.Form):
     def __init__(self, *args, question, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["elements"].choices = [
-            (e["index"], e["text"]) for e in marking.model_elements(question)
+            (e["index"], e["text"]) for e in selectors.model_elements(question)
         ]
 
 
@@ -48,7 +48,7 @@ class OverrideForm(forms.Form):
 
 
 def _answer_card_context(answer, elements, *, error=None, question=None):
-    ticked = marking.teacher_elements(answer)
+    ticked = selectors.teacher_elements(answer)
     question = question or answer.question
     return {
         "answer": answer,
@@ -87,8 +87,8 @@ def _length(answer, question, ticked) -> dict | None:
 
 @teacher_required
 def grading_queue(request, pk):
-    assignment = classes.get_assignment_for_teacher(request, pk)
-    questions = marking.queue_by_question(assignment)
+    assignment = access.get_assignment_for_teacher(request, pk)
+    questions = selectors.queue_by_question(assignment)
     return render(
         request,
         "exam/marking_queue.html",
@@ -98,15 +98,15 @@ def grading_queue(request, pk):
 
 @teacher_required
 def grading_question(request, pk, question_pk):
-    assignment = classes.get_assignment_for_teacher(request, pk)
-    question = marking.get_question_in_assignment(assignment, question_pk)
+    assignment = access.get_assignment_for_teacher(request, pk)
+    question = access.get_question_in_assignment(assignment, question_pk)
     include_scored = request.GET.get("all") == "1"
-    answers = marking.answers_to_grade(
+    answers = selectors.answers_to_mark(
         assignment=assignment, question=question, include_scored=include_scored
     )
-    elements = marking.model_elements(question)
+    elements = selectors.model_elements(question)
     cards = [_answer_card_context(answer, elements, question=question) for answer in answers]
-    questions = marking.queue_by_question(assignment)
+    questions = selectors.queue_by_question(assignment)
     next_question = next((q for q in questions if q.number > question.number and q.waiting), None)
     return render(
         request,
@@ -140,8 +140,8 @@ def _back_to(request, answer):
 @teacher_required
 @require_POST
 def grade_answer(request, pk):
-    answer = marking.get_answer_for_teacher(request, pk)
-    elements = marking.model_elements(answer.question)
+    answer = access.get_answer_for_teacher(request, pk)
+    elements = selectors.model_elements(answer.question)
     form = GradeForm(request.POST, question=answer.question)
     error = None
     if not form.is_valid():
@@ -151,7 +151,7 @@ def grade_answer(request, pk):
             if request.POST.get("action") == "confirm-self":
                 answer = marking.confirm_self_score(answer=answer, teacher=request.user)
             else:
-                answer = marking.grade_answer(
+                answer = marking.mark_answer(
                     answer=answer,
                     elements=form.cleaned_data["elements"],
                     teacher=request.user,
@@ -180,7 +180,7 @@ def grade_answer(request, pk):
 @teacher_required
 @require_POST
 def answer_override(request, pk):
-    answer = marking.get_answer_for_teacher(request, pk)
+    answer = access.get_answer_for_teacher(request, pk)
     form = OverrideForm(request.POST, max_points=answer.question.max_points)
     if form.is_valid():
         try:
@@ -206,8 +206,8 @@ def answer_override(request, pk):
 @teacher_required
 def assignment_attempt(request, pk, attempt_pk):
     """One pupil's answers in an assignment, each with its score and an override form."""
-    assignment = classes.get_assignment_for_teacher(request, pk)
-    attempt = classes.get_attempt_for_teacher(assignment, attempt_pk)
+    assignment = access.get_assignment_for_teacher(request, pk)
+    attempt = access.get_attempt_for_teacher(assignment, attempt_pk)
     answers = (
         Answer.objects.filter(attempt=attempt)
         .select_related("question", "scored_by")
@@ -222,7 +222,7 @@ def assignment_attempt(request, pk, attempt_pk):
 
 @teacher_required
 def calibration(request, pk):
-    assignment = classes.get_assignment_for_teacher(request, pk)
+    assignment = access.get_assignment_for_teacher(request, pk)
     answers = Answer.objects.filter(attempt__assignment=assignment)
     return render(
         request,
@@ -230,16 +230,16 @@ def calibration(request, pk):
         {
             "assignment": assignment,
             "classroom": assignment.classroom,
-            "total": marking.calibration_total(answers),
-            "by_pupil": marking.calibration_by_pupil(answers),
-            "by_question": marking.calibration_by_question(answers),
+            "total": selectors.calibration_total(answers),
+            "by_pupil": selectors.calibration_by_pupil(answers),
+            "by_question": selectors.calibration_by_question(answers),
         },
     )
 
 
 @teacher_required
 def class_calibration(request, pk):
-    classroom = classes.get_classroom_for_teacher(request, pk)
+    classroom = access.get_classroom_for_teacher(request, pk)
     answers = Answer.objects.filter(attempt__assignment__classroom=classroom)
     return render(
         request,
@@ -247,8 +247,8 @@ def class_calibration(request, pk):
         {
             "assignment": None,
             "classroom": classroom,
-            "total": marking.calibration_total(answers),
-            "by_pupil": marking.calibration_by_pupil(answers),
+            "total": selectors.calibration_total(answers),
+            "by_pupil": selectors.calibration_by_pupil(answers),
             "by_question": None,
         },
     )

@@ -23,15 +23,17 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import pupil_required
-from exam import classes, pupil_tools, services, visibility
+from exam import pupil_tools, selectors, services, visibility
 from exam.access import (
     get_answer_in_attempt,
     get_attempt_for_pupil,
     get_exam_for_pupil,
     get_question_in_attempt,
 )
-from exam.assignments import AssignmentRuleError
-from exam.classes import close_expired_attempt
+from exam.assignments import services as assignment_services
+from exam.assignments.rules import AssignmentRuleError
+from exam.assignments.services import close_expired_attempt
+from exam.classes import services as class_services
 from exam.exam_data import find_references, parse_line_ranges
 from exam.forms import FEEDBACK, AnswerForm, SelfScoreForm, citation_mode, response_error_message
 from exam.models import Answer, Attempt, Choice, Exam, Question
@@ -302,7 +304,7 @@ def home(request):
     """
     assignments = [
         (assignment, view)
-        for assignment, view in classes.pupil_assignment_rows(pupil=request.user)
+        for assignment, view in selectors.pupil_assignment_rows(pupil=request.user)
         if view.status in TO_DO
     ]
     attempts = defaultdict(list)
@@ -337,10 +339,12 @@ def exam_start(request, pk):
     """Free practice; an exam the pupil has as a practice-mode assignment continues
     the assignment's attempt, so it counts for the class."""
     exam = get_exam_for_pupil(request, pk)
-    assignment = classes.practice_assignment_for_pupil(exam=exam, pupil=request.user)
+    assignment = selectors.practice_assignment_for_pupil(exam=exam, pupil=request.user)
     try:
         if assignment is not None:
-            attempt = classes.start_assignment_attempt(assignment=assignment, pupil=request.user)
+            attempt = assignment_services.start_assignment_attempt(
+                assignment=assignment, pupil=request.user
+            )
         else:
             attempt = services.start_attempt(pupil=request.user, exam=exam)
     except services.ExamLocked as locked:
@@ -348,7 +352,7 @@ def exam_start(request, pk):
         if locked.code == visibility.CLASS_TEST:
             return redirect("assignments:list")
         return redirect("exam:pupil-home")
-    except (AssignmentRuleError, classes.ClassError) as exc:
+    except (AssignmentRuleError, class_services.ClassError) as exc:
         messages.error(request, str(exc.message))
         return redirect("exam:pupil-home")
     return redirect("exam:attempt-detail", pk=attempt.pk)
@@ -391,7 +395,7 @@ def attempt_detail(request, pk):
             ),
             "max_points": sum(q.max_points for q in questions),
             "answered_count": sum(q.is_answered for q in questions),
-            "read_aloud": classes.has_read_aloud(attempt),
+            "read_aloud": selectors.has_read_aloud(attempt),
             "tools_data": _tools_data(attempt, questions),
         },
     )

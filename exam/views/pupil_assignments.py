@@ -13,8 +13,10 @@ from django.views.decorators.http import require_POST
 
 from accounts import throttle
 from accounts.roles import pupil_required
-from exam import classes, marking, visibility
-from exam.assignments import AssignmentRuleError
+from exam import access, selectors, visibility
+from exam.assignments import services as assignment_services
+from exam.assignments.rules import AssignmentRuleError
+from exam.classes import services as class_services
 from exam.models import Answer
 from exam.views.pupil import LOCK_MESSAGES
 
@@ -29,7 +31,7 @@ class JoinForm(forms.Form):
 
 @pupil_required
 def assignment_list(request):
-    rows = classes.pupil_assignment_rows(pupil=request.user)
+    rows = selectors.pupil_assignment_rows(pupil=request.user)
     own_answers = Answer.objects.filter(attempt__pupil=request.user)
     return render(
         request,
@@ -37,8 +39,8 @@ def assignment_list(request):
         {
             "rows": rows,
             "join_form": JoinForm(),
-            "calibration": marking.calibration_total(own_answers),
-            "calibration_by_question": marking.calibration_by_question(own_answers),
+            "calibration": selectors.calibration_total(own_answers),
+            "calibration_by_question": selectors.calibration_by_question(own_answers),
         },
     )
 
@@ -68,8 +70,10 @@ def join(request):
         return render(request, "exam/pupil_assignments_join.html", {"form": form}, status=429)
     if request.method == "POST" and form.is_valid():
         try:
-            classroom = classes.join_classroom(pupil=request.user, code=form.cleaned_data["code"])
-        except classes.ClassError as exc:
+            classroom = class_services.join_classroom(
+                pupil=request.user, code=form.cleaned_data["code"]
+            )
+        except class_services.ClassError as exc:
             form.add_error("code", exc.message)
             throttle.record_failure(key, cooloff_minutes=settings.JOIN_CODE_COOLOFF_MINUTES)
         else:
@@ -83,10 +87,12 @@ def join(request):
 @pupil_required
 @require_POST
 def start(request, pk):
-    assignment = classes.get_assignment_for_pupil(request, pk)
+    assignment = access.get_assignment_for_pupil(request, pk)
     try:
-        attempt = classes.start_assignment_attempt(assignment=assignment, pupil=request.user)
-    except (AssignmentRuleError, classes.ClassError) as exc:
+        attempt = assignment_services.start_assignment_attempt(
+            assignment=assignment, pupil=request.user
+        )
+    except (AssignmentRuleError, class_services.ClassError) as exc:
         messages.error(request, str(exc.message))
         return redirect("assignments:list")
     except visibility.ExamLocked as locked:

@@ -16,11 +16,10 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from accounts.roles import pupil_required, teacher_required
-from exam.classes import assignments_for_teacher, get_assignment_for_teacher
+from exam.access import assignments_for_teacher, get_assignment_for_teacher, get_exam_for_teacher
 from exam.models import Attempt
 from exam.results import analysis, exports, plots
 from exam.results import pupils as per_pupil
-from exam.teacher_access import get_exam_for_teacher
 
 EXPORTS = ("scores", "items", "distractors")
 FORMATS = ("csv", "xlsx")

@@ -4,8 +4,8 @@ from django.db.models import Count
 from django.shortcuts import render
 
 from accounts.roles import teacher_required
-from exam import classes, marking
-from exam.teacher_access import exams_for_teacher
+from exam import access, selectors
+from exam.access import exams_for_teacher
 
 
 @teacher_required
@@ -17,12 +17,12 @@ def dashboard(request):
         .order_by("-updated_at")[:20]
     )
     classrooms = (
-        classes.classrooms_for_teacher(teacher)
+        access.classrooms_for_teacher(teacher)
         .annotate(pupil_count=Count("memberships", distinct=True))
         .order_by("name")
     )
-    open_assignments = list(classes.open_assignments_for_teacher(teacher))
-    waiting = marking.waiting_counts_by_assignment(teacher)
+    open_assignments = list(selectors.open_assignments_for_teacher(teacher))
+    waiting = selectors.waiting_counts_by_assignment(teacher)
     for assignment in open_assignments:
         assignment.waiting = waiting.get(assignment.pk, 0)
     return render(

@@ -11,7 +11,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from exam import classes, demo, services
+from exam import demo, services
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.models import Assignment
 from tests.browser.axe import assert_no_serious_violations
 from tests.conftest import PASSWORD
@@ -61,19 +63,21 @@ def pupil_world(teacher, pupil, seed_text):
     practising = services.start_attempt(pupil=pupil, exam=demo_exam)
     answer_some(practising, demo_exam)
 
-    classroom = classes.create_classroom(teacher=teacher, name="5H")
-    classes.add_pupil(classroom=classroom, username=pupil.username)
+    classroom = class_services.create_classroom(teacher=teacher, name="5H")
+    class_services.add_pupil(classroom=classroom, username=pupil.username)
     tests = {}
     for title in ("Toets A", "Toets B"):
         exam = build_exam(author=teacher, text=seed_text, title=title)
-        assignment = classes.assign_exam(
+        assignment = assignment_services.assign_exam(
             classroom=classroom,
             exam=exam,
             teacher=teacher,
             mode=Assignment.Mode.EXAM,
             time_limit_minutes=50,
         )
-        tests[title] = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+        tests[title] = assignment_services.start_assignment_attempt(
+            assignment=assignment, pupil=pupil
+        )
     services.submit_attempt(attempt=tests["Toets A"])
     return {
         "practice": practising,
@@ -236,7 +240,7 @@ def test_the_exam_room_has_no_serious_violation_in_any_reading_mode(
 
     page.set_default_timeout(10000)
     attempt = pupil_world["test_running"]
-    classes.set_read_aloud(assignment=attempt.assignment, pupil=None, enabled=True)
+    assignment_services.set_read_aloud(assignment=attempt.assignment, pupil=None, enabled=True)
     tokens = update_reading_preferences(user=pupil, **READING_MODES[mode]).tokens
     log_in(page, live_server, pupil.username)
     url = f"{live_server.url}/pupil/attempts/{attempt.pk}/"

@@ -14,7 +14,8 @@ from django.test import Client
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from exam import classes
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.demo import ensure_demo_exam
 from exam.demo_results import ensure_demo_class
 from exam.models import Attempt, Membership
@@ -80,9 +81,9 @@ class PolicyWatch:
 def demo(teacher, admin_user, pupil):
     exam, _created = ensure_demo_exam(author=teacher)
     results_class = ensure_demo_class(teacher=teacher, exam=exam)
-    exam_class = classes.create_classroom(teacher=teacher, name="5 HAVO b")
+    exam_class = class_services.create_classroom(teacher=teacher, name="5 HAVO b")
     Membership.objects.create(classroom=exam_class, pupil=pupil)
-    timed = classes.assign_exam(
+    timed = assignment_services.assign_exam(
         classroom=exam_class, exam=exam, teacher=teacher, mode="exam", time_limit_minutes=50
     )
     return {

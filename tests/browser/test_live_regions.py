@@ -12,7 +12,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from exam import classes, services
+from exam import services
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.models import Assignment
 from tests.conftest import PASSWORD
 from tests.exam_builders import build_exam
@@ -121,16 +123,16 @@ def test_the_countdown_announces_five_minutes_one_minute_and_time_up_only(
 ):
     page.set_default_timeout(15000)
     exam = build_exam(author=teacher, text=seed_text, kinds=["mc"], count=2)
-    classroom = classes.create_classroom(teacher=teacher, name="5H")
-    classes.add_pupil(classroom=classroom, username=pupil.username)
-    assignment = classes.assign_exam(
+    classroom = class_services.create_classroom(teacher=teacher, name="5H")
+    class_services.add_pupil(classroom=classroom, username=pupil.username)
+    assignment = assignment_services.assign_exam(
         classroom=classroom,
         exam=exam,
         teacher=teacher,
         mode=Assignment.Mode.EXAM,
         time_limit_minutes=6,
     )
-    attempt = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+    attempt = assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
     log_in(page, live_server, pupil)
     # The page's own clock, run forward: six minutes of ticking in a moment.
     page.clock.install()

@@ -8,7 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.models import ReadingPreferences
-from exam import classes, services
+from exam import services
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.models import Membership
 from tests.browser.test_booklet import READ_LINES, log_in
 from tests.exam_builders import make_exam
@@ -47,10 +49,12 @@ FAKE_DUTCH_VOICE = """
 @pytest.fixture
 def setting(teacher, pupil, seed_text):
     exam = make_exam(teacher, seed_text)
-    room = classes.create_classroom(teacher=teacher, name="5 HAVO b")
+    room = class_services.create_classroom(teacher=teacher, name="5 HAVO b")
     Membership.objects.create(classroom=room, pupil=pupil)
-    assignment = classes.assign_exam(classroom=room, exam=exam, teacher=teacher, mode="practice")
-    attempt = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+    assignment = assignment_services.assign_exam(
+        classroom=room, exam=exam, teacher=teacher, mode="practice"
+    )
+    attempt = assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
     return {"assignment": assignment, "attempt": attempt, "text": seed_text}
 
 
@@ -192,7 +196,7 @@ def test_without_a_dutch_voice_the_controls_are_disabled_and_say_why(
     page, live_server, pupil, setting
 ):
     # Headless Chromium has no voices at all.
-    classes.set_read_aloud(assignment=setting["assignment"], pupil=pupil, enabled=True)
+    assignment_services.set_read_aloud(assignment=setting["assignment"], pupil=pupil, enabled=True)
     log_in(page, live_server, pupil)
     open_exam(page, live_server, setting["attempt"])
 
@@ -217,7 +221,7 @@ def test_a_pupil_without_the_accommodation_has_no_read_aloud(page, live_server, 
 def test_with_a_dutch_voice_a_question_and_a_selection_are_read_in_dutch(
     page, live_server, pupil, setting
 ):
-    classes.set_read_aloud(assignment=setting["assignment"], pupil=pupil, enabled=True)
+    assignment_services.set_read_aloud(assignment=setting["assignment"], pupil=pupil, enabled=True)
     page.add_init_script(FAKE_DUTCH_VOICE)
     log_in(page, live_server, pupil)
     open_exam(page, live_server, setting["attempt"])

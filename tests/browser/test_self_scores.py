@@ -11,7 +11,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from exam import classes
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from exam.models import Answer, Membership
 from exam.services import save_answer, submit_attempt
 from tests.conftest import PASSWORD
@@ -36,10 +37,12 @@ def test_the_pupil_self_scores_in_practice_and_then_sees_the_teachers_mark(
     base = live_server.url
     page.set_default_timeout(15000)
     exam = make_exam(teacher, seed_text)
-    room = classes.create_classroom(teacher=teacher, name="5 HAVO b")
+    room = class_services.create_classroom(teacher=teacher, name="5 HAVO b")
     Membership.objects.create(classroom=room, pupil=pupil)
-    assignment = classes.assign_exam(classroom=room, exam=exam, teacher=teacher, mode="practice")
-    attempt = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
+    assignment = assignment_services.assign_exam(
+        classroom=room, exam=exam, teacher=teacher, mode="practice"
+    )
+    attempt = assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
     mc, open_question = exam.questions.order_by("number")
     save_answer(attempt=attempt, question=mc, value="B")
     # "voor" is a keyword of the first element only.

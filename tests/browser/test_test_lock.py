@@ -11,7 +11,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from exam import classes, services
+from exam import services
+from exam.assignments import services as assignment_services
+from exam.classes import services as class_services
 from tests.conftest import PASSWORD
 from tests.exam_builders import build_exam
 
@@ -38,9 +40,9 @@ def test_no_pupil_reaches_the_model_of_a_running_test(
     exam = build_exam(author=teacher, text=seed_text, kinds=["mc", "open"], count=2, markers=True)
     earlier = services.submit_attempt(attempt=services.start_attempt(pupil=pupil, exam=exam))
     still_open = services.start_attempt(pupil=pupil, exam=exam)
-    classroom = classes.create_classroom(teacher=teacher, name="5H")
-    classes.add_pupil(classroom=classroom, username=pupil.username)
-    classes.assign_exam(
+    classroom = class_services.create_classroom(teacher=teacher, name="5H")
+    class_services.add_pupil(classroom=classroom, username=pupil.username)
+    assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode="exam", time_limit_minutes=50
     )
 

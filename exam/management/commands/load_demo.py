@@ -9,7 +9,7 @@ from django.db import transaction
 
 from accounts.services import ensure_user
 from exam import demo
-from exam.classes import add_pupil
+from exam.classes.services import add_pupil
 from exam.demo_results import ensure_demo_class
 
 
