@@ -12,7 +12,7 @@ kind's stored form, cleaned by exam.scoring.clean_response and scored by
 exam.services.submit_attempt, exactly as a pupil's would be; open answers and
 summaries are then self-scored by some pupils and marked by the demo teacher
 through exam.marking, except those of the most recent attempts, which wait in the
-grading queue.
+marking queue.
 
 Two questions are made to stand out, so the analysis has something to show: the
 first is so easy that nearly everyone gets it (p > 0.95), and in question 12 a wrong

@@ -118,6 +118,16 @@ def open_assignments_for_teacher(teacher, now: datetime | None = None) -> QueryS
     )
 
 
+def assignments_of_exam_for_teacher(exam: Exam, teacher) -> QuerySet[Assignment]:
+    """The teacher's own assignments of an exam, by class."""
+    return (
+        assignments_for_teacher(teacher)
+        .filter(exam=exam)
+        .select_related("classroom")
+        .order_by("classroom__name", "pk")
+    )
+
+
 # ---------------------------------------------------------------------------
 # Marking: the queue
 
@@ -197,6 +207,15 @@ def model_elements(question: Question) -> list[dict]:
             text, points = str(element), 1
         rows.append({"index": index, "text": text, "points": points})
     return rows
+
+
+def answers_of_attempt(attempt: Attempt) -> QuerySet[Answer]:
+    """An attempt's answers in question order, with who scored them."""
+    return (
+        Answer.objects.filter(attempt=attempt)
+        .select_related("question", "scored_by")
+        .order_by("question__number")
+    )
 
 
 def teacher_elements(answer: Answer) -> list[int]:

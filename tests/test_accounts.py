@@ -11,8 +11,8 @@ from tests.conftest import PASSWORD
 @pytest.mark.parametrize(
     ("client_fixture", "area"),
     [
-        ("pupil_client", "exam:pupil-home"),
-        ("teacher_client", "exam:teacher-dashboard"),
+        ("pupil_client", "pupil:home"),
+        ("teacher_client", "teacher:dashboard"),
         ("admin_client", "texts:text-list"),
     ],
 )
@@ -52,7 +52,7 @@ def test_logging_in_with_the_right_password_leads_to_the_pupils_area(pupil):
         reverse("accounts:login"), {"username": "pupil", "password": PASSWORD}, follow=True
     )
 
-    assert response.redirect_chain[-1][0] == reverse("exam:pupil-home")
+    assert response.redirect_chain[-1][0] == reverse("pupil:home")
 
 
 def test_a_wrong_password_is_refused_with_a_message(pupil):
@@ -67,4 +67,4 @@ def test_logging_out_ends_the_session(pupil_client):
     response = pupil_client.post(reverse("accounts:logout"))
 
     assert response.status_code == 302
-    assert pupil_client.get(reverse("exam:pupil-home")).status_code == 302
+    assert pupil_client.get(reverse("pupil:home")).status_code == 302

@@ -245,7 +245,7 @@ def test_the_pupil_s_exam_page_shows_the_introduction_above_line_1(
     seed_text.save(update_fields=["introduction"])
     attempt = services.start_attempt(pupil=pupil, exam=build_exam(author=teacher, text=seed_text))
 
-    html = pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+    html = pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk])).content.decode()
 
     intro = html.index("<p><em>Een inleiding die niet meetelt.</em></p>")
     assert intro < html.index(f'id="text-{seed_text.pk}-line-1"')

@@ -455,14 +455,14 @@ def test_the_assignment_page_lists_the_class_with_few_queries(
 
 def test_a_pupil_joins_a_class_on_the_page(other_pupil_client, other_pupil, classroom):
     response = other_pupil_client.post(
-        reverse("assignments:join"), {"code": classroom.join_code.lower()}
+        reverse("pupil:class-join"), {"code": classroom.join_code.lower()}
     )
     assert response.status_code == 302
     assert classroom.pupils.filter(pk=other_pupil.pk).exists()
 
 
 def test_a_wrong_code_on_the_join_page_is_explained(pupil_client):
-    response = pupil_client.post(reverse("assignments:join"), {"code": "WRONG2"})
+    response = pupil_client.post(reverse("pupil:class-join"), {"code": "WRONG2"})
     assert response.status_code == 400
     assert response.context["form"].errors["code"]
 
@@ -474,7 +474,7 @@ def test_the_pupil_sees_their_assignments_with_status_and_deadline(
     practice = assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode="practice", closes_at=closes
     )
-    response = pupil_client.get(reverse("assignments:list"))
+    response = pupil_client.get(reverse("pupil:assignment-list"))
     rows = {a.pk: view for a, view in response.context["rows"]}
     assert rows[exam_assignment.pk].status == "open"
     assert rows[practice.pk].deadline_at == closes
@@ -484,14 +484,14 @@ def test_the_pupil_sees_their_assignments_with_status_and_deadline(
 
 
 def test_a_pupil_does_not_see_assignments_of_other_classes(other_pupil_client, exam_assignment):
-    response = other_pupil_client.get(reverse("assignments:list"))
+    response = other_pupil_client.get(reverse("pupil:assignment-list"))
     assert response.context["rows"] == []
 
 
 def test_starting_an_assignment_opens_the_attempt(pupil_client, pupil, exam_assignment):
-    response = pupil_client.post(reverse("assignments:start", args=[exam_assignment.pk]))
+    response = pupil_client.post(reverse("pupil:assignment-start", args=[exam_assignment.pk]))
     attempt = Attempt.objects.get(pupil=pupil, assignment=exam_assignment)
-    assert response["Location"] == reverse("exam:attempt-detail", args=[attempt.pk])
+    assert response["Location"] == reverse("pupil:attempt-detail", args=[attempt.pk])
     assert attempt.deadline_at is not None
 
 
@@ -499,7 +499,7 @@ def test_a_second_exam_attempt_is_refused_with_a_message(pupil_client, pupil, ex
     attempt = assignment_services.start_assignment_attempt(assignment=exam_assignment, pupil=pupil)
     Attempt.objects.filter(pk=attempt.pk).update(submitted_at=timezone.now())
     response = pupil_client.post(
-        reverse("assignments:start", args=[exam_assignment.pk]), follow=True
+        reverse("pupil:assignment-start", args=[exam_assignment.pk]), follow=True
     )
     assert Attempt.objects.filter(pupil=pupil).count() == 1
     assert list(response.context["messages"])
@@ -539,7 +539,7 @@ def test_the_dashboard_lists_exams_classes_and_open_assignments_with_few_queries
     for i in range(4):
         class_services.create_classroom(teacher=exam_assignment.created_by, name=f"klas {i}")
     with django_assert_max_num_queries(10):
-        response = teacher_client.get(reverse("exam:teacher-dashboard"))
+        response = teacher_client.get(reverse("teacher:dashboard"))
     assert [e.pk for e in response.context["exams"]] == [exam.pk]
     assert len(response.context["classrooms"]) == 5
     assert [a.pk for a in response.context["open_assignments"]] == [exam_assignment.pk]
@@ -556,7 +556,7 @@ def test_the_dashboard_leaves_out_closed_and_other_teachers_assignments(
     assignment_services.assign_exam(
         classroom=other_class, exam=other_exam, teacher=other_teacher, mode="practice"
     )
-    response = teacher_client.get(reverse("exam:teacher-dashboard"))
+    response = teacher_client.get(reverse("teacher:dashboard"))
     assert response.context["open_assignments"] == []
     assert response.context["waiting_total"] == 0
 
@@ -569,5 +569,5 @@ def test_the_pupils_list_needs_few_queries(
             classroom=classroom, exam=exam, teacher=teacher, mode="practice"
         )
     with django_assert_max_num_queries(10):
-        response = pupil_client.get(reverse("assignments:list"))
+        response = pupil_client.get(reverse("pupil:assignment-list"))
     assert len(response.context["rows"]) == 5

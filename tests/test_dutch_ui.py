@@ -68,7 +68,7 @@ def test_a_closing_time_has_a_dutch_day_and_month_name(teacher_client, classroom
 def test_the_pupils_deadline_has_a_dutch_day_and_month_name(pupil_client, classroom, exam, teacher):
     assign(classroom, exam, teacher, minutes=50)
     closes = MONDAY + datetime.timedelta(days=400)  # Tuesday 6 April 2027
-    page = text_of(pupil_client.get(reverse("assignments:list")))
+    page = text_of(pupil_client.get(reverse("pupil:assignment-list")))
     assert closes.strftime("%-d") + " apr 2027, 14:05" in page
     assert "di 6 apr 2027" in page
 
@@ -77,7 +77,7 @@ def test_a_handed_in_time_in_the_results_reads_as_a_date(pupil_client, pupil, ex
     attempt = services.start_attempt(pupil=pupil, exam=exam)
     attempt = services.submit_attempt(attempt=attempt)
     type(attempt).objects.filter(pk=attempt.pk).update(submitted_at=MONDAY)
-    page = text_of(pupil_client.get(reverse("results:mine")))
+    page = text_of(pupil_client.get(reverse("pupil:results")))
     assert "2 mrt 2026" in page
     assert "2-3-2026" not in page
 
@@ -88,7 +88,7 @@ def test_a_handed_in_time_in_the_results_reads_as_a_date(pupil_client, pupil, ex
 @pytest.mark.parametrize(("minutes", "said"), [(1, "1 minuut"), (50, "50 minuten")])
 def test_a_time_limit_is_counted_in_minutes(pupil_client, classroom, exam, teacher, minutes, said):
     assign(classroom, exam, teacher, minutes=minutes)
-    page = text_of(pupil_client.get(reverse("assignments:list")))
+    page = text_of(pupil_client.get(reverse("pupil:assignment-list")))
     assert said in page
     if minutes == 1:
         assert "1 minuten" not in page
@@ -98,7 +98,7 @@ def test_one_line_is_a_regel_and_more_are_regels(pupil_client, pupil, exam):
     exam.questions.filter(number=1).update(answer_lines="5")
     exam.questions.filter(number=2).update(answer_lines="6-8")
     attempt = services.submit_attempt(attempt=services.start_attempt(pupil=pupil, exam=exam))
-    page = text_of(pupil_client.get(reverse("exam:attempt-result", args=[attempt.pk])))
+    page = text_of(pupil_client.get(reverse("pupil:attempt-result", args=[attempt.pk])))
     assert "regel 5" in page and "regels 5" not in page
     assert "regels 6-8" in page
 
@@ -106,7 +106,7 @@ def test_one_line_is_a_regel_and_more_are_regels(pupil_client, pupil, exam):
 def test_one_point_is_a_punt(pupil_client, pupil, exam):
     exam.questions.filter(number=2).delete()
     attempt = services.start_attempt(pupil=pupil, exam=exam)
-    page = text_of(pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])))
+    page = text_of(pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk])))
     assert "· 1 punt" in page
     assert "1 punten" not in page
 

@@ -42,7 +42,7 @@ def _start(assignment, pupil):
 
 
 def _save_url(attempt, question):
-    return reverse("exam:answer-save", args=[attempt.pk, question.pk])
+    return reverse("pupil:answer-save", args=[attempt.pk, question.pk])
 
 
 def test_a_save_within_the_time_limit_is_kept(pupil_client, pupil, exam_assignment, exam):
@@ -86,12 +86,12 @@ def test_opening_the_exam_after_the_deadline_hands_it_in_without_showing_results
     attempt.deadline_at = timezone.now() - timedelta(seconds=1)
     attempt.save(update_fields=["deadline_at"])
 
-    response = pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk]))
+    response = pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk]))
 
     attempt.refresh_from_db()
     assert attempt.submitted_at is not None
     assert response.status_code == 302
-    assert response.url == reverse("assignments:list")
+    assert response.url == reverse("pupil:assignment-list")
 
 
 def test_exam_mode_results_stay_hidden_until_the_teacher_releases_them(
@@ -99,13 +99,13 @@ def test_exam_mode_results_stay_hidden_until_the_teacher_releases_them(
 ):
     attempt = _start(exam_assignment, pupil)
     services.submit_attempt(attempt=attempt)
-    result_url = reverse("exam:attempt-result", args=[attempt.pk])
+    result_url = reverse("pupil:attempt-result", args=[attempt.pk])
 
     hidden = pupil_client.get(result_url)
     assignment_services.release_results(assignment=exam_assignment)
     shown = pupil_client.get(result_url)
 
-    assert hidden.status_code == 302 and hidden.url == reverse("assignments:list")
+    assert hidden.status_code == 302 and hidden.url == reverse("pupil:assignment-list")
     assert shown.status_code == 200
     assert "model 1" in shown.content.decode()
 
@@ -113,7 +113,7 @@ def test_exam_mode_results_stay_hidden_until_the_teacher_releases_them(
 def test_the_exam_page_shows_the_servers_countdown(pupil_client, pupil, exam_assignment):
     attempt = _start(exam_assignment, pupil)
 
-    page = pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+    page = pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk])).content.decode()
 
     assert 'id="assignment-countdown"' in page
     assert timezone.localtime(attempt.deadline_at).isoformat()[:16] in page
@@ -122,12 +122,12 @@ def test_the_exam_page_shows_the_servers_countdown(pupil_client, pupil, exam_ass
 def test_an_exam_assigned_as_a_test_cannot_be_practised_freely_first(
     pupil_client, pupil, exam_assignment, exam
 ):
-    listed = pupil_client.get(reverse("exam:pupil-home")).content.decode()
-    response = pupil_client.post(reverse("exam:exam-start", args=[exam.pk]))
+    listed = pupil_client.get(reverse("pupil:home")).content.decode()
+    response = pupil_client.post(reverse("pupil:exam-start", args=[exam.pk]))
 
-    assert reverse("exam:exam-start", args=[exam.pk]) not in listed
+    assert reverse("pupil:exam-start", args=[exam.pk]) not in listed
     assert "Je klas heeft dit examen als toets" in listed
-    assert response.status_code == 302 and response.url == reverse("assignments:list")
+    assert response.status_code == 302 and response.url == reverse("pupil:assignment-list")
     assert not exam.attempts.filter(assignment__isnull=True).exists()
 
 
@@ -139,10 +139,10 @@ def test_practice_mode_shows_results_right_after_submitting(
     )
     attempt = _start(practice, pupil)
 
-    response = pupil_client.post(reverse("exam:attempt-submit", args=[attempt.pk]))
+    response = pupil_client.post(reverse("pupil:attempt-submit", args=[attempt.pk]))
 
     assert response.status_code == 302
-    assert response.url == reverse("exam:attempt-result", args=[attempt.pk])
+    assert response.url == reverse("pupil:attempt-result", args=[attempt.pk])
 
 
 def test_an_exam_mode_attempt_is_handed_in_through_the_service(pupil, exam_assignment):

@@ -10,10 +10,10 @@ from exam import services
 from tests.exam_builders import build_exam, make_text
 
 
-def page_queries(client, attempt, name="exam:attempt-detail") -> int:
+def page_queries(client, attempt, name="pupil:attempt-detail") -> int:
     # The session keeps the roles after the first page (accounts/roles.py): count a
     # page as every page after it.
-    client.get(reverse("exam:pupil-home"))
+    client.get(reverse("pupil:home"))
     # The booklet tag caches rendered booklets; measure every page cold, with the
     # booklet's own queries, so both sides of a comparison do the same work.
     cache.clear()
@@ -58,7 +58,7 @@ def test_the_result_page_takes_as_many_queries_for_40_questions_as_for_10(
     large = answered_attempt(build_exam(author=teacher, text=seed_text, count=40), pupil)
     services.submit_attempt(attempt=small)
     services.submit_attempt(attempt=large)
-    result = "exam:attempt-result"
+    result = "pupil:attempt-result"
     assert page_queries(pupil_client, large, result) == page_queries(pupil_client, small, result)
 
 
@@ -71,7 +71,7 @@ def test_the_exam_page_needs_only_a_handful_of_queries(seed_text, teacher, pupil
 
 
 def _autosave_queries(client, attempt, question, value) -> list[str]:
-    url = reverse("exam:answer-save", args=[attempt.pk, question.pk])
+    url = reverse("pupil:answer-save", args=[attempt.pk, question.pk])
     # The first request of the session reads the roles; a morning is mostly later ones.
     client.post(url, {"value": value, "revision": 1}, HTTP_HX_REQUEST="true")
     with CaptureQueriesContext(connection) as queries:

@@ -49,7 +49,7 @@ def assert_nothing_secret(html: str) -> None:
 
 
 def test_the_exam_page_holds_no_key_model_or_explanation(attempt, pupil_client):
-    html = pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+    html = pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk])).content.decode()
     assert 'id="question-10"' in html
     assert_nothing_secret(html)
 
@@ -57,34 +57,34 @@ def test_the_exam_page_holds_no_key_model_or_explanation(attempt, pupil_client):
 def test_the_exam_page_with_every_answer_given_holds_no_key_either(attempt, pupil_client):
     for kind in KINDS:
         question = attempt.exam.questions.get(kind=kind)
-        url = reverse("exam:answer-save", args=[attempt.pk, question.pk])
+        url = reverse("pupil:answer-save", args=[attempt.pk, question.pk])
         response = pupil_client.post(url, ANSWERS[kind], **HTMX)
         assert response.status_code == 200
         assert_nothing_secret(response.content.decode())
-    html = pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+    html = pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk])).content.decode()
     assert html.count("is-answered") >= 10
     assert_nothing_secret(html)
 
 
 def test_refusals_and_the_confirmation_hold_no_key(attempt, pupil_client):
     question = attempt.exam.questions.get(kind="mc")
-    url = reverse("exam:answer-save", args=[attempt.pk, question.pk])
+    url = reverse("pupil:answer-save", args=[attempt.pk, question.pk])
     refused = pupil_client.post(url, {"value": "Q"}, **HTMX)
     assert refused.status_code == 422
     assert_nothing_secret(refused.content.decode())
-    submit_url = reverse("exam:attempt-submit", args=[attempt.pk])
+    submit_url = reverse("pupil:attempt-submit", args=[attempt.pk])
     assert_nothing_secret(pupil_client.get(submit_url, **HTMX).content.decode())
     assert_nothing_secret(pupil_client.get(submit_url).content.decode())
-    assert_nothing_secret(pupil_client.get(reverse("exam:pupil-home")).content.decode())
+    assert_nothing_secret(pupil_client.get(reverse("pupil:home")).content.decode())
 
 
 def test_the_result_page_shows_the_model_after_handing_in(attempt, pupil_client, exam):
     for kind in KINDS:
         question = exam.questions.get(kind=kind)
-        url = reverse("exam:answer-save", args=[attempt.pk, question.pk])
+        url = reverse("pupil:answer-save", args=[attempt.pk, question.pk])
         pupil_client.post(url, ANSWERS[kind], **HTMX)
-    pupil_client.post(reverse("exam:attempt-submit", args=[attempt.pk]))
-    html = pupil_client.get(reverse("exam:attempt-result", args=[attempt.pk])).content.decode()
+    pupil_client.post(reverse("pupil:attempt-submit", args=[attempt.pk]))
+    html = pupil_client.get(reverse("pupil:attempt-result", args=[attempt.pk])).content.decode()
     shown = set(SECRET.findall(html))
     for number in range(1, 11):
         assert f"SECRETMODELQ{number}X" in shown
@@ -94,9 +94,9 @@ def test_the_result_page_shows_the_model_after_handing_in(attempt, pupil_client,
 
 
 def test_after_handing_in_no_answer_can_be_changed(attempt, pupil_client):
-    pupil_client.post(reverse("exam:attempt-submit", args=[attempt.pk]))
+    pupil_client.post(reverse("pupil:attempt-submit", args=[attempt.pk]))
     for kind in KINDS:
         question = attempt.exam.questions.get(kind=kind)
-        url = reverse("exam:answer-save", args=[attempt.pk, question.pk])
+        url = reverse("pupil:answer-save", args=[attempt.pk, question.pk])
         assert pupil_client.post(url, ANSWERS[kind], **HTMX).status_code == 409
     assert not attempt.answers.filter(response__isnull=False).exists()

@@ -1,4 +1,4 @@
-"""Marking: the grading queue, teachers' scores and overrides, calibration of self-scores."""
+"""Marking: the marking queue, teachers' scores and overrides, calibration of self-scores."""
 
 import re
 from decimal import Decimal
@@ -278,7 +278,7 @@ def test_the_teacher_sees_calibration_per_pupil_and_per_question(
 
 
 def test_the_pupil_sees_their_own_calibration_only(pupil_client, calibrated):
-    response = pupil_client.get(reverse("assignments:list"))
+    response = pupil_client.get(reverse("pupil:assignment-list"))
     assert response.context["calibration"].compared == 1
     assert response.context["calibration"].tendency == "over"
 
@@ -294,17 +294,17 @@ def test_calibration_queries_do_not_grow_with_the_class(
 
 
 # ---------------------------------------------------------------------------
-# The grading pages
+# The marking pages
 
 
-def test_the_grading_page_shows_each_waiting_answer_with_a_checkbox_per_element(
+def test_the_marking_page_shows_each_waiting_answer_with_a_checkbox_per_element(
     teacher_client, assignment, pupil, classroom
 ):
     take(assignment, pupil, open_text="Ze dringen voor.")
     take(assignment, add_pupil(classroom, "ann"), open_text="Geen idee.")
     question = assignment.exam.questions.get(number=2)
     response = teacher_client.get(
-        reverse("teacher:grading-question", args=[assignment.pk, question.pk])
+        reverse("teacher:marking-question", args=[assignment.pk, question.pk])
     )
     content = response.content.decode()
     assert len(response.context["cards"]) == 2
@@ -319,13 +319,13 @@ def test_saving_a_score_without_javascript_goes_back_to_the_queue(
     attempt = take(assignment, pupil)
     answer = open_answer(attempt)
     response = teacher_client.post(
-        reverse("teacher:grade-answer", args=[answer.pk]), {"elements": ["0", "1"]}
+        reverse("teacher:mark-answer", args=[answer.pk]), {"elements": ["0", "1"]}
     )
     answer.refresh_from_db()
     assert answer.final_points == 2
     assert response.status_code == 302
     assert response["Location"].startswith(
-        reverse("teacher:grading-question", args=[assignment.pk, answer.question_id])
+        reverse("teacher:marking-question", args=[assignment.pk, answer.question_id])
     )
 
 
@@ -333,7 +333,7 @@ def test_saving_a_score_with_htmx_returns_the_scored_card(teacher_client, assign
     attempt = take(assignment, pupil)
     answer = open_answer(attempt)
     response = teacher_client.post(
-        reverse("teacher:grade-answer", args=[answer.pk]),
+        reverse("teacher:mark-answer", args=[answer.pk]),
         {"elements": ["1"]},
         HTTP_HX_REQUEST="true",
     )
@@ -348,7 +348,7 @@ def test_accepting_the_self_score_on_the_page(teacher_client, assignment, pupil)
     attempt = take(assignment, pupil, self_elements=[1])
     answer = open_answer(attempt)
     teacher_client.post(
-        reverse("teacher:grade-answer", args=[answer.pk]), {"action": "confirm-self"}
+        reverse("teacher:mark-answer", args=[answer.pk]), {"action": "confirm-self"}
     )
     answer.refresh_from_db()
     assert answer.final_points == 1
@@ -381,14 +381,14 @@ def test_another_teacher_cannot_score_the_answer(other_teacher_client, assignmen
     attempt = take(assignment, pupil)
     answer = open_answer(attempt)
     response = other_teacher_client.post(
-        reverse("teacher:grade-answer", args=[answer.pk]), {"elements": ["0"]}
+        reverse("teacher:mark-answer", args=[answer.pk]), {"elements": ["0"]}
     )
     assert response.status_code == 404
     answer.refresh_from_db()
     assert answer.scored_by is None
 
 
-def test_the_grading_page_needs_few_queries_for_a_whole_class(
+def test_the_marking_page_needs_few_queries_for_a_whole_class(
     teacher_client, assignment, classroom, django_assert_max_num_queries
 ):
     for i in range(6):
@@ -396,14 +396,14 @@ def test_the_grading_page_needs_few_queries_for_a_whole_class(
     question = assignment.exam.questions.get(number=2)
     with django_assert_max_num_queries(12):
         response = teacher_client.get(
-            reverse("teacher:grading-question", args=[assignment.pk, question.pk])
+            reverse("teacher:marking-question", args=[assignment.pk, question.pk])
         )
     assert len(response.context["cards"]) == 6
 
 
-def test_the_dashboard_counts_answers_waiting_for_grading(teacher_client, assignment, pupil):
+def test_the_dashboard_counts_answers_waiting_for_marking(teacher_client, assignment, pupil):
     take(assignment, pupil)
-    response = teacher_client.get(reverse("exam:teacher-dashboard"))
+    response = teacher_client.get(reverse("teacher:dashboard"))
     assert response.context["waiting_total"] == 1
     assert [a.pk for a in response.context["open_assignments"]] == [assignment.pk]
     assert response.context["open_assignments"][0].waiting == 1
@@ -414,12 +414,12 @@ def test_the_pupils_list_offers_results_only_after_release(
 ):
     attempt = take(assignment, pupil)
     marking.mark_answer(answer=open_answer(attempt), elements=[0, 1], teacher=teacher)
-    before = pupil_client.get(reverse("assignments:list")).context["rows"][0][1]
+    before = pupil_client.get(reverse("pupil:assignment-list")).context["rows"][0][1]
     assignment_services.release_results(assignment=assignment, now=timezone.now())
-    response = pupil_client.get(reverse("assignments:list"))
+    response = pupil_client.get(reverse("pupil:assignment-list"))
     after = response.context["rows"][0][1]
     assert (before.status, after.status) == ("submitted", "results")
-    assert reverse("exam:attempt-result", args=[attempt.pk]) in response.content.decode()
+    assert reverse("pupil:attempt-result", args=[attempt.pk]) in response.content.decode()
     attempt.refresh_from_db()
     assert attempt.total_points == 3
 
@@ -474,7 +474,7 @@ def test_an_override_after_a_lowered_maximum_with_kept_scores_is_no_server_error
     assert (attempt.total_points, attempt.grade) == (2, Decimal("10.0"))
 
 
-def test_the_grading_page_shows_a_summarys_word_count_and_its_deduction(
+def test_the_marking_page_shows_a_summarys_word_count_and_its_deduction(
     teacher_client, assignment, pupil
 ):
     # Question 2 as a summary of at most 4 words; every 2 words over cost 1 point.
@@ -485,18 +485,18 @@ def test_the_grading_page_shows_a_summarys_word_count_and_its_deduction(
     question.save()
     take(assignment, pupil, open_text="Ze dringen voor en worden daarvoor beloond.")
     response = teacher_client.get(
-        reverse("teacher:grading-question", args=[assignment.pk, question.pk])
+        reverse("teacher:marking-question", args=[assignment.pk, question.pk])
     )
     content = response.content.decode()
     assert "7 woorden (maximaal 4)" in content
     assert "2 punten aftrek wegens de lengte" in content
 
 
-def test_the_grading_page_counts_the_words_of_an_open_answer(teacher_client, assignment, pupil):
+def test_the_marking_page_counts_the_words_of_an_open_answer(teacher_client, assignment, pupil):
     take(assignment, pupil, open_text="Ze dringen voor.")
     question = assignment.exam.questions.get(number=2)
     response = teacher_client.get(
-        reverse("teacher:grading-question", args=[assignment.pk, question.pk])
+        reverse("teacher:marking-question", args=[assignment.pk, question.pk])
     )
     content = response.content.decode()
     assert "3 woorden" in content

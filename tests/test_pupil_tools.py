@@ -33,18 +33,18 @@ def words_of(text, number) -> list[str]:
 
 def page_data(client, attempt) -> dict:
     """What the exam page hands its script (json_script, no inline code)."""
-    html = client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+    html = client.get(reverse("pupil:attempt-detail", args=[attempt.pk])).content.decode()
     found = re.search(r'<script id="exam-tools-data" type="application/json">(.*?)</script>', html)
     return json.loads(found.group(1))
 
 
 def highlight_url(attempt):
-    return reverse("exam:highlight-paint", args=[attempt.pk])
+    return reverse("pupil:highlight-paint", args=[attempt.pk])
 
 
 def scratch_url(attempt, number):
     question = attempt.exam.questions.get(number=number)
-    return reverse("exam:scratch-save", args=[attempt.pk, question.pk])
+    return reverse("pupil:scratch-save", args=[attempt.pk, question.pk])
 
 
 def mark(client, attempt, text, start, end, colour="yellow"):
@@ -200,7 +200,7 @@ def test_the_hand_in_dialog_lists_flagged_and_unanswered_questions(pupil_client,
     services.save_answer(attempt=attempt, question=attempt.exam.questions.get(number=1), value="B")
     pupil_client.post(scratch_url(attempt, 1), {"revision": 1, "flagged": "on"})
     response = pupil_client.get(
-        reverse("exam:attempt-submit", args=[attempt.pk]), HTTP_HX_REQUEST="true"
+        reverse("pupil:attempt-submit", args=[attempt.pk]), HTTP_HX_REQUEST="true"
     )
     html = response.content.decode()
     assert response.context["unanswered"] == [2]
@@ -230,7 +230,7 @@ def test_a_teacher_never_sees_the_pupils_note(teacher, teacher_client, pupil, se
     pages = [
         reverse("teacher:pupil-results", args=[pupil.pk]),
         reverse("teacher:assignment-results", args=[assignment.pk]),
-        reverse("teacher:grading-question", args=[assignment.pk, open_question.pk]),
+        reverse("teacher:marking-question", args=[assignment.pk, open_question.pk]),
     ]
     for url in pages:
         response = teacher_client.get(url)
@@ -241,7 +241,7 @@ def test_a_teacher_never_sees_the_pupils_note(teacher, teacher_client, pupil, se
 def test_the_result_page_shows_the_highlights_read_only(pupil_client, attempt, seed_text):
     mark(pupil_client, attempt, seed_text, (2, 0), (2, 1), "blue")
     services.submit_attempt(attempt=attempt)
-    html = pupil_client.get(reverse("exam:attempt-result", args=[attempt.pk])).content.decode()
+    html = pupil_client.get(reverse("pupil:attempt-result", args=[attempt.pk])).content.decode()
     found = re.search(r'<script id="exam-tools-data" type="application/json">(.*?)</script>', html)
     assert json.loads(found.group(1)) == {
         "readOnly": True,

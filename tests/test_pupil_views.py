@@ -30,7 +30,7 @@ def q(exam, kind):
 
 
 def save_url(attempt, kind):
-    return reverse("exam:answer-save", args=[attempt.pk, q(attempt.exam, kind).pk])
+    return reverse("pupil:answer-save", args=[attempt.pk, q(attempt.exam, kind).pk])
 
 
 # --- who may see what ----------------------------------------------------------------
@@ -39,17 +39,17 @@ def save_url(attempt, kind):
 def pupil_urls(attempt):
     question = q(attempt.exam, "gap")
     return {
-        "detail": ("get", reverse("exam:attempt-detail", args=[attempt.pk])),
-        "save": ("post", reverse("exam:answer-save", args=[attempt.pk, question.pk])),
-        "submit-confirm": ("get", reverse("exam:attempt-submit", args=[attempt.pk])),
-        "submit": ("post", reverse("exam:attempt-submit", args=[attempt.pk])),
-        "result": ("get", reverse("exam:attempt-result", args=[attempt.pk])),
+        "detail": ("get", reverse("pupil:attempt-detail", args=[attempt.pk])),
+        "save": ("post", reverse("pupil:answer-save", args=[attempt.pk, question.pk])),
+        "submit-confirm": ("get", reverse("pupil:attempt-submit", args=[attempt.pk])),
+        "submit": ("post", reverse("pupil:attempt-submit", args=[attempt.pk])),
+        "result": ("get", reverse("pupil:attempt-result", args=[attempt.pk])),
         "self-score": (
             "post",
-            reverse("exam:answer-self-score", args=[attempt.pk, q(attempt.exam, "open").pk]),
+            reverse("pupil:answer-self-score", args=[attempt.pk, q(attempt.exam, "open").pk]),
         ),
-        "start": ("post", reverse("exam:exam-start", args=[attempt.exam.pk])),
-        "home": ("get", reverse("exam:pupil-home")),
+        "start": ("post", reverse("pupil:exam-start", args=[attempt.exam.pk])),
+        "home": ("get", reverse("pupil:home")),
     }
 
 
@@ -91,7 +91,7 @@ def test_the_other_pupil_cannot_change_the_pupils_answer(attempt, other_pupil_cl
 
 def test_a_question_of_another_exam_is_not_found(attempt, pupil_client, seed_text, teacher):
     other = build_exam(author=teacher, text=seed_text, count=1)
-    url = reverse("exam:answer-save", args=[attempt.pk, other.questions.get().pk])
+    url = reverse("pupil:answer-save", args=[attempt.pk, other.questions.get().pk])
     assert pupil_client.post(url, {"value": "B"}, **HTMX).status_code == 404
 
 
@@ -105,7 +105,7 @@ def test_writes_need_the_csrf_token(attempt, pupil):
 
 def test_writes_are_post_only(attempt, pupil_client):
     assert pupil_client.get(save_url(attempt, "gap")).status_code == 405
-    assert pupil_client.get(reverse("exam:exam-start", args=[attempt.exam.pk])).status_code == 405
+    assert pupil_client.get(reverse("pupil:exam-start", args=[attempt.exam.pk])).status_code == 405
 
 
 # --- the list of exams ----------------------------------------------------------------
@@ -114,7 +114,7 @@ def test_writes_are_post_only(attempt, pupil_client):
 def test_the_list_shows_published_exams_only(pupil_client, seed_text, teacher):
     build_exam(author=teacher, text=seed_text, title="Gepubliceerde toets")
     build_exam(author=teacher, text=seed_text, title="Concepttoets", published=False)
-    html = pupil_client.get(reverse("exam:pupil-home")).content.decode()
+    html = pupil_client.get(reverse("pupil:home")).content.decode()
     assert "Gepubliceerde toets" in html
     assert "Concepttoets" not in html
 
@@ -127,33 +127,33 @@ def test_the_list_shows_the_pupils_own_results_and_a_way_back_in(
     theirs = services.start_attempt(pupil=other_pupil, exam=exam)
     services.submit_attempt(attempt=theirs)
     open_again = services.start_attempt(pupil=attempt.pupil, exam=exam)
-    html = pupil_client.get(reverse("exam:pupil-home")).content.decode()
-    assert reverse("exam:attempt-result", args=[attempt.pk]) in html
-    assert reverse("exam:attempt-result", args=[theirs.pk]) not in html
+    html = pupil_client.get(reverse("pupil:home")).content.decode()
+    assert reverse("pupil:attempt-result", args=[attempt.pk]) in html
+    assert reverse("pupil:attempt-result", args=[theirs.pk]) not in html
     assert "1 / 16" in html
-    assert reverse("exam:attempt-detail", args=[open_again.pk]) in html
+    assert reverse("pupil:attempt-detail", args=[open_again.pk]) in html
 
 
 # --- starting and the exam page -----------------------------------------------------
 
 
 def test_starting_opens_the_exam_page_and_starting_again_resumes_it(exam, pupil_client, pupil):
-    url = reverse("exam:exam-start", args=[exam.pk])
+    url = reverse("pupil:exam-start", args=[exam.pk])
     first = pupil_client.post(url)
     second = pupil_client.post(url)
     attempt = Attempt.objects.get(pupil=pupil)
     assert first["Location"] == second["Location"]
-    assert first["Location"] == reverse("exam:attempt-detail", args=[attempt.pk])
+    assert first["Location"] == reverse("pupil:attempt-detail", args=[attempt.pk])
 
 
 def test_an_unpublished_exam_cannot_be_started(pupil_client, seed_text, teacher):
     draft = build_exam(author=teacher, text=seed_text, published=False)
-    response = pupil_client.post(reverse("exam:exam-start", args=[draft.pk]))
+    response = pupil_client.post(reverse("pupil:exam-start", args=[draft.pk]))
     assert response.status_code == 404
 
 
 def test_the_exam_page_shows_the_booklet_and_every_question(attempt, pupil_client, seed_text):
-    html = pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+    html = pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk])).content.decode()
     assert f'id="text-{seed_text.pk}-line-109"' in html
     for number in range(1, 11):
         assert f'id="question-{number}"' in html
@@ -179,7 +179,7 @@ def test_the_exam_page_shows_every_saved_answer_after_a_reload(attempt, pupil_cl
     }
     for kind, value in values.items():
         services.save_answer(attempt=attempt, question=q(exam, kind), value=value)
-    html = pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+    html = pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk])).content.decode()
     n = {kind: q(exam, kind).number for kind in values}
     assert re.search(rf'value="C" id="q{n["mc"]}-o3" checked', html)
     assert re.search(rf'value="A" id="q{n["multi"]}-o1" checked', html)
@@ -206,24 +206,24 @@ def test_a_first_last_citation_shows_two_fields_with_the_saved_words(attempt, pu
     services.save_answer(
         attempt=attempt, question=question, value={"first": "Wie twittert", "last": "wordt gehoord"}
     )
-    html = pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+    html = pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk])).content.decode()
     assert f'name="first" id="q{question.number}-first" value="Wie twittert"' in html
     assert f'name="last" id="q{question.number}-last" value="wordt gehoord"' in html
 
 
 def test_each_answer_form_posts_to_its_own_save_url(attempt, pupil_client):
-    page_url = reverse("exam:attempt-detail", args=[attempt.pk])
+    page_url = reverse("pupil:attempt-detail", args=[attempt.pk])
     html = pupil_client.get(page_url).content.decode()
     for question in attempt.exam.questions.all():
         action = re.search(rf'id="answer-{question.number}" method="post" action="([^"]+)"', html)
-        expected = reverse("exam:answer-save", args=[attempt.pk, question.pk])
+        expected = reverse("pupil:answer-save", args=[attempt.pk, question.pk])
         assert urljoin(page_url, action.group(1)) == expected
 
 
 def test_without_javascript_a_form_posts_with_its_csrf_token(attempt, pupil):
     client = Client(enforce_csrf_checks=True)
     client.force_login(pupil)
-    page_url = reverse("exam:attempt-detail", args=[attempt.pk])
+    page_url = reverse("pupil:attempt-detail", args=[attempt.pk])
     html = client.get(page_url).content.decode()
     number = q(attempt.exam, "gap").number
     token = re.search(
@@ -240,15 +240,17 @@ def test_another_pupils_answers_never_show_on_my_exam_page(
     attempt, pupil_client, other_pupil, other_pupil_client
 ):
     # The question fragments are cached and shared; only equal content may be shared.
-    pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk]))
+    pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk]))
     services.save_answer(attempt=attempt, question=q(attempt.exam, "gap"), value="mijngeheim")
     services.save_answer(attempt=attempt, question=q(attempt.exam, "mc"), value="C")
     assert (
         "mijngeheim"
-        in pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk])).content.decode()
+        in pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk])).content.decode()
     )
     theirs = services.start_attempt(pupil=other_pupil, exam=attempt.exam)
-    html = other_pupil_client.get(reverse("exam:attempt-detail", args=[theirs.pk])).content.decode()
+    html = other_pupil_client.get(
+        reverse("pupil:attempt-detail", args=[theirs.pk])
+    ).content.decode()
     assert "mijngeheim" not in html
     assert " checked" not in html
     assert "is-answered" not in html
@@ -256,8 +258,8 @@ def test_another_pupils_answers_never_show_on_my_exam_page(
 
 def test_a_submitted_attempt_sends_the_exam_page_to_the_result(attempt, pupil_client):
     services.submit_attempt(attempt=attempt)
-    response = pupil_client.get(reverse("exam:attempt-detail", args=[attempt.pk]))
-    assert response["Location"] == reverse("exam:attempt-result", args=[attempt.pk])
+    response = pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk]))
+    assert response["Location"] == reverse("pupil:attempt-result", args=[attempt.pk])
 
 
 # --- saving ---------------------------------------------------------------------------
@@ -371,7 +373,7 @@ def test_the_confirmation_lists_the_unanswered_questions(attempt, pupil_client):
     for kind in ("mc", "gap", "open"):
         pupil_client.post(save_url(attempt, kind), {"value": {"mc": "B"}.get(kind, "x")}, **HTMX)
     answered = {q(attempt.exam, kind).number for kind in ("mc", "gap", "open")}
-    url = reverse("exam:attempt-submit", args=[attempt.pk])
+    url = reverse("pupil:attempt-submit", args=[attempt.pk])
     fragment = pupil_client.get(url, **HTMX).content.decode()
     page = pupil_client.get(url).content.decode()
     assert "<html" not in fragment and "<html" in page
@@ -382,10 +384,10 @@ def test_the_confirmation_lists_the_unanswered_questions(attempt, pupil_client):
 
 def test_handing_in_shows_the_result_and_a_second_submit_is_harmless(attempt, pupil_client):
     pupil_client.post(save_url(attempt, "mc"), {"value": "B"}, **HTMX)
-    url = reverse("exam:attempt-submit", args=[attempt.pk])
+    url = reverse("pupil:attempt-submit", args=[attempt.pk])
     first = pupil_client.post(url)
     second = pupil_client.post(url)
-    result_url = reverse("exam:attempt-result", args=[attempt.pk])
+    result_url = reverse("pupil:attempt-result", args=[attempt.pk])
     assert first["Location"] == second["Location"] == result_url
     attempt.refresh_from_db()
     assert attempt.total_points == 1
@@ -396,8 +398,8 @@ def test_handing_in_shows_the_result_and_a_second_submit_is_harmless(attempt, pu
 
 
 def test_the_result_page_waits_for_the_submit(attempt, pupil_client):
-    response = pupil_client.get(reverse("exam:attempt-result", args=[attempt.pk]))
-    assert response["Location"] == reverse("exam:attempt-detail", args=[attempt.pk])
+    response = pupil_client.get(reverse("pupil:attempt-result", args=[attempt.pk]))
+    assert response["Location"] == reverse("pupil:attempt-detail", args=[attempt.pk])
 
 
 def test_the_result_page_shows_points_grade_model_and_where_the_answer_is(
@@ -408,7 +410,7 @@ def test_the_result_page_shows_points_grade_model_and_where_the_answer_is(
         attempt=attempt, question=q(attempt.exam, "citation"), value="Wie twittert, wordt gehord."
     )
     services.submit_attempt(attempt=attempt)
-    html = pupil_client.get(reverse("exam:attempt-result", args=[attempt.pk])).content.decode()
+    html = pupil_client.get(reverse("pupil:attempt-result", args=[attempt.pk])).content.decode()
     assert 'id="result-total" data-total="2" data-max="16"' in html
     # 9 * 2 / 16 + 1.0 = 2.125, shown the Dutch way.
     assert 'id="result-grade" data-grade="2.1">2,1<' in html
@@ -426,12 +428,12 @@ def test_the_pupil_scores_an_open_answer_and_sees_it_as_a_self_score(attempt, pu
     question = q(attempt.exam, "open")
     services.save_answer(attempt=attempt, question=question, value="Ze hebben een groot netwerk.")
     services.submit_attempt(attempt=attempt)
-    url = reverse("exam:answer-self-score", args=[attempt.pk, question.pk])
+    url = reverse("pupil:answer-self-score", args=[attempt.pk, question.pk])
     response = pupil_client.post(url, {"elements": ["0", "1"]})
     assert response["Location"].endswith(f"#question-{question.number}")
     answer = Answer.objects.get(attempt=attempt, question=question)
     assert answer.self_points == 2
-    html = pupil_client.get(reverse("exam:attempt-result", args=[attempt.pk])).content.decode()
+    html = pupil_client.get(reverse("pupil:attempt-result", args=[attempt.pk])).content.decode()
     assert re.search(
         rf'id="question-{question.number}"[^>]*data-points="2" data-source="self"', html
     )
@@ -443,7 +445,7 @@ def test_a_self_score_with_made_up_elements_is_refused(attempt, pupil_client):
     question = q(attempt.exam, "open")
     services.save_answer(attempt=attempt, question=question, value="iets")
     services.submit_attempt(attempt=attempt)
-    url = reverse("exam:answer-self-score", args=[attempt.pk, question.pk])
+    url = reverse("pupil:answer-self-score", args=[attempt.pk, question.pk])
     response = pupil_client.post(url, {"elements": ["9"]})
     assert response.status_code == 302
     assert Answer.objects.get(attempt=attempt, question=question).self_points is None

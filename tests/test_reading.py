@@ -43,7 +43,7 @@ def assignment(classroom, exam, teacher):
 
 def _exam_page(client, assignment, pupil) -> str:
     attempt = assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
-    response = client.get(reverse("exam:attempt-detail", kwargs={"pk": attempt.pk}))
+    response = client.get(reverse("pupil:attempt-detail", kwargs={"pk": attempt.pk}))
     assert response.status_code == 200
     return response.content.decode()
 
@@ -65,8 +65,8 @@ def test_a_pupil_stores_their_own_reading_preferences(pupil, other_pupil, pupil_
 def test_the_preferences_come_back_on_every_page_of_the_pupil(pupil_client, other_pupil_client):
     pupil_client.post(URL, ALL_ON)
 
-    page = pupil_client.get(reverse("exam:pupil-home")).content.decode()
-    other = other_pupil_client.get(reverse("exam:pupil-home")).content.decode()
+    page = pupil_client.get(reverse("pupil:home")).content.decode()
+    other = other_pupil_client.get(reverse("pupil:home")).content.decode()
 
     assert 'data-reading="size-3 spacing-2 dyslexia contrast line-reader"' in page
     assert 'data-reading="size-1 spacing-1"' in other
@@ -198,6 +198,6 @@ def test_a_pupil_outside_the_class_cannot_be_given_read_aloud(
 def test_free_practice_has_no_read_aloud(pupil, pupil_client, exam):
     attempt = services.start_attempt(pupil=pupil, exam=exam)
 
-    page = pupil_client.get(reverse("exam:attempt-detail", kwargs={"pk": attempt.pk}))
+    page = pupil_client.get(reverse("pupil:attempt-detail", kwargs={"pk": attempt.pk}))
 
     assert 'id="read-aloud"' not in page.content.decode()

@@ -8,21 +8,11 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils import timezone
 
-import config.urls
 from exam.models import Assignment, Attempt
-from exam.urls_results import pupil_urlpatterns
 from tests.test_analysis import MIXED, MIXED_CHOICES, add_attempts, make_class, make_exam
-
-# The pupil's own page lives outside /teacher/; the project mounts it in config/urls.py.
-# This module mounts it the same way, so these tests do not depend on that line.
-urlpatterns = [
-    path("me/results/", include((pupil_urlpatterns, "results"))),
-    *config.urls.urlpatterns,
-]
-pytestmark = pytest.mark.urls(__name__)
 
 
 @pytest.fixture
@@ -272,7 +262,9 @@ def test_strengths_and_weaknesses_are_measured_against_the_pupils_own_average(
     classroom.memberships.create(pupil=pupil)
     assignment = Assignment.objects.create(exam=exam, classroom=classroom, created_by=teacher)
     add_attempts(exam=exam, assignment=assignment, pupils=[pupil], matrix=[[1, 0, 1]])
-    kinds = {k.kind: k for k in pupil_client.get(reverse("results:mine")).context["overview"].kinds}
+    kinds = {
+        k.kind: k for k in pupil_client.get(reverse("pupil:results")).context["overview"].kinds
+    }
     # 2 of 4 points overall (50%): mc 100% is a strength, gap 0% a weakness, open 50% neither.
     assert kinds["mc"].verdict == "strength"
     assert kinds["gap"].verdict == "weakness"
@@ -302,7 +294,7 @@ def test_the_pupil_page_compares_self_scores_with_the_teachers(results, teacher,
 
 def test_a_pupil_sees_only_their_own_results(results, pupil_client, pupils_of=None):
     _exam, _assignment, pupils = results
-    response = pupil_client.get(reverse("results:mine"))
+    response = pupil_client.get(reverse("pupil:results"))
     assert response.status_code == 200
     assert [row.total_points for row in response.context["overview"].attempts] == [7]
 
@@ -315,14 +307,14 @@ def test_a_pupil_does_not_see_an_exam_before_the_results_are_released(teacher, p
         exam=exam, classroom=classroom, created_by=teacher, mode="exam", time_limit_minutes=50
     )
     add_attempts(exam=exam, assignment=assignment, pupils=[pupil], matrix=[[1, 2]])
-    assert pupil_client.get(reverse("results:mine")).context["overview"].attempts == []
+    assert pupil_client.get(reverse("pupil:results")).context["overview"].attempts == []
     assignment.results_released_at = timezone.now()
     assignment.save()
-    assert len(pupil_client.get(reverse("results:mine")).context["overview"].attempts) == 1
+    assert len(pupil_client.get(reverse("pupil:results")).context["overview"].attempts) == 1
 
 
 def test_a_teacher_has_no_page_of_their_own_results(teacher_client):
-    assert teacher_client.get(reverse("results:mine")).status_code == 403
+    assert teacher_client.get(reverse("pupil:results")).status_code == 403
 
 
 def test_the_exam_page_links_to_the_teachers_own_classes(results, teacher_client):

@@ -15,7 +15,7 @@ def _group_queries(client, url) -> int:
 
 
 def test_a_pupils_roles_are_read_at_login_and_on_no_request(pupil, client):
-    url = reverse("exam:pupil-home")
+    url = reverse("pupil:home")
     with CaptureQueriesContext(connection) as login:
         client.force_login(pupil)
     assert sum('"auth_group"' in q["sql"] for q in login.captured_queries) == 1
@@ -29,14 +29,14 @@ def test_a_session_without_roles_reads_them_on_its_first_request_only(pupil_clie
     session = pupil_client.session
     del session[roles.ROLES_SESSION_KEY]
     session.save()
-    url = reverse("exam:pupil-home")
+    url = reverse("pupil:home")
 
     assert _group_queries(pupil_client, url) == 1
     assert _group_queries(pupil_client, url) == 0
 
 
 def test_a_new_login_reads_the_roles_again(pupil, pupil_client, client):
-    url = reverse("exam:pupil-home")
+    url = reverse("pupil:home")
     pupil.groups.clear()
 
     # The session from before keeps the roles it read at its login: still a pupil.
@@ -49,7 +49,7 @@ def test_a_new_login_reads_the_roles_again(pupil, pupil_client, client):
 def test_a_teacher_taken_out_of_the_group_loses_the_teacher_pages_after_the_max_age(
     teacher, teacher_client, monkeypatch
 ):
-    url = reverse("exam:teacher-dashboard")
+    url = reverse("teacher:dashboard")
     assert teacher_client.get(url).status_code == 200
     teacher.groups.clear()
     now = roles.time.time()
@@ -72,4 +72,4 @@ def test_roles_kept_for_another_user_are_not_used(pupil, teacher, client):
     }
     session.save()
 
-    assert client.get(reverse("exam:pupil-home")).status_code == 403
+    assert client.get(reverse("pupil:home")).status_code == 403

@@ -54,11 +54,11 @@ def take(assignment, pupil, *, open_text):
 
 def self_score_url(attempt):
     question = attempt.exam.questions.get(number=2)
-    return reverse("exam:answer-self-score", args=[attempt.pk, question.pk])
+    return reverse("pupil:answer-self-score", args=[attempt.pk, question.pk])
 
 
 def result_page(client, attempt) -> str:
-    response = client.get(reverse("exam:attempt-result", args=[attempt.pk]))
+    response = client.get(reverse("pupil:attempt-result", args=[attempt.pk]))
     assert response.status_code == 200
     return response.content.decode()
 
@@ -112,7 +112,7 @@ def test_the_marking_page_shows_the_exam_mode_self_score_beside_proposal_and_mar
     pupil_client.post(self_score_url(attempt), {"elements": ["0", "1"]})
     answer = Answer.objects.get(attempt=attempt, question__number=2)
     marking.mark_answer(answer=answer, elements=[0], teacher=teacher)
-    url = reverse("teacher:grading-question", args=[assignment.pk, answer.question_id])
+    url = reverse("teacher:marking-question", args=[assignment.pk, answer.question_id])
     html = teacher_client.get(url + "?all=1").content.decode()
     assert "<strong data-proposal>0</strong>" in html
     assert "<strong data-self>2</strong>" in html

@@ -29,21 +29,21 @@ def _with_seen_at(client, seconds_ago):
 
 @override_settings(SESSION_IDLE_MINUTES=30)
 def test_an_idle_session_is_logged_out_with_a_message(pupil_client):
-    pupil_client.get(reverse("exam:pupil-home"))
+    pupil_client.get(reverse("pupil:home"))
     _with_seen_at(pupil_client, 31 * 60)
-    response = pupil_client.get(reverse("exam:pupil-home"), follow=True)
+    response = pupil_client.get(reverse("pupil:home"), follow=True)
     assert response.redirect_chain[-1][0].startswith(reverse("accounts:login"))
     assert "30 minuten niets hebt gedaan" in response.content.decode()
 
 
 @override_settings(SESSION_IDLE_MINUTES=30)
 def test_an_active_session_stays_and_is_not_rewritten_on_every_request(pupil_client):
-    pupil_client.get(reverse("exam:pupil-home"))
+    pupil_client.get(reverse("pupil:home"))
     assert SEEN_KEY in pupil_client.session
     _with_seen_at(pupil_client, 20)
     seen_at = pupil_client.session[SEEN_KEY]
-    assert pupil_client.get(reverse("exam:pupil-home")).status_code == 200
+    assert pupil_client.get(reverse("pupil:home")).status_code == 200
     assert pupil_client.session[SEEN_KEY] == seen_at  # an autosave a moment later writes nothing
     _with_seen_at(pupil_client, 29 * 60)
-    assert pupil_client.get(reverse("exam:pupil-home")).status_code == 200
+    assert pupil_client.get(reverse("pupil:home")).status_code == 200
     assert pupil_client.session[SEEN_KEY] >= int(time.time()) - 5

@@ -30,7 +30,7 @@ from tests.conftest import _make_user
 from tests.exam_builders import build_exam
 
 SECRET = re.compile(r"SECRET[A-Z0-9]+Q\d+X", re.IGNORECASE)
-PUPIL_NAMESPACES = ("exam", "assignments", "results", "texts")
+PUPIL_NAMESPACES = ("pupil", "texts")
 HTMX = {"HTTP_HX_REQUEST": "true"}
 ANSWERS = {"mc": "B", "gap": "kanaal", "open": "voorrang en netwerk"}
 
@@ -135,7 +135,7 @@ def test_the_markers_are_on_the_practice_result_before_the_exam_is_a_test(
 ):
     exam = build_exam(author=teacher, text=seed_text, kinds=["mc", "open"], count=2, markers=True)
     attempt = _practise(exam, pupil, submit=True)
-    html = pupil_client.get(reverse("exam:attempt-result", args=[attempt.pk])).content.decode()
+    html = pupil_client.get(reverse("pupil:attempt-result", args=[attempt.pk])).content.decode()
     assert "SECRETEXPLANATIONQ1X" in html
     assert "SECRETELEMENTQ2X" in html
 
@@ -163,13 +163,13 @@ def test_practising_and_handing_in_during_the_test_shows_no_model(scene):
     question = exam.questions.get(kind="open")
     for user in scene["pupils"]:
         client = _client(user)
-        start = reverse("exam:exam-start", args=[exam.pk])
+        start = reverse("pupil:exam-start", args=[exam.pk])
         assert_no_model(client.post(start, follow=True), start)
         for attempt in Attempt.objects.filter(pupil=user):
             for url, data in (
-                (reverse("exam:attempt-submit", args=[attempt.pk]), {}),
-                (reverse("exam:answer-save", args=[attempt.pk, question.pk]), {"value": "x"}),
-                (reverse("exam:answer-self-score", args=[attempt.pk, question.pk]), {}),
+                (reverse("pupil:attempt-submit", args=[attempt.pk]), {}),
+                (reverse("pupil:answer-save", args=[attempt.pk, question.pk]), {"value": "x"}),
+                (reverse("pupil:answer-self-score", args=[attempt.pk, question.pk]), {}),
             ):
                 assert_no_model(client.post(url, data, follow=True), url)
                 assert_no_model(client.post(url, data, **HTMX), url)
@@ -184,8 +184,8 @@ def test_the_pupil_is_told_why_in_plain_dutch(scene, pupil_client):
     earlier = scene["earlier"]["pupil"]
     still_open = scene["still_open"]["pupil"]
 
-    result = pupil_client.get(reverse("exam:attempt-result", args=[earlier.pk]))
-    resumed = pupil_client.get(reverse("exam:attempt-detail", args=[still_open.pk]), follow=True)
+    result = pupil_client.get(reverse("pupil:attempt-result", args=[earlier.pk]))
+    resumed = pupil_client.get(reverse("pupil:attempt-detail", args=[still_open.pk]), follow=True)
 
     assert "wordt nu als toets gebruikt" in result.content.decode()
     assert "het antwoordmodel verborgen" in result.content.decode()
@@ -195,10 +195,10 @@ def test_the_pupil_is_told_why_in_plain_dutch(scene, pupil_client):
 def test_a_pupil_taken_out_of_the_class_sees_no_score_of_its_unreleased_test(scene):
     left = scene["leaver_attempt"]
     client = _client(left.pupil)
-    for name in ("exam:pupil-home", "assignments:list", "results:mine"):
+    for name in ("pupil:home", "pupil:assignment-list", "pupil:results"):
         html = client.get(reverse(name)).content.decode()
-        assert reverse("exam:attempt-result", args=[left.pk]) not in html, name
-    result = client.get(reverse("exam:attempt-result", args=[left.pk]))
+        assert reverse("pupil:attempt-result", args=[left.pk]) not in html, name
+    result = client.get(reverse("pupil:attempt-result", args=[left.pk]))
     assert result.status_code == 302
     assert 'id="result-total"' not in client.get(result.url).content.decode()
 
@@ -206,5 +206,5 @@ def test_a_pupil_taken_out_of_the_class_sees_no_score_of_its_unreleased_test(sce
 def test_the_model_returns_when_the_results_are_released(scene, pupil_client):
     assignment_services.release_results(assignment=scene["test"])
     earlier = scene["earlier"]["pupil"]
-    html = pupil_client.get(reverse("exam:attempt-result", args=[earlier.pk])).content.decode()
+    html = pupil_client.get(reverse("pupil:attempt-result", args=[earlier.pk])).content.decode()
     assert "SECRETEXPLANATIONQ1X" in html

@@ -72,7 +72,7 @@ def test_logins_without_a_request_still_work(pupil):
 
 
 def _join(client, code, address="10.1.1.1"):
-    return client.post(reverse("assignments:join"), {"code": code}, REMOTE_ADDR=address)
+    return client.post(reverse("pupil:class-join"), {"code": code}, REMOTE_ADDR=address)
 
 
 @override_settings(JOIN_CODE_FAILURE_LIMIT=4)

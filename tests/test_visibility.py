@@ -162,13 +162,13 @@ def test_the_pupils_home_shows_assigned_work_with_its_deadline_before_free_pract
         classroom=classroom, exam=exam, teacher=teacher, mode="practice", closes_at=closes
     )
 
-    html = pupil_client.get(reverse("exam:pupil-home")).content.decode()
+    html = pupil_client.get(reverse("pupil:home")).content.decode()
 
     assert html.index("Opgegeven door je docent") < html.index("Vrij oefenen")
     assert html.index("Opgegeven") < html.index(">Vrij<")
     assert timezone.localtime(closes).strftime("%H:%M") in html
     assignment = Assignment.objects.get(exam=exam)
-    assert reverse("assignments:start", args=[assignment.pk]) in html
+    assert reverse("pupil:assignment-start", args=[assignment.pk]) in html
 
 
 def test_starting_an_exam_assigned_for_practice_continues_the_assignments_attempt(
@@ -180,9 +180,9 @@ def test_starting_an_exam_assigned_for_practice_continues_the_assignments_attemp
     )
     begun = assignment_services.start_assignment_attempt(assignment=practice, pupil=pupil)
 
-    response = pupil_client.post(reverse("exam:exam-start", args=[exam.pk]))
+    response = pupil_client.post(reverse("pupil:exam-start", args=[exam.pk]))
 
-    assert response.url == reverse("exam:attempt-detail", args=[begun.pk])
+    assert response.url == reverse("pupil:attempt-detail", args=[begun.pk])
     assert Attempt.objects.filter(pupil=pupil).count() == 1
 
 
@@ -193,7 +193,7 @@ def test_the_hand_in_dialog_of_a_test_says_results_come_after_release(
     attempt = assignment_services.start_assignment_attempt(assignment=test, pupil=pupil)
 
     dialog = pupil_client.get(
-        reverse("exam:attempt-submit", args=[attempt.pk]), headers={"HX-Request": "true"}
+        reverse("pupil:attempt-submit", args=[attempt.pk]), headers={"HX-Request": "true"}
     ).content.decode()
 
     assert "Dit is een toets" in dialog

@@ -359,3 +359,29 @@ def to_xlsx(tables: list[Table]) -> bytes:
 
 def filename(*parts: str, extension: str) -> str:
     return "-".join(slugify(p) for p in parts if p) + f".{extension}"
+
+
+def export_tables(
+    what: str, fmt: str, *, analysis: ExamAnalysis, assignment: Assignment | None, group: str
+) -> list[Table]:
+    """The tables of one export: "scores", "items" (a workbook adds the distractors,
+    the summary and the N-term table) or "distractors"."""
+    if what == "scores":
+        return [scores_table(assignment)]
+    if what == "items":
+        tables = [item_table(analysis)]
+        if fmt == "xlsx":
+            tables += [
+                distractor_table(analysis),
+                summary_table(analysis, scope=group),
+                n_term_table(analysis),
+            ]
+        return tables
+    return [distractor_table(analysis)]
+
+
+def export_file(tables: list[Table], fmt: str) -> tuple[bytes, str]:
+    """The file's bytes and content type: a CSV holds the first table, a workbook all."""
+    if fmt == "csv":
+        return to_csv(tables[0]), CSV_CONTENT_TYPE
+    return to_xlsx(tables), XLSX_CONTENT_TYPE

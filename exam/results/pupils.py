@@ -264,3 +264,10 @@ def pupil_overview(attempts: QuerySet[Attempt]) -> PupilOverview:
         self_scores=self_scores,
         calibration=calibration_total(answers),
     )
+
+
+def attempts_for_teacher(*, pupil, teacher) -> QuerySet[Attempt]:
+    """The pupil's handed-in attempts for assignments to the teacher's own classes."""
+    return Attempt.objects.filter(
+        pupil=pupil, submitted_at__isnull=False, assignment__classroom__teacher=teacher
+    )

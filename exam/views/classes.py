@@ -5,20 +5,18 @@ import csv
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import teacher_required
-from exam import access, selectors
+from exam import access, presenters, selectors
 from exam.assignments import services as assignment_services
 from exam.classes import pupil_csv
 from exam.classes import services as class_services
-from exam.models import Assignment, Attempt, ExtraTime, Membership, ReadAloud
+from exam.models import Assignment
 from exam.results import exports
 
 IMPORT_MAX_BYTES = 200 * 1024
@@ -126,11 +124,7 @@ class ReadAloudForm(forms.Form):
 
 @teacher_required
 def class_list(request):
-    classrooms = (
-        access.classrooms_for_teacher(request.user)
-        .annotate(pupil_count=Count("memberships", distinct=True))
-        .order_by("name")
-    )
+    classrooms = presenters.classrooms_with_counts(request.user)
     return render(
         request, "exam/class_list.html", {"classrooms": classrooms, "form": ClassroomForm()}
     )
@@ -150,29 +144,16 @@ def class_create(request):
     return render(request, "exam/class_create.html", {"form": form})
 
 
-def _class_context(request, classroom, **extra):
-    members = (
-        Membership.objects.filter(classroom=classroom)
-        .select_related("pupil")
-        .order_by("pupil__last_name", "pupil__first_name", "pupil__username")
-    )
-    assignments = classroom.assignments.select_related("exam").order_by("-created_at")
-    waiting = selectors.waiting_counts_by_assignment(request.user)
-    for assignment in assignments:
-        assignment.waiting = waiting.get(assignment.pk, 0)
-    return {
-        "classroom": classroom,
-        "members": members,
-        "assignments": assignments,
-        "add_form": AddPupilForm(),
-        **extra,
-    }
+def _class_page(request, classroom, *, add_form=None, status=200):
+    context = presenters.class_page(classroom, teacher=request.user)
+    context["add_form"] = add_form or AddPupilForm()
+    return render(request, "exam/class_detail.html", context, status=status)
 
 
 @teacher_required
 def class_detail(request, pk):
     classroom = access.get_classroom_for_teacher(request, pk)
-    return render(request, "exam/class_detail.html", _class_context(request, classroom))
+    return _class_page(request, classroom)
 
 
 @teacher_required
@@ -190,8 +171,7 @@ def class_add_pupil(request, pk):
         else:
             messages.success(request, _("%s is in the class.") % membership.pupil.get_full_name())
             return redirect("teacher:class-detail", pk=classroom.pk)
-    context = _class_context(request, classroom, add_form=form)
-    return render(request, "exam/class_detail.html", context, status=400)
+    return _class_page(request, classroom, add_form=form, status=400)
 
 
 @teacher_required
@@ -217,16 +197,11 @@ def class_import(request, pk):
         except pupil_csv.PupilImportError as exc:
             problems = exc.problems
         else:
-            return render(
-                request, "exam/class_import_result.html", {"classroom": classroom, "result": result}
-            )
+            context = {"classroom": classroom, "result": result}
+            return render(request, "exam/class_import_result.html", context)
+    context = {"classroom": classroom, "form": form, "problems": problems}
     status = 400 if request.method == "POST" else 200
-    return render(
-        request,
-        "exam/class_import.html",
-        {"classroom": classroom, "form": form, "problems": problems},
-        status=status,
-    )
+    return render(request, "exam/class_import.html", context, status=status)
 
 
 @teacher_required
@@ -238,16 +213,19 @@ def class_import_download(request, pk):
     and this view only turns what that page posts back into a file.
     """
     classroom = access.get_classroom_for_teacher(request, pk)
-    usernames = request.POST.getlist("username")
-    names = request.POST.getlist("name")
-    passwords = request.POST.getlist("password")
+    rows = zip(
+        request.POST.getlist("username"),
+        request.POST.getlist("name"),
+        request.POST.getlist("password"),
+        strict=False,
+    )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="class-{classroom.pk}-accounts.csv"'
     # A BOM and semicolons: what Dutch Excel opens without an import dialog.
     response.write("\ufeff")
     writer = csv.writer(response, delimiter=";")
     writer.writerow([_("username"), _("name"), _("password")])
-    for row in zip(usernames, names, passwords, strict=False):
+    for row in rows:
         writer.writerow([exports.safe_text(cell) for cell in row])
     return response
 
@@ -269,41 +247,12 @@ def assignment_create(request, pk):
     return render(request, "exam/assignment_create.html", {"classroom": classroom, "form": form})
 
 
-def _assignment_rows(assignment):
-    """One row per pupil in the class: their latest attempt, extra time and read-aloud;
-    4 queries."""
-    members = list(assignment.classroom.pupils.order_by("last_name", "first_name", "username"))
-    latest = {}
-    for attempt in Attempt.objects.filter(assignment=assignment).order_by("pk"):
-        latest[attempt.pupil_id] = attempt
-    extra = dict(ExtraTime.objects.filter(assignment=assignment).values_list("pupil_id", "minutes"))
-    reads = set(ReadAloud.objects.filter(assignment=assignment).values_list("pupil_id", flat=True))
-    return [
-        {
-            "pupil": pupil,
-            "attempt": latest.get(pupil.pk),
-            "extra_minutes": extra.get(pupil.pk, 0),
-            "read_aloud": pupil.pk in reads,
-        }
-        for pupil in members
-    ]
-
-
 @teacher_required
 def assignment_detail(request, pk):
     assignment = access.get_assignment_for_teacher(request, pk)
-    rows = _assignment_rows(assignment)
-    context = {
-        "assignment": assignment,
-        "rows": rows,
-        "questions": selectors.queue_by_question(assignment),
-        "waiting": selectors.waiting_answers(assignment).count(),
-        "extra_form": ExtraTimeForm(assignment=assignment)
-        if assignment.mode == Assignment.Mode.EXAM
-        else None,
-        "in_progress": sum(1 for r in rows if r["attempt"] and not r["attempt"].submitted_at),
-        "now": timezone.now(),
-    }
+    context = presenters.assignment_page(assignment)
+    is_exam = assignment.mode == Assignment.Mode.EXAM
+    context["extra_form"] = ExtraTimeForm(assignment=assignment) if is_exam else None
     return render(request, "exam/assignment_detail.html", context)
 
 
@@ -325,20 +274,25 @@ def assignment_release(request, pk):
 def assignment_extra_time(request, pk):
     assignment = access.get_assignment_for_teacher(request, pk)
     form = ExtraTimeForm(request.POST, assignment=assignment)
-    if form.is_valid():
-        try:
-            assignment_services.set_extra_time(
-                assignment=assignment,
-                pupil=form.cleaned_data["pupil"],
-                minutes=form.cleaned_data["minutes"],
-            )
-        except class_services.ClassError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, _("Extra time saved."))
-    else:
+    if not form.is_valid():
         messages.error(request, _("Choose a pupil of the class and 0 to 600 minutes."))
+        return redirect("teacher:assignment-detail", pk=assignment.pk)
+    try:
+        assignment_services.set_extra_time(assignment=assignment, **form.cleaned_data)
+    except class_services.ClassError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Extra time saved."))
     return redirect("teacher:assignment-detail", pk=assignment.pk)
+
+
+def _read_aloud_message(pupil, enabled: bool) -> str:
+    if pupil is None:
+        if enabled:
+            return _("Read-aloud is on for the whole class.")
+        return _("Read-aloud is off for the whole class.")
+    name = pupil.get_full_name() or pupil.username
+    return (_("Read-aloud is on for %s.") if enabled else _("Read-aloud is off for %s.")) % name
 
 
 @teacher_required
@@ -349,24 +303,12 @@ def assignment_read_aloud(request, pk):
     if not form.is_valid():
         messages.error(request, _("Choose a pupil of the class."))
         return redirect("teacher:assignment-detail", pk=assignment.pk)
-    pupil, enabled = form.cleaned_data["pupil"], form.cleaned_data["enabled"]
     try:
-        assignment_services.set_read_aloud(assignment=assignment, pupil=pupil, enabled=enabled)
+        assignment_services.set_read_aloud(assignment=assignment, **form.cleaned_data)
     except class_services.ClassError as exc:
         messages.error(request, exc.message)
     else:
-        if pupil is None:
-            messages.success(
-                request,
-                _("Read-aloud is on for the whole class.")
-                if enabled
-                else _("Read-aloud is off for the whole class."),
-            )
-        else:
-            name = pupil.get_full_name() or pupil.username
-            messages.success(
-                request,
-                (_("Read-aloud is on for %s.") if enabled else _("Read-aloud is off for %s."))
-                % name,
-            )
+        messages.success(
+            request, _read_aloud_message(form.cleaned_data["pupil"], form.cleaned_data["enabled"])
+        )
     return redirect("teacher:assignment-detail", pk=assignment.pk)

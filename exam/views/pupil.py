@@ -245,9 +245,9 @@ def pupil_questions(attempt: Attempt) -> tuple[list[PupilQuestion], list[tuple]]
     ]
     # The save URL relative to the exam page ("answers/12/"), so the cached question
     # fragments hold nothing of one pupil's attempt.
-    page_url = reverse("exam:attempt-detail", args=[attempt.pk])
+    page_url = reverse("pupil:attempt-detail", args=[attempt.pk])
     for question in presented:
-        save_url = reverse("exam:answer-save", args=[attempt.pk, question.pk])
+        save_url = reverse("pupil:answer-save", args=[attempt.pk, question.pk])
         question.save_path = save_url.removeprefix(page_url)
     return presented, texts
 
@@ -350,12 +350,12 @@ def exam_start(request, pk):
     except services.ExamLocked as locked:
         messages.error(request, LOCK_MESSAGES[locked.code])
         if locked.code == visibility.CLASS_TEST:
-            return redirect("assignments:list")
-        return redirect("exam:pupil-home")
+            return redirect("pupil:assignment-list")
+        return redirect("pupil:home")
     except (AssignmentRuleError, class_services.ClassError) as exc:
         messages.error(request, str(exc.message))
-        return redirect("exam:pupil-home")
-    return redirect("exam:attempt-detail", pk=attempt.pk)
+        return redirect("pupil:home")
+    return redirect("pupil:attempt-detail", pk=attempt.pk)
 
 
 def _practice_locked(request, attempt: Attempt):
@@ -364,7 +364,7 @@ def _practice_locked(request, attempt: Attempt):
     if refusal is None:
         return None
     messages.error(request, LOCK_MESSAGES[refusal])
-    return redirect("exam:pupil-home")
+    return redirect("pupil:home")
 
 
 # --- the exam page and saving ---------------------------------------------------------
@@ -407,9 +407,9 @@ def _tools_data(attempt: Attempt, questions: list[PupilQuestion]) -> dict:
     return {
         "highlights": pupil_tools.highlight_data(pupil_tools.attempt_highlights(attempt)),
         "questions": pupil_tools.scratch_data(attempt),
-        "highlightUrl": reverse("exam:highlight-paint", args=[attempt.pk]),
+        "highlightUrl": reverse("pupil:highlight-paint", args=[attempt.pk]),
         "scratchUrls": {
-            q.number: reverse("exam:scratch-save", args=[attempt.pk, q.pk]) for q in questions
+            q.number: reverse("pupil:scratch-save", args=[attempt.pk, q.pk]) for q in questions
         },
     }
 
@@ -445,7 +445,7 @@ def answer_save(request, pk, question_pk):
     attempt = get_attempt_for_pupil(request, pk, with_exam=False)
     question = get_question_in_attempt(attempt, question_pk)
     form = AnswerForm(request.POST, question=question)
-    back = reverse("exam:attempt-detail", args=[attempt.pk]) + f"#question-{question.number}"
+    back = reverse("pupil:attempt-detail", args=[attempt.pk]) + f"#question-{question.number}"
     state, answer, message, status = "saved", None, "", 200
     if not form.is_valid():
         state, message, status = (
@@ -476,7 +476,7 @@ def answer_save(request, pk, question_pk):
         if message:
             messages.error(request, message)
         if state == "closed":
-            return redirect("exam:attempt-detail", pk=attempt.pk)
+            return redirect("pupil:attempt-detail", pk=attempt.pk)
         return redirect(back)
     return _status(
         request,
@@ -522,7 +522,7 @@ def attempt_submit(request, pk):
         except services.ExamLocked as locked_exam:
             # The test began between the check above and the hand-in.
             messages.error(request, LOCK_MESSAGES[locked_exam.code])
-            return redirect("exam:pupil-home")
+            return redirect("pupil:home")
         return _after_submit(request, attempt)
     template = "exam/_submit_confirm.html" if request.htmx else "exam/attempt_submit.html"
     return render(
@@ -545,12 +545,12 @@ def _after_submit(request, attempt: Attempt):
     """Where a handed-in attempt leads: its result, or (exam mode before the teacher
     releases results) the assignments list with a message."""
     if visibility.may_see_results(attempt):
-        return redirect("exam:attempt-result", pk=attempt.pk)
+        return redirect("pupil:attempt-result", pk=attempt.pk)
     messages.info(
         request,
         _("Your exam has been handed in. You will see your result when your teacher releases it."),
     )
-    return redirect("assignments:list")
+    return redirect("pupil:assignment-list")
 
 
 @dataclass(frozen=True)
@@ -774,7 +774,7 @@ def _result_question(
         cited=cited,
         feedback=[str(FEEDBACK[code]) for code in feedback.get("codes", []) if code in FEEDBACK],
         elements=elements,
-        self_score_url=reverse("exam:answer-self-score", args=[attempt.pk, question.pk]),
+        self_score_url=reverse("pupil:answer-self-score", args=[attempt.pk, question.pk]),
         word_count=count_words(response)
         if question.kind in (Question.Kind.SUMMARY, Question.Kind.OPEN) and response
         else None,
@@ -785,7 +785,7 @@ def _result_question(
 def attempt_result(request, pk):
     attempt = get_attempt_for_pupil(request, pk)
     if not attempt.is_submitted:
-        return redirect("exam:attempt-detail", pk=attempt.pk)
+        return redirect("pupil:attempt-detail", pk=attempt.pk)
     if not visibility.may_see_results(attempt):
         return _after_submit(request, attempt)
     exam = attempt.exam
@@ -838,7 +838,7 @@ def answer_self_score(request, pk, question_pk):
     attempt = get_attempt_for_pupil(request, pk)
     if attempt.is_submitted and not visibility.may_see_model(attempt):
         # Self-scoring needs the model; the result page says why it is hidden.
-        return redirect("exam:attempt-result", pk=attempt.pk)
+        return redirect("pupil:attempt-result", pk=attempt.pk)
     answer = get_answer_in_attempt(attempt, question_pk)
     elements = (answer.question.scoring or {}).get("elements", [])
     form = SelfScoreForm(request.POST, element_count=len(elements))
@@ -858,7 +858,7 @@ def answer_self_score(request, pk, question_pk):
     else:
         messages.error(request, SELF_SCORE_ERRORS["bad-element"])
     return redirect(
-        reverse("exam:attempt-result", args=[attempt.pk]) + f"#question-{answer.question.number}"
+        reverse("pupil:attempt-result", args=[attempt.pk]) + f"#question-{answer.question.number}"
     )
 
 

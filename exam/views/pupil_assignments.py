@@ -1,6 +1,6 @@
 """Pupils' side of classes: join a class with its code, see assignments, start one.
 
-Mounted under "me/" with the namespace "assignments".
+In the "pupil" namespace (exam/urls/pupil.py), under me/.
 """
 
 from django import forms
@@ -13,11 +13,10 @@ from django.views.decorators.http import require_POST
 
 from accounts import throttle
 from accounts.roles import pupil_required
-from exam import access, selectors, visibility
+from exam import access, presenters, visibility
 from exam.assignments import services as assignment_services
 from exam.assignments.rules import AssignmentRuleError
 from exam.classes import services as class_services
-from exam.models import Answer
 from exam.views.pupil import LOCK_MESSAGES
 
 
@@ -31,18 +30,8 @@ class JoinForm(forms.Form):
 
 @pupil_required
 def assignment_list(request):
-    rows = selectors.pupil_assignment_rows(pupil=request.user)
-    own_answers = Answer.objects.filter(attempt__pupil=request.user)
-    return render(
-        request,
-        "exam/pupil_assignments.html",
-        {
-            "rows": rows,
-            "join_form": JoinForm(),
-            "calibration": selectors.calibration_total(own_answers),
-            "calibration_by_question": selectors.calibration_by_question(own_answers),
-        },
-    )
+    context = presenters.pupil_assignments_page(request.user) | {"join_form": JoinForm()}
+    return render(request, "exam/pupil_assignments.html", context)
 
 
 def too_many_codes_message() -> str:
@@ -55,6 +44,13 @@ def too_many_codes_message() -> str:
     ) % {"minutes": settings.JOIN_CODE_COOLOFF_MINUTES}
 
 
+def _join_refused(request, form):
+    """Guessing join codes: stop before even looking the code up."""
+    form.is_valid()
+    form.add_error(None, too_many_codes_message())
+    return render(request, "exam/pupil_assignments_join.html", {"form": form}, status=429)
+
+
 @pupil_required
 def join(request):
     form = JoinForm(request.POST or None)
@@ -64,10 +60,7 @@ def join(request):
     if request.method == "POST" and throttle.is_blocked(
         key, limit=settings.JOIN_CODE_FAILURE_LIMIT
     ):
-        # Guessing join codes: stop before even looking the code up.
-        form.is_valid()
-        form.add_error(None, too_many_codes_message())
-        return render(request, "exam/pupil_assignments_join.html", {"form": form}, status=429)
+        return _join_refused(request, form)
     if request.method == "POST" and form.is_valid():
         try:
             classroom = class_services.join_classroom(
@@ -79,7 +72,7 @@ def join(request):
         else:
             throttle.reset(key)
             messages.success(request, _("You joined %s.") % classroom.name)
-            return redirect("assignments:list")
+            return redirect("pupil:assignment-list")
     status = 400 if request.method == "POST" else 200
     return render(request, "exam/pupil_assignments_join.html", {"form": form}, status=status)
 
@@ -94,11 +87,11 @@ def start(request, pk):
         )
     except (AssignmentRuleError, class_services.ClassError) as exc:
         messages.error(request, str(exc.message))
-        return redirect("assignments:list")
+        return redirect("pupil:assignment-list")
     except visibility.ExamLocked as locked:
         messages.error(request, LOCK_MESSAGES[locked.code])
-        return redirect("assignments:list")
+        return redirect("pupil:assignment-list")
     if attempt.submitted_at is not None:
         messages.info(request, _("Time is up: your answers were handed in."))
-        return redirect("assignments:list")
-    return redirect("exam:attempt-detail", pk=attempt.pk)
+        return redirect("pupil:assignment-list")
+    return redirect("pupil:attempt-detail", pk=attempt.pk)

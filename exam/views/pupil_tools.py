@@ -82,6 +82,18 @@ def highlight_paint(request, pk):
     return JsonResponse({"highlights": pupil_tools.highlight_data(highlights)})
 
 
+def _scratch_response(state: str, scratch) -> JsonResponse:
+    return JsonResponse(
+        {
+            "state": state,
+            "revision": scratch.revision,
+            "note": scratch.note,
+            "flagged": scratch.is_flagged,
+            "struck": scratch.struck,
+        }
+    )
+
+
 @require_POST
 @pupil_required
 def scratch_save(request, pk, question_pk):
@@ -109,12 +121,4 @@ def scratch_save(request, pk, question_pk):
     except services.StaleRevision as stale:
         # A newer save is stored already (a later request, or another computer).
         state, scratch = "stale", stale.answer
-    return JsonResponse(
-        {
-            "state": state,
-            "revision": scratch.revision,
-            "note": scratch.note,
-            "flagged": scratch.is_flagged,
-            "struck": scratch.struck,
-        }
-    )
+    return _scratch_response(state, scratch)

@@ -1,8 +1,8 @@
 """Results pages: item analysis per exam and per assignment, a pupil's progress, exports.
 
 Who sees what (see docs/results.md):
-- an exam's results: its author and co-authors (exam.teacher_access);
-- an assignment's results and exports: the teacher of the class (exam.classes);
+- an exam's results: its author and co-authors (exam/access.py);
+- an assignment's results and exports: the teacher of the class (exam/access.py);
 - a pupil's results: the teacher of one of the pupil's classes, and the pupil.
 Anyone else who is a teacher gets a 404; a pupil on a teacher's page a 403.
 """
@@ -10,15 +10,14 @@ Anyone else who is a teacher gets a 404; a pupil on a teacher's page a 403.
 from decimal import Decimal, InvalidOperation
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from accounts.roles import pupil_required, teacher_required
-from exam.access import assignments_for_teacher, get_assignment_for_teacher, get_exam_for_teacher
-from exam.models import Attempt
-from exam.results import analysis, exports, plots
+from exam import presenters, selectors
+from exam.access import get_assignment_for_teacher, get_exam_for_teacher, get_pupil_for_teacher
+from exam.results import analysis, exports
 from exam.results import pupils as per_pupil
 
 EXPORTS = ("scores", "items", "distractors")
@@ -49,39 +48,14 @@ def _chosen_n_term(request, default: Decimal) -> Decimal:
     return value.quantize(Decimal("0.1"))
 
 
-def _analysis_context(request, result: analysis.ExamAnalysis) -> dict:
-    n_term = _chosen_n_term(request, result.n_term)
-    grades = next((g for g in result.simulation if g.n_term == n_term), result.grades)
-    charts = {
-        "scores": plots.score_histogram_chart(result.histogram, max_total=result.max_total),
-        "grades": plots.grade_distribution_chart(grades),
-        "p_values": plots.p_value_chart(
-            [(q.info.number, q.stats.p, q.is_flagged) for q in result.questions]
-        ),
-        "n_term": plots.n_term_chart(result.simulation, current=n_term),
-    }
-    return {
-        "result": result,
-        "charts": charts,
-        "chosen_n_term": n_term,
-        "chosen_grades": grades,
-        "n_term_choices": [g.n_term for g in result.simulation],
-    }
-
-
 @teacher_required
 def exam_results(request, pk: int):
     exam = get_exam_for_teacher(request, pk)
     result = analysis.analyse_exam(exam)
-    own_assignments = (
-        assignments_for_teacher(request.user)
-        .filter(exam=exam)
-        .select_related("classroom")
-        .order_by("classroom__name", "pk")
-    )
-    context = _analysis_context(request, result) | {
+    context = presenters.analysis_page(result, n_term=_chosen_n_term(request, result.n_term))
+    context |= {
         "exam": exam,
-        "own_assignments": own_assignments,
+        "own_assignments": selectors.assignments_of_exam_for_teacher(exam, request.user),
         "scope": "exam",
     }
     return render(request, "exam/results_exam.html", context)
@@ -91,7 +65,8 @@ def exam_results(request, pk: int):
 def assignment_results(request, pk: int):
     assignment = get_assignment_for_teacher(request, pk)
     result = analysis.analyse_assignment(assignment)
-    context = _analysis_context(request, result) | {
+    context = presenters.analysis_page(result, n_term=_chosen_n_term(request, result.n_term))
+    context |= {
         "exam": assignment.exam,
         "assignment": assignment,
         "pupils": per_pupil.assignment_pupils(assignment),
@@ -100,74 +75,47 @@ def assignment_results(request, pk: int):
     return render(request, "exam/results_assignment.html", context)
 
 
+def _export_scope(request, scope: str, pk: int, what: str):
+    """(exam, analysis, assignment, group) of an export, or 404."""
+    if scope == "assignment":
+        assignment = get_assignment_for_teacher(request, pk)
+        result = analysis.analyse_assignment(assignment)
+        return assignment.exam, result, assignment, assignment.classroom.name
+    if scope == "exam" and what != "scores":
+        # Per exam only the analysis: its attempts come from every class that made
+        # the exam, and pupils' names belong to their own class's teacher.
+        exam = get_exam_for_teacher(request, pk)
+        return exam, analysis.analyse_exam(exam), None, "alle klassen"
+    raise Http404
+
+
 @teacher_required
 def results_export(request, scope: str, pk: int, what: str, fmt: str):
     if what not in EXPORTS or fmt not in FORMATS:
         raise Http404
-    if scope == "assignment":
-        assignment = get_assignment_for_teacher(request, pk)
-        exam = assignment.exam
-        result = analysis.analyse_assignment(assignment)
-        group = assignment.classroom.name
-    elif scope == "exam" and what != "scores":
-        # Per exam only the analysis: its attempts come from every class that made
-        # the exam, and pupils' names belong to their own class's teacher.
-        exam = get_exam_for_teacher(request, pk)
-        result = analysis.analyse_exam(exam)
-        assignment, group = None, "alle klassen"
-    else:
-        raise Http404
-    if what == "scores":
-        tables = [exports.scores_table(assignment)]
-    elif what == "items":
-        tables = [exports.item_table(result)]
-        if fmt == "xlsx":
-            tables += [
-                exports.distractor_table(result),
-                exports.summary_table(result, scope=group),
-                exports.n_term_table(result),
-            ]
-    else:
-        tables = [exports.distractor_table(result)]
+    exam, result, assignment, group = _export_scope(request, scope, pk, what)
+    tables = exports.export_tables(what, fmt, analysis=result, assignment=assignment, group=group)
+    content, content_type = exports.export_file(tables, fmt)
+    response = HttpResponse(content, content_type=content_type)
     name = exports.filename(exam.title, group, what, extension=fmt)
-    if fmt == "csv":
-        response = HttpResponse(exports.to_csv(tables[0]), content_type=exports.CSV_CONTENT_TYPE)
-    else:
-        response = HttpResponse(exports.to_xlsx(tables), content_type=exports.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
-
-
-def _pupil_page(request, *, pupil, attempts, for_teacher: bool):
-    overview = per_pupil.pupil_overview(attempts)
-    chart = plots.attempts_chart(
-        [(row.submitted_at, row.grade, row.exam_title) for row in overview.attempts]
-    )
-    return render(
-        request,
-        "exam/results_pupil.html",
-        {
-            "pupil": pupil,
-            "overview": overview,
-            "chart": chart,
-            "for_teacher": for_teacher,
-        },
-    )
 
 
 @teacher_required
 def pupil_results(request, pk: int):
     """A pupil of one of the teacher's classes: their attempts for this teacher's classes."""
-    pupils = get_user_model().objects.filter(memberships__classroom__teacher=request.user)
-    pupil = get_object_or_404(pupils.distinct(), pk=pk)
-    attempts = Attempt.objects.filter(
-        pupil=pupil, submitted_at__isnull=False, assignment__classroom__teacher=request.user
-    )
-    return _pupil_page(request, pupil=pupil, attempts=attempts, for_teacher=True)
+    pupil = get_pupil_for_teacher(request, pk)
+    attempts = per_pupil.attempts_for_teacher(pupil=pupil, teacher=request.user)
+    context = presenters.pupil_results_page(pupil=pupil, attempts=attempts, for_teacher=True)
+    return render(request, "exam/results_pupil.html", context)
 
 
 @pupil_required
 def my_results(request):
     """The pupil's own progress: every handed-in attempt whose results they may see."""
     attempts = per_pupil.visible_attempts_for_pupil(request.user)
-    return _pupil_page(request, pupil=request.user, attempts=attempts, for_teacher=False)
+    context = presenters.pupil_results_page(
+        pupil=request.user, attempts=attempts, for_teacher=False
+    )
+    return render(request, "exam/results_pupil.html", context)

@@ -48,7 +48,7 @@ def test_the_pupil_self_scores_in_practice_and_then_sees_the_teachers_mark(
     # "voor" is a keyword of the first element only.
     save_answer(attempt=attempt, question=open_question, value="Ze dringen voor.")
     submit_attempt(attempt=attempt)
-    result_url = base + reverse("exam:attempt-result", args=[attempt.pk])
+    result_url = base + reverse("pupil:attempt-result", args=[attempt.pk])
 
     # The pupil's self-assessment starts from what the computer found.
     log_in(page, base, "pupil")
@@ -71,8 +71,8 @@ def test_the_pupil_self_scores_in_practice_and_then_sees_the_teachers_mark(
     teacher_page = teacher_context.new_page()
     teacher_page.set_default_timeout(15000)
     log_in(teacher_page, base, "teacher")
-    grading = reverse("teacher:grading-question", args=[assignment.pk, open_question.pk])
-    teacher_page.goto(f"{base}{grading}?all=1")
+    marking = reverse("teacher:marking-question", args=[assignment.pk, open_question.pk])
+    teacher_page.goto(f"{base}{marking}?all=1")
     card = teacher_page.locator(".marking-answer").first
     expect(card.locator("[data-self]")).to_have_text("2")
     expect(card.locator("[data-proposal]")).to_have_text("1")

@@ -247,7 +247,7 @@ def test_a_teacher_sets_an_exam_the_pupil_takes_it_and_sees_the_graded_result(
 
     # The teacher grades the open answer in the queue with the keyboard only.
     page.goto(assignment_url)
-    page.locator("#grading-link").click()
+    page.locator("#marking-link").click()
     page.locator("#queue-table tr.table-warning a").first.click()
     card = page.locator(".marking-answer").first
     # The keys work once the marking script has started.
@@ -258,7 +258,7 @@ def test_a_teacher_sets_an_exam_the_pupil_takes_it_and_sees_the_graded_result(
     expect(card.locator("input[data-key='1']")).to_be_checked()
     page.keyboard.press("2")
     expect(card.locator("input[data-key='2']")).to_be_checked()
-    page.screenshot(path="/tmp/flow-3-grading.png", full_page=True)
+    page.screenshot(path="/tmp/flow-3-marking.png", full_page=True)
     page.keyboard.press("Enter")
     expect(page.locator(".marking-answer.is-scored")).to_have_count(1)
     answer = Answer.objects.get(attempt=attempt, question__number=OPEN_NUMBER)

@@ -1,11 +1,18 @@
+"""The pupil's pages, namespace "pupil": home, exams and attempts, classes and
+assignments, and their own results.
+
+Mounted at the site root: the paths under pupil/ and me/ are the ones pupils have
+bookmarked, so they stay as they are.
+"""
+
 from django.urls import path
 
-from exam.views import pupil, pupil_tools, teacher
+from exam.views import pupil, pupil_assignments, pupil_tools, results
 
-app_name = "exam"
+app_name = "pupil"
 
 urlpatterns = [
-    path("pupil/", pupil.home, name="pupil-home"),
+    path("pupil/", pupil.home, name="home"),
     path("pupil/exams/<int:pk>/start/", pupil.exam_start, name="exam-start"),
     path("pupil/attempts/<int:pk>/", pupil.attempt_detail, name="attempt-detail"),
     path(
@@ -30,5 +37,12 @@ urlpatterns = [
         pupil.answer_self_score,
         name="answer-self-score",
     ),
-    path("teacher/", teacher.dashboard, name="teacher-dashboard"),
+    path("me/assignments/", pupil_assignments.assignment_list, name="assignment-list"),
+    path("me/join/", pupil_assignments.join, name="class-join"),
+    path(
+        "me/assignments/<int:pk>/start/",
+        pupil_assignments.start,
+        name="assignment-start",
+    ),
+    path("me/results/", results.my_results, name="results"),
 ]
