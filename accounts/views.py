@@ -17,9 +17,9 @@ def home(request):
     if roles.is_admin(user):
         return redirect("texts:text-list")
     if roles.is_teacher(user):
-        return redirect("exam:teacher-dashboard")
+        return redirect("teacher:dashboard")
     if roles.is_pupil(user):
-        return redirect("exam:pupil-home")
+        return redirect("pupil:home")
     return render(request, "accounts/no_role.html", status=403)
 
 
