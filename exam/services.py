@@ -83,7 +83,7 @@ def _ensure_open(attempt: Attempt) -> None:
     """The one place where saving asks whether the attempt may still change.
 
     Exam mode: the server's deadline (time limit + extra time, window close) counts,
-    with a short grace for saves already in flight (exam/assignments.py). Handing in
+    with a short grace for saves already in flight (exam/assignments/rules.py). Handing in
     stays allowed after it, so an attempt can always be closed.
     """
     if attempt.submitted_at is not None:

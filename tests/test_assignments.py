@@ -1,4 +1,4 @@
-"""The rules of an assignment (exam/assignments.py): tables, no database."""
+"""The rules of an assignment (exam/assignments/rules.py): tables, no database."""
 
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace

@@ -1,6 +1,6 @@
 """Teachers' authoring pages: exams, their questions, the preview and the answer model.
 
-Every page loads its exam through exam.teacher_access, so another teacher's exam
+Every page loads its exam through exam.access, so another teacher's exam
 is a 404 (its answer model and preview included); pupils get a 403 from
 teacher_required, anonymous visitors the login page.
 """
