@@ -1,6 +1,6 @@
 """Item analysis through the database: the sums the queries produce, checked by hand.
 
-The score matrix is the one tests/test_statistics.py works out on paper (six pupils,
+The score matrix is the one tests/test_item_statistics.py works out on paper (six pupils,
 questions of 1, 1, 2 and 3 points, totals 7, 5, 5, 3, 2, 0), stored as real attempts
 and answers. So these tests check the queries (coalescing missing answers, each pupil
 once, the rest score per option) rather than the formulas again.
