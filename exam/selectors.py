@@ -83,10 +83,6 @@ def practice_assignment_for_pupil(*, exam: Exam, pupil, now: datetime | None = N
     return None
 
 
-# ---------------------------------------------------------------------------
-# Reading: what the teacher's and the pupil's pages list
-
-
 def pupil_assignment_rows(*, pupil, now: datetime | None = None) -> list[tuple]:
     """(assignment, PupilView) for each of the pupil's assignments, newest first; 2 queries."""
     now = now or timezone.now()
@@ -129,7 +125,7 @@ def assignments_of_exam_for_teacher(exam: Exam, teacher) -> QuerySet[Assignment]
 
 
 # ---------------------------------------------------------------------------
-# Marking: the queue
+# Marking: the queue and the answers to mark
 
 
 def _waiting() -> Q:
