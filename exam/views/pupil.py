@@ -7,11 +7,7 @@ the model too (exam/presenters/result_page.py), when exam/visibility.py allows i
 while the exam is used as a test anywhere).
 """
 
-from collections import defaultdict
-from dataclasses import dataclass
-
 from django.contrib import messages
-from django.db.models import Count, Q, Sum
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -31,89 +27,18 @@ from exam.access import (
 from exam.assignments import AssignmentRuleError
 from exam.classes import close_expired_attempt
 from exam.forms import AnswerForm, SelfScoreForm, response_error_message
-from exam.models import Attempt, Exam
+from exam.models import Attempt
 from exam.presenters.exam_page import is_answered, pupil_questions, tools_data
+from exam.presenters.pupil_home import LOCK_MESSAGES, home_page
 from exam.presenters.result_page import result_page
 
 # --- the list of exams --------------------------------------------------------------
 
 
-# Why practice is refused (exam/visibility.py), as the pupil reads it.
-LOCK_MESSAGES = {
-    visibility.CLASS_TEST: gettext_lazy(
-        "Your class has this exam as a test: make it under My assignments. You can "
-        "practise it again once your teacher has released the results."
-    ),
-    visibility.UNDER_TEST: gettext_lazy(
-        "This exam is being used as a test right now, so you cannot practise it or see "
-        "its answer model. You can again once the results of the test are released."
-    ),
-    visibility.ASSIGNMENTS_ONLY: gettext_lazy(
-        "This exam can only be made when your teacher assigns it to your class."
-    ),
-}
-MODEL_LOCKED = gettext_lazy(
-    "This exam is being used as a test right now, so its answer model is hidden. You "
-    "will see it again once the results of the test are released."
-)
-# The assignments a pupil still has to do come first on their home page.
-TO_DO = {"in_progress", "open", "not_open"}
-
-
-@dataclass
-class ExamRow:
-    exam: Exam
-    open_attempt: Attempt | None
-    submitted: list[Attempt]
-    refusal: str | None = None
-
-    @property
-    def best(self) -> Attempt | None:
-        return max(self.submitted, key=lambda a: a.total_points or 0, default=None)
-
-    @property
-    def refusal_message(self) -> str:
-        return str(LOCK_MESSAGES[self.refusal]) if self.refusal else ""
-
-
 @pupil_required
 def home(request):
-    """Assigned work first (with its deadlines), then the exams to practise freely.
-
-    The practice list holds the exams open for free practice and those the pupil
-    practised freely before, with only those free-practice attempts: an attempt made
-    for an assignment shows under My assignments, where its results follow the
-    assignment's rules.
-    """
-    assignments = [
-        (assignment, view)
-        for assignment, view in classes.pupil_assignment_rows(pupil=request.user)
-        if view.status in TO_DO
-    ]
-    attempts = defaultdict(list)
-    for attempt in Attempt.objects.filter(pupil=request.user, assignment__isnull=True).order_by(
-        "-started_at"
-    ):
-        attempts[attempt.exam_id].append(attempt)
-    exams = list(
-        Exam.objects.filter(is_published=True)
-        .filter(Q(practice_visibility=Exam.PracticeVisibility.OPEN) | Q(pk__in=list(attempts)))
-        .annotate(question_count=Count("questions"), max_points=Sum("questions__max_points"))
-        .order_by("-year", "title")
-    )
-    refusals = visibility.practice_refusals(exams=exams, pupil=request.user)
-    rows = []
-    for exam in exams:
-        own = attempts.get(exam.pk, [])
-        rows.append(
-            ExamRow(
-                exam=exam,
-                open_attempt=next((a for a in own if not a.is_submitted), None),
-                submitted=[a for a in own if a.is_submitted],
-                refusal=refusals.get(exam.pk),
-            )
-        )
-    return render(request, "exam/pupil_home.html", {"rows": rows, "assignments": assignments})
+    """Assigned work first, then the exams to practise freely (presenters/pupil_home.py)."""
+    return render(request, "exam/pupil_home.html", home_page(request.user))
 
 
 @require_POST
@@ -206,6 +131,30 @@ def _status(request, *, attempt, question, state, answer=None, message="", statu
     return response
 
 
+def _save(form: AnswerForm, *, attempt: Attempt, question) -> tuple:
+    """(state, answer, message, HTTP status) of saving the posted answer."""
+    if not form.is_valid():
+        return "invalid", None, _("This answer cannot be saved. Please reload the page."), 422
+    try:
+        answer = services.save_answer(
+            attempt=attempt,
+            question=question,
+            value=form.cleaned_data["value"],
+            revision=form.cleaned_data["revision"],
+        )
+    except services.ResponseError as error:
+        return "invalid", None, response_error_message(error), 422
+    except services.TimeUp:
+        return "closed", None, _("Time is up: answers can no longer be changed."), 409
+    except services.AttemptClosed:
+        message = _("You have handed this exam in: answers can no longer be changed.")
+        return "closed", None, message, 409
+    except services.StaleRevision as stale:
+        # A newer answer is stored already (a later save, or another computer).
+        return "stale", stale.answer, "", 200
+    return "saved", answer, "", 200
+
+
 @require_POST
 @pupil_required
 def answer_save(request, pk, question_pk):
@@ -214,32 +163,7 @@ def answer_save(request, pk, question_pk):
     question = get_question_in_attempt(attempt, question_pk)
     form = AnswerForm(request.POST, question=question)
     back = reverse("exam:attempt-detail", args=[attempt.pk]) + f"#question-{question.number}"
-    state, answer, message, status = "saved", None, "", 200
-    if not form.is_valid():
-        state, message, status = (
-            "invalid",
-            _("This answer cannot be saved. Please reload the page."),
-            422,
-        )
-    else:
-        try:
-            answer = services.save_answer(
-                attempt=attempt,
-                question=question,
-                value=form.cleaned_data["value"],
-                revision=form.cleaned_data["revision"],
-            )
-        except services.ResponseError as error:
-            state, message, status = "invalid", response_error_message(error), 422
-        except services.TimeUp:
-            state, status = "closed", 409
-            message = _("Time is up: answers can no longer be changed.")
-        except services.AttemptClosed:
-            state, status = "closed", 409
-            message = _("You have handed this exam in: answers can no longer be changed.")
-        except services.StaleRevision as stale:
-            # A newer answer is stored already (a later save, or another computer).
-            state, answer = "stale", stale.answer
+    state, answer, message, status = _save(form, attempt=attempt, question=question)
     if not request.htmx:
         if message:
             messages.error(request, message)
@@ -319,6 +243,12 @@ def _after_submit(request, attempt: Attempt):
         _("Your exam has been handed in. You will see your result when your teacher releases it."),
     )
     return redirect("assignments:list")
+
+
+MODEL_LOCKED = gettext_lazy(
+    "This exam is being used as a test right now, so its answer model is hidden. You "
+    "will see it again once the results of the test are released."
+)
 
 
 @pupil_required

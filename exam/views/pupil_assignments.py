@@ -16,7 +16,7 @@ from accounts.roles import pupil_required
 from exam import classes, marking, visibility
 from exam.assignments import AssignmentRuleError
 from exam.models import Answer
-from exam.views.pupil import LOCK_MESSAGES
+from exam.presenters.pupil_home import LOCK_MESSAGES
 
 
 class JoinForm(forms.Form):
