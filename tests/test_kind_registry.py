@@ -4,6 +4,7 @@ A new kind that forgets a part (a widget template, a demo response, a hint) fail
 not on a pupil's page. The demo exam has every kind, so it is the sample data.
 """
 
+import ast
 import json
 import random
 from pathlib import Path
@@ -44,7 +45,7 @@ def choices_of(question: dict) -> dict[str, list[Option]]:
 
 
 def test_every_question_kind_is_registered_in_the_models_order():
-    assert kinds.CODES == tuple(Question.Kind.values)
+    assert tuple(Question.Kind.values) == kinds.CODES
     assert [kind.code for kind in kinds.all_kinds()] == Question.Kind.values
     assert scoring.KINDS == kinds.CODES
 
@@ -123,6 +124,22 @@ def test_every_kind_scores_its_own_demo_response(code):
         rows = kind.result_rows(question["scoring"], choices_of(question), response, {})
         assert bool(rows) == bool(kind.roles)
         assert (kind.given_text(response) == "") == bool(kind.roles)
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted((ROOT / "exam" / "kinds").glob("*.py")) + [ROOT / "exam" / "problems.py"],
+    ids=lambda path: path.name,
+)
+def test_the_kinds_are_a_pure_core_without_database_forms_or_requests(path):
+    imported = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            imported.add(node.module or "")
+        elif isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+    forbidden = ("django.db", "django.forms", "django.http", "exam.models", "texts.models")
+    assert not [name for name in imported if name.startswith(forbidden)]
 
 
 def test_scoring_problems_are_codes_with_a_field_and_params():
