@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import math
 import random
-import re
 from datetime import timedelta
 from statistics import NormalDist
 
@@ -38,11 +37,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.roles import PUPILS
+from exam import kinds
 from exam.assignments import services as assignment_services
 from exam.classes import services as class_services
 from exam.marking import mark_answer
 from exam.models import Answer, Assignment, Attempt, Classroom, Exam, Membership, Question
-from exam.scoring import ResponseError, clean_response, find_elements
+from exam.scoring import ResponseError, clean_response
 from exam.services import choice_labels, self_score, submit_attempt
 from texts.models import Paragraph
 
@@ -86,102 +86,29 @@ def _chance(ability: float, difficulty: float) -> float:
 
 
 # ---------------------------------------------------------------------------
-# Responses per kind, right or wrong, in each kind's stored form
-
-
-def _element_sentence(element: dict, *, short: bool = False) -> str:
-    """What a pupil who saw this model element might write: the model's own words.
-
-    The first alternative, without optional parts in brackets; for a summary only the
-    few words around the keyword, so that the summary keeps to its word limit.
-    """
-    text = re.sub(r"\([^)]*\)", "", element.get("text", "")).split(" / ")[0]
-    text = re.sub(r"^\w+:\s*", "", " ".join(text.split()))
-    if not short:
-        return text.rstrip(".") + "."
-    words = text.rstrip(".").split()
-    for start in range(len(words)):
-        window = " ".join(words[start : start + 8])
-        if find_elements(window, [element]):
-            return window[0].upper() + window[1:] + "."
-    return " ".join(words[:8]) + "."
-
-
-def _elements_response(question: Question, chosen: list[int], *, short: bool) -> str:
-    elements = question.scoring.get("elements", [])
-    if not chosen:
-        return "Dat staat niet duidelijk in de tekst."
-    return "\n".join(_element_sentence(elements[i], short=short) for i in chosen)
+# Responses, right or wrong, in each kind's stored form
 
 
 def _respond(question: Question, *, rng, p: float, ability: float, labels, paragraph_count: int):
     """A response to the question for a pupil who gets each part right with chance p.
 
     Returns (response, elements the response holds) - the elements only for open
-    questions and summaries, where the teacher later ticks them.
+    questions and summaries, where the teacher later ticks them. Each kind makes its
+    own (exam/kinds/, demo_response); only the tricky distractor is this module's.
     """
     scoring = question.scoring or {}
-    kind = question.kind
     right = rng.random() < p
-    if kind == Question.Kind.MULTIPLE_CHOICE:
-        options = labels.get("option", [])
-        key = scoring.get("key")
-        wrong = [o for o in options if o != key]
-        if question.number == TRICKY_QUESTION and TRICKY_OPTION in wrong:
+    if question.kind == Question.Kind.MULTIPLE_CHOICE and question.number == TRICKY_QUESTION:
+        wrong = [o for o in labels.get("option", []) if o != scoring.get("key")]
+        if TRICKY_OPTION in wrong:
             # The strong pupils fall for the tricky option; nobody else picks it.
             if ability > TRICKY_ABILITY and rng.random() < 0.8:
                 return TRICKY_OPTION, []
-            wrong = [o for o in wrong if o != TRICKY_OPTION]
-        return (key if right else rng.choice(wrong)), []
-    if kind == Question.Kind.MULTIPLE_RESPONSE:
-        keys = list(scoring.get("keys", []))
-        others = [o for o in labels.get("option", []) if o not in keys]
-        chosen = [k if rng.random() < p else rng.choice(others) for k in keys]
-        return list(dict.fromkeys(chosen)), []
-    if kind == Question.Kind.STATEMENTS:
-        flip = {"juist": "onjuist", "onjuist": "juist"}
-        return {
-            label: value if rng.random() < p else flip[value]
-            for label, value in scoring.get("answers", {}).items()
-        }, []
-    if kind == Question.Kind.MATCHING:
-        targets = labels.get("target", [])
-        return {
-            item: target if rng.random() < p else rng.choice([t for t in targets if t != target])
-            for item, target in scoring.get("pairs", {}).items()
-        }, []
-    if kind == Question.Kind.ORDERING:
-        order = list(scoring.get("order", []))
-        if right:
-            return order, []
-        if rng.random() < 0.6:
-            i = rng.randrange(len(order) - 1)
-            order[i], order[i + 1] = order[i + 1], order[i]
-        else:
-            rng.shuffle(order)
-        return order, []
-    if kind == Question.Kind.PARAGRAPH:
-        accepted = [int(a) for a in scoring.get("accepted", [])]
-        wrong = [n for n in range(1, paragraph_count + 1) if n not in accepted] or [1]
-        return str(accepted[0] if right and accepted else rng.choice(wrong)), []
-    if kind == Question.Kind.CITATION:
-        target = " ".join((scoring.get("spans") or [""])[0].split())
-        words = target.split()
-        if scoring.get("mode") == "first_last":
-            if right:
-                return {"first": " ".join(words[:2]), "last": " ".join(words[-2:])}, []
-            return {"first": "Hoe meer", "last": "online zegt."}, []
-        return (target if right else "Iemand die op internet iets zegt, telt mee."), []
-    if kind == Question.Kind.GAP:
-        accepted = scoring.get("accepted", [])
-        return (accepted[0] if right and accepted else "voorrangsregels"), []
-    if kind in (Question.Kind.OPEN, Question.Kind.SUMMARY):
-        elements = scoring.get("elements", [])
-        asked = int(scoring.get("asked") or len(elements))
-        chosen = [i for i in range(len(elements)) if rng.random() < p][:asked]
-        short = kind == Question.Kind.SUMMARY
-        return _elements_response(question, chosen, short=short), chosen
-    raise ValueError(f"no demo responses for kind {kind!r}")
+            if not right:
+                return rng.choice([o for o in wrong if o != TRICKY_OPTION]), []
+    return kinds.get(question.kind).demo_response(
+        scoring, labels=labels, rng=rng, p=p, right=right, paragraph_count=paragraph_count
+    )
 
 
 # ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """Exams as data: check an exam file against its texts, and find line references.
 
-Pure: dicts and text lines in, problems and references out, no Django. The shape of an
+Pure: dicts and text lines in, problems and references out, no database. The shape of an
 exam file (exam/fixtures/demo_exam.json is the example) is described in
 docs/question-kinds.md. A loader reads the JSON, imports the texts it names, calls
 `validate_exam_data` and refuses the file when any problem comes back.
@@ -16,18 +16,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from django.utils import translation
+
+from exam import kinds
 from exam.scoring import KINDS, validate_scoring
 
 LEVELS = ("havo", "vwo", "vmbo")
 ROLES = ("option", "statement", "item", "target")
-# Which choice roles a kind shows the pupil; kinds not listed have no choices.
-KIND_ROLES = {
-    "mc": {"option"},
-    "multi": {"option"},
-    "statements": {"statement"},
-    "matching": {"item", "target"},
-    "ordering": {"item"},
-}
 EXAM_KEYS = {"title", "level", "year", "tijdvak", "n_term", "texts", "questions"}
 QUESTION_KEYS = {
     "number",
@@ -237,14 +232,17 @@ def _question_problems(question: dict, infos: list[TextInfo]) -> list[str]:
 
     problems += _reference_problems(question, info)
     if _is_whole(max_points) and max_points >= 1:
-        problems += validate_scoring(
-            kind=kind,
-            scoring=question.get("scoring", {}),
-            max_points=max_points,
-            labels=labels,
-            paragraph_count=info.paragraph_count,
-            lines=info.lines,
-        )
+        # The file's other problems are English for whoever writes exam files; so
+        # are the scoring data's (exam/problems.py's messages, untranslated).
+        with translation.override("en"):
+            problems += validate_scoring(
+                kind=kind,
+                scoring=question.get("scoring", {}),
+                max_points=max_points,
+                labels=labels,
+                paragraph_count=info.paragraph_count,
+                lines=info.lines,
+            )
     return problems
 
 
@@ -253,7 +251,7 @@ def _choices(choices, kind: str) -> tuple[list[str], dict[str, list[str]]]:
         return ["choices must be a list"], {}
     problems: list[str] = []
     labels: dict[str, list[str]] = {}
-    allowed = KIND_ROLES.get(kind, set())
+    allowed = kinds.get(kind).roles
     for choice in choices:
         if not isinstance(choice, dict):
             problems.append("a choice must be an object")

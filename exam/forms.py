@@ -1,33 +1,27 @@
 """Pupils' forms: one answer to one question, and a self-score of an open answer.
 
-The answer form only gathers the posted fields into the kind's response shape (see
-exam/scoring.py); whether the answer is possible is decided by the service
+The answer form only gathers the posted fields into the kind's response shape (each
+kind's posted_value, exam/kinds/); whether the answer is possible is decided by the service
 (exam.services.save_answer, through scoring.clean_response), so the rule lives once.
 """
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from exam import kinds
 from exam.models import Question
 
-# More places than any ordering question has; ignores made-up field names.
-MAX_PLACES = 50
 # The largest revision a database integer column holds on every backend.
 MAX_REVISION = 2**31 - 1
-
-
-def citation_mode(question: Question) -> str:
-    """ "sentence" (cite one sentence) or "first_last" (the first and last words)."""
-    return "first_last" if question.scoring.get("mode") == "first_last" else "sentence"
 
 
 class AnswerForm(forms.Form):
     """The posted answer to one question, gathered into the kind's response shape.
 
-    Field names per kind: "value" (mc, paragraph, citation sentence, gap, open,
-    summary; repeated for multi), "s-<statement label>", "m-<item label>",
-    "o-<place>" (1, 2, ...) for an ordering, "first"/"last" for a citation of
-    first and last words.
+    Field names per kind (each kind's posted_value in exam/kinds/): "value" (mc,
+    paragraph, citation sentence, gap, open, summary; repeated for multi),
+    "s-<statement label>", "m-<item label>", "o-<place>" (1, 2, ...) for an ordering,
+    "first"/"last" for a citation of first and last words.
     """
 
     revision = forms.IntegerField(required=False, min_value=0, max_value=MAX_REVISION)
@@ -42,30 +36,7 @@ class AnswerForm(forms.Form):
         return cleaned
 
     def posted_value(self):
-        data = self.data
-        kind = self.question.kind
-        if kind == Question.Kind.MULTIPLE_RESPONSE:
-            return data.getlist("value")
-        if kind == Question.Kind.STATEMENTS:
-            return _prefixed(data, "s-")
-        if kind == Question.Kind.MATCHING:
-            return _prefixed(data, "m-")
-        if kind == Question.Kind.ORDERING:
-            places = {
-                int(k): v
-                for k, v in _prefixed(data, "o-").items()
-                if k.isdigit() and 1 <= int(k) <= MAX_PLACES
-            }
-            if not places:
-                return []
-            return [places.get(place, "") for place in range(1, max(places) + 1)]
-        if kind == Question.Kind.CITATION and citation_mode(self.question) == "first_last":
-            return {"first": data.get("first", ""), "last": data.get("last", "")}
-        return data.get("value", "")
-
-
-def _prefixed(data, prefix: str) -> dict[str, str]:
-    return {key[len(prefix) :]: data.get(key, "") for key in data if key.startswith(prefix)}
+        return kinds.get(self.question.kind).posted_value(self.data, self.question.scoring or {})
 
 
 class SelfScoreForm(forms.Form):

@@ -4,16 +4,17 @@ import doctest
 
 import pytest
 
-from exam import citations, grades, scoring
+from exam import citations, grades, kinds, problems, scoring
+from exam.kinds import common, display, elements, gap, mc, multi, paragraph, statements
 from exam.scoring import (
     KINDS,
     ResponseError,
     Score,
+    check_scoring,
     clean_response,
     element_points,
     score_response,
     split_reasons,
-    validate_scoring,
 )
 
 OPTIONS = {"option": ["A", "B", "C", "D"]}
@@ -527,7 +528,7 @@ def test_a_cleaned_right_answer_scores_full_marks(kind):
     ],
 )
 def test_sound_scoring_data_has_no_problems(kind, model, max_points, labels):
-    problems = validate_scoring(
+    problems = check_scoring(
         kind=kind,
         scoring=model,
         max_points=max_points,
@@ -539,135 +540,135 @@ def test_sound_scoring_data_has_no_problems(kind, model, max_points, labels):
 
 
 @pytest.mark.parametrize(
-    ("kind", "model", "max_points", "labels", "problem"),
+    ("kind", "model", "max_points", "labels", "code"),
     [
-        ("mc", {}, 1, OPTIONS, "scoring has no key"),
-        ("mc", {"key": "E"}, 1, OPTIONS, "key 'E' is not an option (A, B, C, D)"),
+        ("mc", {}, 1, OPTIONS, "no_key"),
+        ("mc", {"key": "E"}, 1, OPTIONS, "key_not_option"),
         (
             "mc",
             {"key": "A"},
             1,
             {"option": ["A"]},
-            "a multiple-choice question needs at least two options",
+            "too_few_options",
         ),
-        ("mc", MC, 0, OPTIONS, "maximum points must be a whole number of at least 1, not 0"),
-        ("mc", MC, 1.5, OPTIONS, "maximum points must be a whole number of at least 1, not 1.5"),
+        ("mc", MC, 0, OPTIONS, "bad_max_points"),
+        ("mc", MC, 1.5, OPTIONS, "bad_max_points"),
         (
             "multi",
             {"keys": ["A", "E"], "choose": 2},
             2,
             OPTIONS,
-            "key 'E' is not an option (A, B, C, D)",
+            "key_not_option",
         ),
-        ("multi", MULTI, 3, OPTIONS, "the best answer earns 2 points (per_correct), not 3"),
+        ("multi", MULTI, 3, OPTIONS, "per_best_not_max"),
         (
             "multi",
             {**MULTI_TABLE, "table": {"2": 2, "1": 1}},
             2,
             OPTIONS,
-            "table does not cover 0 right",
+            "table_missing_counts",
         ),
         (
             "statements",
             {**STATEMENTS_MODEL, "table": {"3": 3, "2": 1, "1": 0, "0": 0}},
             2,
             STATEMENTS,
-            "table gives 3 points for 3 right, above 2",
+            "table_points_above_max",
         ),
         (
             "statements",
             {**STATEMENTS_MODEL, "table": {"3": 2, "2": 1.5, "1": 0, "0": 0}},
             2,
             STATEMENTS,
-            "table points for 2 right must be a whole number >= 0",
+            "table_points_not_whole",
         ),
         (
             "statements",
             {**STATEMENTS_MODEL, "table": {"3": 2, "2": 0, "1": 1, "0": 0}},
             2,
             STATEMENTS,
-            "table gives fewer points for more right answers",
+            "table_not_rising",
         ),
         (
             "statements",
             {"answers": {"1": "juist", "2": "onjuist"}, "table": {"3": 2, "2": 1, "1": 0, "0": 0}},
             2,
             STATEMENTS,
-            "no answer for statement 3",
+            "statement_unanswered",
         ),
         (
             "statements",
             {**STATEMENTS_MODEL, "answers": {"1": "juist", "2": "waar", "3": "juist"}},
             2,
             STATEMENTS,
-            "answer for statement 2 must be juist or onjuist, not 'waar'",
+            "bad_statement_value",
         ),
         (
             "statements",
             {"answers": STATEMENTS_MODEL["answers"]},
             2,
             STATEMENTS,
-            "scoring has no table",
+            "no_table",
         ),
         (
             "matching",
             {"pairs": {"a": "3", "b": "1", "c": "9"}, "per_pair": 1},
             3,
             MATCHING,
-            "item c is paired with '9', not a target (1, 2, 3, 4)",
+            "pair_not_target",
         ),
         (
             "ordering",
             {"order": ["C", "A", "D"]},
             1,
             ORDERING,
-            "order ['C', 'A', 'D'] is not an arrangement of the items (A, B, C, D)",
+            "order_not_arrangement",
         ),
         (
             "paragraph",
             {"accepted": [7]},
             1,
             {},
-            "accepted paragraph 7 does not exist (the text has 5)",
+            "paragraph_missing",
         ),
-        ("paragraph", {"accepted": []}, 1, {}, "scoring accepts no paragraph"),
+        ("paragraph", {"accepted": []}, 1, {}, "no_paragraph"),
         (
             "citation",
             {"mode": "sentence", "spans": ["Wie kan bogen op een groot netwerk"]},
             1,
             {},
-            "span 'Wie kan bogen op een groot netwerk' is not in the text",
+            "span_not_in_text",
         ),
         (
             "citation",
             {"mode": "quote", "spans": [SENTENCE]},
             1,
             {},
-            "citation mode must be one of sentence, first_last, not 'quote'",
+            "bad_citation_mode",
         ),
-        ("gap", {"accepted": ["  "]}, 1, {}, "an accepted answer is empty"),
-        ("open", {"elements": []}, 1, {}, "scoring has no elements"),
-        ("open", OPEN, 3, {}, "the elements give at most 2 points, not 3"),
+        ("gap", {"accepted": ["  "]}, 1, {}, "empty_accepted_answer"),
+        ("open", {"elements": []}, 1, {}, "no_elements"),
+        ("open", OPEN, 3, {}, "elements_too_few_points"),
         (
             "open",
             {"elements": [{"text": "x", "points": 0.5}]},
             1,
             {},
-            "element 0 must be worth a whole number of points >= 1",
+            "element_bad_points",
         ),
-        ("open", {"elements": [{"points": 1}]}, 1, {}, "element 0 has no description"),
+        ("open", {"elements": [{"points": 1}]}, 1, {}, "element_no_text"),
         (
             "summary",
             {**SUMMARY, "over_limit": {"per_words": 0}},
             3,
             {},
-            'over_limit must be "zero" or {"per_words": n, "deduct": n}',
+            "bad_over_limit",
         ),
-        ("essay", {}, 1, {}, "unknown question kind 'essay'"),
+        ("essay", {}, 1, {}, "unknown_kind"),
     ],
 )
-def test_broken_scoring_data_is_reported(kind, model, max_points, labels, problem):
-    problems = validate_scoring(
+def test_broken_scoring_data_is_reported_by_code(kind, model, max_points, labels, code):
+    problems = check_scoring(
         kind=kind,
         scoring=model,
         max_points=max_points,
@@ -675,10 +676,27 @@ def test_broken_scoring_data_is_reported(kind, model, max_points, labels, proble
         paragraph_count=5,
         lines=LINES,
     )
-    assert problem in problems
+    assert code in [problem.code for problem in problems]
 
 
-@pytest.mark.parametrize("module", [scoring, grades, citations])
+@pytest.mark.parametrize(
+    "module",
+    [
+        scoring,
+        grades,
+        citations,
+        problems,
+        kinds,
+        common,
+        display,
+        elements,
+        gap,
+        mc,
+        multi,
+        paragraph,
+        statements,
+    ],
+)
 def test_the_worked_examples_in_the_docstrings_hold(module):
     result = doctest.testmod(module)
     assert result.attempted > 0

@@ -35,7 +35,7 @@ from exam.forms_authoring import (
     question_form_class,
 )
 from exam.models import Attempt, Choice, Exam, Question
-from exam.views.pupil import _choices_by_question, _present, _text_labels, stem_parts
+from exam.presenters.exam_page import choices_by_question, present_question, stem_parts, text_labels
 
 # What each kind asks of the pupil, shown where the teacher picks a kind.
 KIND_HINTS = {
@@ -432,10 +432,10 @@ def exam_preview(request, pk):
     """The exam page as a pupil sees it, built by the pupil page's own presenters
     (nothing of the answer model reaches the page), with no attempt behind it."""
     exam = get_exam_for_teacher(request, pk)
-    texts, text_labels = _text_labels(exam)
-    choices = _choices_by_question(exam)
+    texts, labels = text_labels(exam)
+    choices = choices_by_question(exam)
     questions = [
-        _present(q, choices.get(q.pk, {}), None, text_labels)
+        present_question(q, choices.get(q.pk, {}), None, labels)
         for q in exam.questions.order_by("number")
     ]
     context = {

@@ -12,11 +12,12 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import teacher_required
-from exam import access, presenters, selectors
+from exam import access, selectors
 from exam.assignments import services as assignment_services
 from exam.classes import pupil_csv
 from exam.classes import services as class_services
 from exam.models import Assignment
+from exam.presenters import classwork as presenters
 from exam.results import exports
 
 IMPORT_MAX_BYTES = 200 * 1024

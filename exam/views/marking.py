@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from accounts.roles import teacher_required
-from exam import access, marking, presenters, selectors
+from exam import access, marking, selectors
 from exam.models import Answer
+from exam.presenters import classwork as presenters
 
 
 class MarkForm(forms.Form):

@@ -13,11 +13,12 @@ from django.views.decorators.http import require_POST
 
 from accounts import throttle
 from accounts.roles import pupil_required
-from exam import access, presenters, visibility
+from exam import access, visibility
 from exam.assignments import services as assignment_services
 from exam.assignments.rules import AssignmentRuleError
 from exam.classes import services as class_services
-from exam.views.pupil import LOCK_MESSAGES
+from exam.presenters import classwork as presenters
+from exam.presenters.pupil_home import LOCK_MESSAGES
 
 
 class JoinForm(forms.Form):

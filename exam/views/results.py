@@ -15,8 +15,9 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from accounts.roles import pupil_required, teacher_required
-from exam import presenters, selectors
+from exam import selectors
 from exam.access import get_assignment_for_teacher, get_exam_for_teacher, get_pupil_for_teacher
+from exam.presenters import classwork as presenters
 from exam.results import analysis, exports
 from exam.results import pupils as per_pupil
 

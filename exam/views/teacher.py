@@ -3,7 +3,7 @@
 from django.shortcuts import render
 
 from accounts.roles import teacher_required
-from exam import presenters
+from exam.presenters import classwork as presenters
 
 
 @teacher_required

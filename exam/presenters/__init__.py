@@ -1,0 +1,9 @@
+"""Presenters: plain values for the pages, copied out of the models.
+
+exam_page.py holds what the exam page (and the authoring preview) shows before an
+attempt is submitted, result_page.py what the result page shows after, pupil_home.py
+the pupil's list of exams, classwork.py the teachers' pages about classes,
+assignments, marking and results (and the pupil's own results and assignments).
+Views call them and render; templates never receive a model with data the viewer
+may not see.
+"""

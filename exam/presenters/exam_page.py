@@ -1,0 +1,197 @@
+"""The exam page: each question as the pupil may see it before submitting.
+
+The presenters copy the stem, the choices and the pupil's own answer out of the models,
+and never pass a question's scoring data, model answer, explanation or answer lines
+along. What a kind's widget shows comes from the kind (exam/kinds/, `widget`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from exam import kinds, pupil_tools
+from exam.exam_data import find_references, parse_line_ranges
+from exam.kinds.display import Choices, Option, Row
+from exam.models import Attempt, Choice, Exam, Question
+from exam.scoring import count_words
+
+
+@dataclass(frozen=True)
+class StemPart:
+    """A piece of a stem; a reference ("regel 85-91") carries where it points."""
+
+    text: str
+    ref_kind: str = ""  # "line" or "paragraph" for a reference
+    first: int = 0
+    last: int = 0
+
+    @property
+    def line_count(self) -> int:
+        """How many lines a reference spans: "regel 27" is one, "regels 27-30" four."""
+        return max(1, self.last - self.first + 1)
+
+
+@dataclass
+class PupilQuestion:
+    """A question as the pupil may see it before submitting: no key, no model."""
+
+    pk: int
+    number: int
+    kind: str
+    stem_parts: list[StemPart]
+    max_points: int
+    text_pk: int
+    text_label: str
+    options: list[Option] = field(default_factory=list)
+    targets: list[Option] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+    choose: int = 0
+    citation_mode: str = "sentence"
+    word_limit: int | None = None
+    value: str = ""
+    values: list[str] = field(default_factory=list)
+    first: str = ""
+    last: str = ""
+    revision: int = 0
+    is_answered: bool = False
+    # Where the form posts, relative to the exam page (see pupil_questions).
+    save_path: str = ""
+
+    @property
+    def cache_key(self) -> str:
+        """A digest of everything the question's fragment shows: equal digests render
+        equal HTML, so a fragment is shared by every pupil whose question looks alike
+        (on an exam morning: everyone who has not answered it yet)."""
+        return hashlib.sha1(repr(self).encode()).hexdigest()
+
+    @property
+    def word_count(self) -> int:
+        return count_words(self.value)
+
+    @property
+    def widget_template(self) -> str:
+        return kinds.get(self.kind).widget_template
+
+
+def stem_parts(stem: str) -> list[StemPart]:
+    """Split a stem around its line and paragraph references, so they become links."""
+    parts: list[StemPart] = []
+    position = 0
+    for ref in find_references(stem):
+        if ref.start < position:
+            continue
+        if ref.start > position:
+            parts.append(StemPart(stem[position : ref.start]))
+        parts.append(StemPart(stem[ref.start : ref.end], ref.kind, ref.first, ref.last))
+        position = ref.end
+    if position < len(stem):
+        parts.append(StemPart(stem[position:]))
+    return parts
+
+
+def line_ranges(answer_lines: str) -> list[StemPart]:
+    """ "85-91, 95" (Question.answer_lines) as line references; unreadable gives none."""
+    try:
+        ranges = parse_line_ranges(answer_lines) if answer_lines.strip() else []
+    except ValueError:
+        return []
+    return [
+        StemPart(
+            str(first) if first == last else f"{first}-{last}", "line", first, max(first, last)
+        )
+        for first, last in ranges
+    ]
+
+
+def is_answered(response) -> bool:
+    return response not in (None, "", [], {})
+
+
+def text_labels(exam: Exam) -> tuple[list[tuple], dict[int, str]]:
+    """The exam's texts in order with their "Tekst n" headings (booklet data, Dutch)."""
+    exam_texts = list(
+        # The uploaded original (raw) is the largest column and never shown here.
+        exam.exam_texts.select_related("text").defer("text__raw").order_by("position")
+    )
+    labels = {et.text_id: str(et) for et in exam_texts}
+    return [(et.text, str(et)) for et in exam_texts], labels
+
+
+def choices_by_question(exam: Exam) -> dict[int, Choices]:
+    """Every question's choices by role, in one query."""
+    rows = (
+        Choice.objects.filter(question__exam=exam)
+        .order_by("question_id", "role", "position", "label")
+        .values_list("question_id", "role", "label", "content")
+    )
+    choices: dict[int, Choices] = defaultdict(lambda: defaultdict(list))
+    for question_id, role, label, content in rows:
+        choices[question_id][role].append(Option(label, content))
+    return choices
+
+
+def present_question(question: Question, choices: Choices, answer, labels) -> PupilQuestion:
+    """A PupilQuestion with the pupil's saved answer as the widgets' initial values.
+
+    `labels` are the exams' text headings by text pk (text_labels).
+    """
+    response = answer.response if answer else None
+    fields = {
+        "options": list(choices.get(Choice.Role.OPTION, [])),
+        "targets": list(choices.get(Choice.Role.TARGET, [])),
+    }
+    fields.update(kinds.get(question.kind).widget(question.scoring or {}, choices, response))
+    return PupilQuestion(
+        pk=question.pk,
+        number=question.number,
+        kind=question.kind,
+        stem_parts=stem_parts(question.stem),
+        max_points=question.max_points,
+        text_pk=question.text_id,
+        text_label=labels.get(question.text_id, ""),
+        word_limit=question.word_limit,
+        revision=answer.revision if answer else 0,
+        is_answered=is_answered(response),
+        **fields,
+    )
+
+
+def pupil_questions(attempt: Attempt) -> tuple[list[PupilQuestion], list[tuple]]:
+    """Everything the exam page shows, in a fixed number of queries."""
+    exam = attempt.exam
+    texts, labels = text_labels(exam)
+    choices = choices_by_question(exam)
+    answers = {
+        a.question_id: a
+        for a in attempt.answers.only("attempt_id", "question_id", "response", "revision")
+    }
+    questions = exam.questions.order_by("number").only(
+        "pk", "exam_id", "number", "kind", "stem", "max_points", "text_id", "word_limit", "scoring"
+    )
+    presented = [
+        present_question(q, choices.get(q.pk, {}), answers.get(q.pk), labels) for q in questions
+    ]
+    # The save URL relative to the exam page ("answers/12/"), so the cached question
+    # fragments hold nothing of one pupil's attempt.
+    page_url = reverse("pupil:attempt-detail", args=[attempt.pk])
+    for question in presented:
+        save_url = reverse("pupil:answer-save", args=[attempt.pk, question.pk])
+        question.save_path = save_url.removeprefix(page_url)
+    return presented, texts
+
+
+def tools_data(attempt: Attempt, questions: list[PupilQuestion]) -> dict:
+    """The pupil's highlights, notes, flags and struck options for the page's script
+    (two queries). Outside the cached question fragments: they are one pupil's own."""
+    return {
+        "highlights": pupil_tools.highlight_data(pupil_tools.attempt_highlights(attempt)),
+        "questions": pupil_tools.scratch_data(attempt),
+        "highlightUrl": reverse("pupil:highlight-paint", args=[attempt.pk]),
+        "scratchUrls": {
+            q.number: reverse("pupil:scratch-save", args=[attempt.pk, q.pk]) for q in questions
+        },
+    }
