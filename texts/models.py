@@ -64,8 +64,10 @@ class Line(models.Model):
     number = models.PositiveIntegerField()
     # What the line says, without markup: for searching and locating citations.
     plain = models.CharField(max_length=200)
-    # The same line as safe HTML built by the importer (escaped text, <em>, note refs).
-    markup = models.TextField()
+    # What the line holds, as runs: [kind, value] pairs such as ["text", "Veel "],
+    # ["em", "trending topic"], ["note", 2] (see texts.parsing.parsed). Never HTML:
+    # {% booklet %} renders them.
+    runs = models.JSONField(default=list)
     starts_paragraph = models.BooleanField(default=False)
     starts_page = models.BooleanField(default=False)
     # A subheading inside the text that the booklet counts as a line (shown bold).

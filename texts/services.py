@@ -43,7 +43,7 @@ def save_parsed_text(
             paragraph=by_number[line.paragraph],
             number=line.number,
             plain=line.plain,
-            markup=line.markup,
+            runs=[list(run) for run in line.runs],
             starts_paragraph=line.starts_paragraph,
             starts_page=line.starts_page,
             is_subheading=line.subheading,
