@@ -10,15 +10,15 @@ from django.utils.html import escape
 
 from exam.models import Exam, ExamText
 from texts.forms import TextUploadForm
-from texts.messages import (
+from texts.models import Line, Text
+from texts.parsing import ParseError, Warning
+from texts.problem_messages import (
     duplicate_content_message,
     duplicate_title_message,
     error_message,
     in_use_message,
     warning_message,
 )
-from texts.models import Line, Text
-from texts.parsing import ParseError, Warning
 from texts.services import import_text
 
 UPLOAD = reverse("texts:text-upload")

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.roles import admin_required
 from texts.forms import BookletSaveForm, TextUploadForm, with_edits
-from texts.messages import warning_message
 from texts.models import Text
 from texts.pdf_booklet import Booklet
+from texts.problem_messages import warning_message
 from texts.services import save_booklet
 
 

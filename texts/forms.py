@@ -12,9 +12,9 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from texts.messages import error_message
 from texts.parsing import ParsedText, ParseError, decode_upload, parse_text
 from texts.pdf_booklet import Booklet, BookletText, booklet_from_data, booklet_to_data
+from texts.problem_messages import error_message
 
 ACCEPTED_EXTENSIONS = (".txt", ".md", ".pdf", ".docx")
 # A booklet's texts travel from the preview to the save signed, so no one can slip

@@ -15,14 +15,14 @@ from django.views.decorators.http import require_POST
 from accounts.roles import admin_required, is_admin, is_teacher
 from texts.booklet_views import render_booklet_preview
 from texts.forms import TextSaveForm, TextUploadForm
-from texts.messages import (
+from texts.models import Text
+from texts.parsing import ParsedText
+from texts.problem_messages import (
     duplicate_content_message,
     duplicate_title_message,
     in_use_message,
     warning_message,
 )
-from texts.models import Text
-from texts.parsing import ParsedText
 from texts.services import (
     TextInUse,
     delete_text,
