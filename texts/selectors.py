@@ -19,7 +19,7 @@ def texts_for_list() -> QuerySet[Text]:
     )
 
 
-def exams_using(text: Text) -> list:
+def linked_exams(text: Text) -> list:
     """The exams a text belongs to, by title (they keep it from being deleted)."""
     return [link.exam for link in text.exam_links.select_related("exam").order_by("exam__title")]
 

@@ -15,7 +15,7 @@ from texts.forms import TextSaveForm, TextUploadForm
 from texts.models import Text
 from texts.previews import booklet_preview_context, text_preview_context
 from texts.problem_messages import in_use_message, preview_expired_message
-from texts.selectors import exams_using, texts_for_list
+from texts.selectors import linked_exams, texts_for_list
 from texts.services import TextInUse, delete_text, publish_text, save_parsed_text, unpublish_text
 from texts.upload_tokens import close_upload_token, is_known_token, saved_with_token
 
@@ -128,7 +128,7 @@ def text_unpublish(request, pk: int):
 def text_delete(request, pk: int):
     text = get_text_for_admin(request, pk)
     if request.method != "POST":
-        context = {"text": text, "exams": exams_using(text)}
+        context = {"text": text, "exams": linked_exams(text)}
         return render(request, "texts/text_delete.html", context)
     try:
         delete_text(text=text)
