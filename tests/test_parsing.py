@@ -6,6 +6,8 @@ tables where they fit.
 """
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -735,3 +737,19 @@ def test_input_that_cannot_become_a_booklet_raises_a_clear_error(source, code):
     with pytest.raises(ParseError) as caught:
         parse_text(source)
     assert caught.value.code == code
+
+
+# --- a pure core ------------------------------------------------------------------------
+
+
+def test_the_importers_import_no_django():
+    # A fresh interpreter: in this one the test settings have loaded Django already.
+    code = (
+        "import sys, texts.parsing, texts.pdf_booklet; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'django', 'exam'}))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

@@ -62,7 +62,8 @@ class Line(models.Model):
     text = models.ForeignKey(Text, on_delete=models.CASCADE, related_name="lines")
     paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="lines")
     number = models.PositiveIntegerField()
-    # What the line says, without markup: for searching and locating citations.
+    # What the line says, without emphasis or note markers: for searching and
+    # locating citations.
     plain = models.CharField(max_length=200)
     # What the line holds, as runs: [kind, value] pairs such as ["text", "Veel "],
     # ["em", "trending topic"], ["note", 2] (see texts.parsing.parsed). Never HTML:

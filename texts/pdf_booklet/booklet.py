@@ -148,7 +148,7 @@ def _parse_text(
     )
     head = [text.heading, ""] if text.heading else []
     # In the plain-text conventions: "**subtitle**" and "*introduction*" paragraphs
-    # between the title and "(1)" (see texts.parsing._take_introduction).
+    # between the title and "(1)" (see texts.parsing.structure.take_introduction).
     above = [f"**{subtitle}**"] if subtitle else []
     above += [f"*{part}*" for part in introduction.split("\n\n") if part]
     above = [part for item in above for part in (item, "")]
