@@ -81,8 +81,9 @@ def text_save(request):
     if not is_known_token(request, token):
         messages.warning(request, preview_expired_message())
         return _render_preview(request, {**data, "parsed": form.parsed})
-    if saved_with_token(request, token) is not None:
-        saved = Text.objects.filter(pk=saved_with_token(request, token)).first()
+    saved_pk = saved_with_token(request, token)
+    if saved_pk is not None:
+        saved = Text.objects.filter(pk=saved_pk).first()
         if saved is None:
             return redirect("texts:text-list")
         messages.info(request, _("This text was already saved; it was not saved again."))
