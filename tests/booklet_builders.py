@@ -334,3 +334,22 @@ def build_docx(paragraphs: list, footnotes: dict[int, str] | None = None) -> byt
             target.writestr(item, data)
         target.writestr("word/footnotes.xml", _FOOTNOTES_XML.format(notes=notes))
     return out.getvalue()
+
+
+def runs_markup(runs) -> str:
+    """A line's runs in a short notation for tables: styled text in its tag
+    (`<em>schuin</em>`, `<strong>`, `<sub>`), plain text as it is, and `{1}` for
+    the marker of note 1.
+
+    >>> runs_markup([("text", "Veel "), ("em", "twitteraars"), ("note", 1)])
+    'Veel <em>twitteraars</em>{1}'
+    """
+    out = []
+    for kind, value in runs:
+        if kind == "note":
+            out.append(f"{{{value}}}")
+        elif kind == "text":
+            out.append(value)
+        else:
+            out.append(f"<{kind}>{value}</{kind}>")
+    return "".join(out)

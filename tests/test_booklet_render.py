@@ -35,7 +35,7 @@ def test_every_stored_line_gets_an_addressable_element_in_order(seed_text):
     assert numbers == [int(n) for n in re.findall(r'data-line="(\d+)"', html)]
 
 
-def test_lines_keep_their_stored_text_and_markup(seed_text):
+def test_lines_keep_their_stored_text_and_emphasis(seed_text):
     html = render("{% booklet text %}", text=seed_text)
 
     assert '<span class="booklet-text">kapitaal (schoonheid, kracht en</span>' in line_html(
@@ -117,7 +117,7 @@ def test_two_texts_on_one_page_have_their_own_ids(seed_text, seed_raw):
     assert "Tekst 1" in html and "Tekst 2" in html
 
 
-def test_the_title_and_notes_are_escaped_but_line_markup_is_not(db):
+def test_the_title_notes_and_line_text_are_escaped_and_emphasis_is_shown(db):
     text = import_text(raw="<b>Kop</b>\n\n(1) Een *nadruk* & een noot¹⁾.\n\nnoot 1 <i>x</i>: y\n")
 
     html = render("{% booklet text %}", text=text)
@@ -214,7 +214,7 @@ def test_subheadings_render_in_place_and_only_a_counted_one_has_a_number(db):
             number=n,
             paragraph=1 if n < 3 else 2,
             plain=plain,
-            markup=f"<strong>{plain}</strong>" if n == 2 else plain,
+            runs=(("strong", plain),) if n == 2 else (("text", plain),),
             starts_paragraph=n in (1, 3),
             subheading=n == 2,
             heading_before="Niet geteld" if n == 3 else "",

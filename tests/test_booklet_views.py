@@ -16,10 +16,10 @@ from tests.booklet_builders import (
 from tests.test_pasted import BOOKLET_LINES, copied
 from texts import services
 from texts.forms import BookletSaveForm, TextUploadForm
-from texts.messages import error_message, warning_message
 from texts.models import Text
 from texts.parsing import ParseError, Warning
 from texts.pdf_booklet import read_booklet
+from texts.problem_messages import error_message, warning_message
 
 UPLOAD = reverse("texts:text-upload")
 SAVE = reverse("texts:booklet-save")

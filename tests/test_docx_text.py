@@ -3,7 +3,7 @@ Word's own footnotes and "noot n" lines, the source; margin numbers are anchors.
 
 import pytest
 
-from tests.booklet_builders import build_docx
+from tests.booklet_builders import build_docx, runs_markup
 from texts.docx_text import read_docx
 from texts.parsing import ParseError, parse_text
 
@@ -49,7 +49,7 @@ def test_a_long_paragraph_is_wrapped_as_a_booklet_column(parsed):
 
 
 def test_emphasis_and_words_own_footnotes_come_through(parsed):
-    markup = " ".join(ln.markup for ln in parsed.lines)
+    markup = " ".join(runs_markup(ln.runs) for ln in parsed.lines)
     assert "<em>schuine" in markup
     assert [ln.notes for ln in parsed.lines if ln.notes] == [(1,)]
     assert [(n.number, n.term, n.body) for n in parsed.footnotes] == [

@@ -14,9 +14,9 @@ from django.utils import translation
 
 from tests.booklet_builders import build_booklet_pdf, build_docx, build_scan_pdf, sample_booklet
 from texts.forms import TextUploadForm
-from texts.messages import error_message, warning_message
 from texts.models import Text
 from texts.parsing import ParseError, Warning
+from texts.problem_messages import error_message, warning_message
 
 MANAGE = Path(__file__).resolve().parent.parent / "manage.py"
 

@@ -5,21 +5,21 @@ case: every acceptance fact about it is its own test. The edge cases below are
 tables where they fit.
 """
 
-import html
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from tests.booklet_builders import runs_markup
 from texts.parsing import ParsedText, ParseError, Warning, parse_text
 
 SEED_PATH = Path(__file__).resolve().parent.parent / "texts" / "samples"
 SEED_PATH = SEED_PATH / "laat-de-brutalen-niet-voordringen.txt"
 
-# Our own tags are the only HTML the importer may put in a line's markup.
-OWN_TAGS = re.compile(
-    r'</?em>|<sup class="note-ref">|</sup>|<a href="#note-\d+" data-note="\d+">|</a>'
-)
+# Emphasis and note markers in the short notation of runs_markup.
+OWN_TAGS = re.compile(r"</?em>|\{\d+\}")
 
 
 @pytest.fixture(scope="module")
@@ -77,11 +77,16 @@ def seed_words_from_source(source: str) -> list[str]:
 
 
 def note_ref(number: int) -> str:
-    return f'<sup class="note-ref"><a href="#note-{number}" data-note="{number}">'
+    return f"{{{number}}}"
 
 
-def without_own_tags(markup: str) -> str:
-    return OWN_TAGS.sub("", markup)
+def markup(ln) -> str:
+    """The line's runs in the short notation of runs_markup."""
+    return runs_markup(ln.runs)
+
+
+def without_own_tags(notation: str) -> str:
+    return OWN_TAGS.sub("", notation)
 
 
 # --- the seed text -----------------------------------------------------------------
@@ -174,7 +179,7 @@ def test_it_never_corrects_the_spelling_of_the_source(seed, odd_spelling):
 
 def test_it_links_note_1_from_the_word_twitteraars(seed):
     [ref_line] = [ln for ln in seed.lines if 1 in ln.notes]
-    before_ref = ref_line.markup.split(note_ref(1))[0]
+    before_ref = markup(ref_line).split(note_ref(1))[0]
     last_word = re.sub(r"<[^>]+>", "", before_ref).split()[-1]
     if last_word != "twitteraars":
         # The word is hyphenated: the reference follows its last fragment.
@@ -187,7 +192,7 @@ def test_it_links_note_1_from_the_word_twitteraars(seed):
 def test_it_links_note_2_right_after_trending_topic(seed):
     [ref_line] = [ln for ln in seed.lines if 2 in ln.notes]
     assert "trending topic" in ref_line.plain
-    assert re.search(r"trending topic(</em>)?" + re.escape(note_ref(2)), ref_line.markup)
+    assert re.search(r"trending topic(</em>)?" + re.escape(note_ref(2)), markup(ref_line))
 
 
 def test_the_seed_footnotes_are_read_from_the_trailer(seed):
@@ -224,9 +229,9 @@ def test_the_seed_pages_start_where_the_source_has_page_breaks(seed):
     assert line(seed, 43).plain.startswith("verbindingen u heeft")
 
 
-def test_the_seed_emphasis_becomes_em_in_the_markup(seed):
+def test_the_seed_emphasis_becomes_an_em_run(seed):
     [trending] = [ln for ln in seed.lines if "trending topic" in ln.plain]
-    assert "<em>trending topic</em>" in trending.markup
+    assert ("em", "trending topic") in trending.runs
     assert all("*" not in ln.plain for ln in seed.lines)
 
 
@@ -259,21 +264,22 @@ def test_a_copy_of_the_printed_seed_booklet_reads_back_as_the_same_booklet(seed)
     assert layout(again) == layout(seed)
 
 
-def test_a_copy_with_its_emphasis_and_footnote_markers_reads_back_the_same_markup(seed):
+def test_a_copy_with_its_emphasis_and_footnote_markers_reads_back_the_same_runs(seed):
     superscripts = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 
-    def as_printed(markup: str) -> str:
-        marked = re.sub(
-            r'<sup class="note-ref"><a href="#note-(\d)" data-note="\d">\d\)</a></sup>',
-            lambda m: superscripts[int(m.group(1))] + "⁾",
-            markup,
-        )
-        return html.unescape(marked.replace("<em>", "*").replace("</em>", "*"))
+    def as_printed(runs) -> str:
+        printed = ""
+        for kind, value in runs:
+            if kind == "note":
+                printed += superscripts[value] + "⁾"
+            else:
+                printed += f"*{value}*" if kind == "em" else value
+        return printed
 
     copy = [seed.title, ""]
     for ln in seed.lines:
         printed = f"({ln.paragraph}) " if ln.starts_paragraph else ""
-        printed += as_printed(ln.markup)
+        printed += as_printed(ln.runs)
         if ln.starts_page:
             copy.append("")
         copy.append(f"{ln.number} {printed}" if ln.number % 5 == 0 else printed)
@@ -601,7 +607,7 @@ def test_footnote_marker_styles_all_link_to_the_note(marker):
     [only] = parsed.lines
     assert only.plain == "Veel twitteraars waren blij."
     assert only.notes == (1,)
-    assert "twitteraars" + note_ref(1) in only.markup
+    assert "twitteraars" + note_ref(1) in markup(only)
     assert parsed.warnings == ()
 
 
@@ -627,7 +633,7 @@ def test_a_note_that_continues_on_the_next_line_is_joined():
 def test_a_marker_standing_apart_from_its_word_joins_the_word_before():
     parsed = parse_text("Titel\n\n(1) Veel twitteraars ¹⁾ waren blij.\n\nnoot 1 x: y")
     assert line(parsed, 1).plain == "Veel twitteraars waren blij."
-    assert "twitteraars" + note_ref(1) in line(parsed, 1).markup
+    assert "twitteraars" + note_ref(1) in markup(line(parsed, 1))
 
 
 @pytest.mark.parametrize(
@@ -655,7 +661,7 @@ def test_a_footnote_reference_stays_on_the_line_of_its_word_when_hyphenated():
     assert [n for ln in parsed.lines for n in ln.notes] == list(range(1, 9))
     for ln in parsed.lines:
         for number in ln.notes:
-            before = without_own_tags(ln.markup.split(note_ref(number))[0])
+            before = without_own_tags(markup(ln).split(note_ref(number))[0])
             assert before.endswith("gen"), ln
 
 
@@ -666,43 +672,40 @@ def test_a_reference_inside_a_word_split_right_there_stays_before_the_hyphen():
     )
     parsed = parse_text(raw)
     assert line(parsed, 1).plain == "een een een een een de zorg-"
-    assert line(parsed, 1).markup.endswith("de zorg" + note_ref(1) + "1)</a></sup>-")
+    assert markup(line(parsed, 1)).endswith("de zorg" + note_ref(1) + "-")
     assert line(parsed, 1).notes == (1,)
     assert line(parsed, 2).plain.startswith("verzekeringen")
     assert line(parsed, 2).notes == ()
 
 
-# --- emphasis and markup ---------------------------------------------------------------
+# --- emphasis and runs -----------------------------------------------------------------
 
 
 def test_emphasis_across_words_and_a_line_end_is_em_on_both_lines():
     parsed = parse_text("Titel\n\n(1) Dit is *heel erg\nbelangrijk* zegt hij.")
-    assert line(parsed, 1).markup == "Dit is <em>heel erg</em>"
-    assert line(parsed, 2).markup == "<em>belangrijk</em> zegt hij."
+    assert line(parsed, 1).runs == (("text", "Dit is "), ("em", "heel erg"))
+    assert line(parsed, 2).runs == (("em", "belangrijk"), ("text", " zegt hij."))
     assert plains(parsed) == ["Dit is heel erg", "belangrijk zegt hij."]
 
 
 def test_an_unpaired_asterisk_is_kept_as_text():
     parsed = parse_text("Titel\n\n(1) Reken 5 * 3 uit.")
     assert line(parsed, 1).plain == "Reken 5 * 3 uit."
-    assert "<em>" not in line(parsed, 1).markup
+    assert line(parsed, 1).runs == (("text", "Reken 5 * 3 uit."),)
     assert Warning("unclosed_emphasis", {"paragraph": 1}) in parsed.warnings
 
 
 @pytest.mark.parametrize(
-    ("source_line", "escaped"),
-    [
-        ("Een <script>alert(1)</script> hier", "&lt;script&gt;alert(1)&lt;/script&gt;"),
-        ("Jansen & Zonen", "Jansen &amp; Zonen"),
-        ('<img src=x onerror="x()">', "&lt;img src=x onerror="),
-    ],
+    "source_line",
+    ["Een <script>alert(1)</script> hier", "Jansen & Zonen", '<img src=x onerror="x()">'],
 )
-def test_html_in_the_text_is_escaped_in_the_markup(source_line, escaped):
+def test_html_in_the_text_is_kept_as_text_never_as_html(source_line):
+    # The importer builds no HTML at all: {% booklet %} escapes the text (see
+    # tests/test_booklet_render.py).
     parsed = parse_text(f"Titel\n\n(1) {source_line}")
     [only] = parsed.lines
     assert only.plain == source_line
-    assert escaped in only.markup
-    assert "<" not in without_own_tags(only.markup)
+    assert only.runs == (("text", source_line),)
 
 
 # --- never correct the source ---------------------------------------------------------
@@ -734,3 +737,19 @@ def test_input_that_cannot_become_a_booklet_raises_a_clear_error(source, code):
     with pytest.raises(ParseError) as caught:
         parse_text(source)
     assert caught.value.code == code
+
+
+# --- a pure core ------------------------------------------------------------------------
+
+
+def test_the_importers_import_no_django():
+    # A fresh interpreter: in this one the test settings have loaded Django already.
+    code = (
+        "import sys, texts.parsing, texts.pdf_booklet; "
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'django', 'exam'}))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"

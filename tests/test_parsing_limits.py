@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 
 from bench.import_shapes import SHAPES
 from texts import parsing
-from texts.parsing import MAX_CHARACTERS, ParseError, Word, parse_text
+from texts.parsing import MAX_CHARACTERS, ParseError, parse_text
+from texts.parsing.lines import cut_word
+from texts.parsing.words import Piece, Word, split_word
 
 ONE_MB = 1024 * 1024
 SECONDS = 5.0  # the bound; the worst shape takes about 2 s on one core
@@ -122,7 +124,7 @@ def test_long_tokens_and_markers_give_a_booklet_or_a_clear_error(parts):
 def test_cutting_a_word_at_once_equals_cutting_it_one_head_at_a_time(pieces, data):
     word = Word(
         tuple(
-            parsing.Piece(text, em, note) if note is None else parsing.Piece("", em, note)
+            Piece(text, em, note) if note is None else Piece("", em, note)
             for text, em, note in pieces
         )
     )
@@ -131,9 +133,9 @@ def test_cutting_a_word_at_once_equals_cutting_it_one_head_at_a_time(pieces, dat
     points = sorted(data.draw(st.sets(st.integers(1, len(word.visible) - 1), max_size=5)))
     expected, rest, offset = [], word, 0
     for p in points:
-        head, rest = parsing._split_word(rest, p - offset)
+        head, rest = split_word(rest, p - offset)
         offset = p
         expected.append(head)
     expected.append(rest)
-    got = parsing._cut_word(word, points)
+    got = cut_word(word, points)
     assert [(w.pieces, w.glued) for w in got] == [(w.pieces, w.glued) for w in expected]

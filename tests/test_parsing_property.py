@@ -1,20 +1,14 @@
 """Whatever a teacher pastes, the importer gives a booklet or its own clear error.
 
 Never a crash: any exception other than ParseError fails these tests. And a booklet
-always holds together: lines 1..N, each in a known paragraph, none empty, and no
-HTML in its markup but the importer's own tags.
+always holds together: lines 1..N, each in a known paragraph, none empty, and its
+runs (never HTML) say exactly what the line says.
 """
-
-import re
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from texts.parsing import ParsedText, ParseError, parse_text
-
-OWN_TAGS = re.compile(
-    r'</?em>|<sup class="note-ref">|</sup>|<a href="#note-\d+" data-note="\d+">|</a>'
-)
+from texts.parsing import NOTE, TEXT_KINDS, ParsedText, ParseError, parse_text
 
 FAST = settings(
     max_examples=200,
@@ -94,7 +88,9 @@ def check_booklet(raw: str) -> None:
     for ln in parsed.lines:
         assert ln.paragraph in parsed.paragraph_numbers
         assert ln.plain.strip(), ln
-        assert "<" not in OWN_TAGS.sub("", ln.markup), ln.markup
+        assert {kind for kind, _value in ln.runs} <= {*TEXT_KINDS, NOTE}, ln.runs
+        assert "".join(value for kind, value in ln.runs if kind != NOTE) == ln.plain, ln
+        assert tuple(value for kind, value in ln.runs if kind == NOTE) == ln.notes, ln
         assert "\n" not in ln.plain and "\r" not in ln.plain
         assert len(ln.plain) <= 200  # what the database column holds
 

@@ -4,21 +4,24 @@ import re
 
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import Http404
 from django.urls import reverse
 from django.utils.html import escape
 
 from exam.models import Exam, ExamText
+from texts import access
 from texts.forms import TextUploadForm
-from texts.messages import (
+from texts.models import Line, Text
+from texts.parsing import ParseError, Warning
+from texts.problem_messages import (
     duplicate_content_message,
     duplicate_title_message,
     error_message,
     in_use_message,
     warning_message,
 )
-from texts.models import Line, Text
-from texts.parsing import ParseError, Warning
 from texts.services import import_text
 
 UPLOAD = reverse("texts:text-upload")
@@ -551,3 +554,32 @@ def test_anonymous_visitors_must_log_in_to_read_a_text(client, seed_text):
 
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+@pytest.mark.parametrize(
+    ("role", "status", "getter", "expected"),
+    [
+        ("admin_user", Text.Status.DRAFT, "get_text_for_admin", "found"),
+        ("teacher", Text.Status.PUBLISHED, "get_text_for_admin", PermissionDenied),
+        ("pupil", Text.Status.PUBLISHED, "get_text_for_admin", PermissionDenied),
+        ("admin_user", Text.Status.DRAFT, "get_text_for_viewer", "found"),
+        ("teacher", Text.Status.PUBLISHED, "get_text_for_viewer", "found"),
+        ("teacher", Text.Status.DRAFT, "get_text_for_viewer", Http404),
+        ("pupil", Text.Status.PUBLISHED, "get_text_for_viewer", PermissionDenied),
+    ],
+)
+def test_texts_access_gives_each_role_its_texts_and_nothing_else(
+    request, rf, seed_text, role, status, getter, expected
+):
+    seed_text.status = status
+    seed_text.save(update_fields=["status"])
+    asking = rf.get("/")
+    asking.user = request.getfixturevalue(role)
+
+    if expected == "found":
+        assert getattr(access, getter)(asking, seed_text.pk) == seed_text
+    else:
+        with pytest.raises(expected):
+            getattr(access, getter)(asking, seed_text.pk)
+    with pytest.raises((Http404, PermissionDenied)):
+        getattr(access, getter)(asking, seed_text.pk + 1000)

@@ -12,13 +12,13 @@ from django.conf import settings
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
-from texts.messages import error_message
 from texts.parsing import ParsedText, ParseError, decode_upload, parse_text
 from texts.pdf_booklet import Booklet, BookletText, booklet_from_data, booklet_to_data
+from texts.problem_messages import error_message
 
 ACCEPTED_EXTENSIONS = (".txt", ".md", ".pdf", ".docx")
 # A booklet's texts travel from the preview to the save signed, so no one can slip
-# their own markup into a line; a preview older than this is read again.
+# their own runs into a line; a preview older than this is read again.
 BOOKLET_SALT = "texts.booklet-preview"
 BOOKLET_MAX_AGE = 24 * 60 * 60
 
@@ -190,7 +190,7 @@ class BookletSaveForm(forms.Form):
     their titles as corrected.
 
     The texts come back exactly as previewed; a tampered or expired payload is
-    refused, so nothing but the importer's own markup is ever saved.
+    refused, so nothing but the importer's own runs is ever saved.
     """
 
     payload = forms.CharField(widget=forms.HiddenInput, strip=False)

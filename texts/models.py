@@ -62,10 +62,13 @@ class Line(models.Model):
     text = models.ForeignKey(Text, on_delete=models.CASCADE, related_name="lines")
     paragraph = models.ForeignKey(Paragraph, on_delete=models.CASCADE, related_name="lines")
     number = models.PositiveIntegerField()
-    # What the line says, without markup: for searching and locating citations.
+    # What the line says, without emphasis or note markers: for searching and
+    # locating citations.
     plain = models.CharField(max_length=200)
-    # The same line as safe HTML built by the importer (escaped text, <em>, note refs).
-    markup = models.TextField()
+    # What the line holds, as runs: [kind, value] pairs such as ["text", "Veel "],
+    # ["em", "trending topic"], ["note", 2] (see texts.parsing.parsed). Never HTML:
+    # {% booklet %} renders them.
+    runs = models.JSONField(default=list)
     starts_paragraph = models.BooleanField(default=False)
     starts_page = models.BooleanField(default=False)
     # A subheading inside the text that the booklet counts as a line (shown bold).

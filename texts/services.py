@@ -43,7 +43,7 @@ def save_parsed_text(
             paragraph=by_number[line.paragraph],
             number=line.number,
             plain=line.plain,
-            markup=line.markup,
+            runs=[list(run) for run in line.runs],
             starts_paragraph=line.starts_paragraph,
             starts_page=line.starts_page,
             is_subheading=line.subheading,
@@ -87,25 +87,6 @@ def import_text(*, raw: str, uploaded_by=None, title: str = "", publish: bool = 
     return save_parsed_text(
         parsed=parse_text(raw), raw=raw, uploaded_by=uploaded_by, title=title, publish=publish
     )
-
-
-def find_duplicates(*, raw: str, title: str) -> tuple[list[Text], list[Text]]:
-    """Stored texts with the same content, and others with the same title (any case).
-
-    For the upload preview: saving a text twice is allowed (two versions of one text,
-    say), but the admin should know. "The same content" is the same raw text, which
-    the upload form has already normalised (encoding, byte order mark, line ends).
-    """
-    same_content = list(Text.objects.filter(raw=raw).only("pk", "title").order_by("pk"))
-    same_title = []
-    if title.strip():
-        same_title = list(
-            Text.objects.filter(title__iexact=title.strip())
-            .exclude(pk__in=[t.pk for t in same_content])
-            .only("pk", "title")
-            .order_by("pk")
-        )
-    return same_content, same_title
 
 
 def publish_text(*, text: Text) -> Text:

@@ -1,57 +1,23 @@
 """Text pages: admins upload, preview, save, publish and delete texts; admins and
-teachers read the booklet."""
-
-import secrets
+teachers read the booklet. Who may see a text is decided in texts.access, what the
+previews show in texts.previews."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.roles import admin_required, is_admin, is_teacher
-from texts.booklet_views import render_booklet_preview
+from accounts.roles import admin_required
+from texts.access import get_text_for_admin, get_text_for_viewer
 from texts.forms import TextSaveForm, TextUploadForm
-from texts.messages import (
-    duplicate_content_message,
-    duplicate_title_message,
-    in_use_message,
-    warning_message,
-)
 from texts.models import Text
-from texts.parsing import ParsedText
-from texts.services import (
-    TextInUse,
-    delete_text,
-    find_duplicates,
-    publish_text,
-    save_parsed_text,
-    unpublish_text,
-)
-
-# Preview tokens in the session: token -> pk of the text saved with it, or None while
-# the preview is open. Pressing Save twice finds the token used and shows the text
-# saved the first time instead of saving it again.
-UPLOAD_TOKENS = "texts_upload_tokens"
-MAX_UPLOAD_TOKENS = 20
-
-
-def _get_text_for_admin(pk: int) -> Text:
-    return get_object_or_404(Text, pk=pk)
-
-
-def _get_text_for_viewer(request, pk: int) -> Text:
-    """Admins see every text, teachers the published ones; pupils none."""
-    # The page never shows the raw upload, which can be a megabyte.
-    texts = Text.objects.select_related("uploaded_by").defer("raw")
-    if is_admin(request.user):
-        return get_object_or_404(texts, pk=pk)
-    if is_teacher(request.user):
-        return get_object_or_404(texts, pk=pk, status=Text.Status.PUBLISHED)
-    raise PermissionDenied
+from texts.previews import booklet_preview_context, text_preview_context
+from texts.problem_messages import in_use_message, preview_expired_message
+from texts.selectors import linked_exams, texts_for_list
+from texts.services import TextInUse, delete_text, publish_text, save_parsed_text, unpublish_text
+from texts.upload_tokens import close_upload_token, is_known_token, saved_with_token
 
 
 def _next_or(request, fallback):
@@ -63,51 +29,20 @@ def _next_or(request, fallback):
     return fallback
 
 
-def _open_upload_token(request) -> str:
-    tokens = request.session.get(UPLOAD_TOKENS, {})
-    token = secrets.token_urlsafe(16)
-    tokens[token] = None
-    request.session[UPLOAD_TOKENS] = dict(list(tokens.items())[-MAX_UPLOAD_TOKENS:])
-    return token
-
-
-def _duplicate_warnings(*, raw: str, title: str) -> list[str]:
-    same_content, same_title = find_duplicates(raw=raw, title=title)
-    return [duplicate_content_message(t.title) for t in same_content] + [
-        duplicate_title_message(t.title) for t in same_title
-    ]
-
-
-def _render_preview(request, *, raw: str, parsed: ParsedText, title: str):
-    form = TextSaveForm(
-        initial={"raw": raw, "token": _open_upload_token(request), "title": title or parsed.title}
+def _render_preview(request, upload_data: dict):
+    """The preview of an upload form's cleaned text (or of a PDF booklet)."""
+    if "booklet" in upload_data:
+        context = booklet_preview_context(request, booklet=upload_data["booklet"])
+        return render(request, "texts/booklet_preview.html", context)
+    context = text_preview_context(
+        request, raw=upload_data["raw"], parsed=upload_data["parsed"], title=upload_data["title"]
     )
-    return render(
-        request,
-        "texts/text_preview.html",
-        {
-            "form": form,
-            "parsed": parsed,
-            "title": form.initial["title"],
-            "first_line": next((line.plain for line in parsed.lines), ""),
-            "warnings": [warning_message(w) for w in parsed.warnings]
-            + _duplicate_warnings(raw=raw, title=form.initial["title"]),
-        },
-    )
+    return render(request, "texts/text_preview.html", context)
 
 
 @admin_required
 def text_list(request):
-    texts = (
-        Text.objects.select_related("uploaded_by")
-        .defer("raw")
-        .annotate(
-            line_count=Count("lines", distinct=True),
-            exam_count=Count("exam_links", distinct=True),
-        )
-        .order_by("-uploaded_at", "-pk")
-    )
-    return render(request, "texts/text_list.html", {"texts": texts})
+    return render(request, "texts/text_list.html", {"texts": texts_for_list()})
 
 
 @admin_required
@@ -116,18 +51,24 @@ def text_upload(request):
         # "Back and edit" from the preview: the text comes back into the textarea.
         initial = {"text": request.POST.get("raw", ""), "title": request.POST.get("title", "")}
         return render(request, "texts/text_upload.html", {"form": TextUploadForm(initial=initial)})
-    if request.method == "POST":
-        form = TextUploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            data = form.cleaned_data
-            if "booklet" in data:
-                return render_booklet_preview(request, booklet=data["booklet"])
-            return _render_preview(
-                request, raw=data["raw"], parsed=data["parsed"], title=data["title"]
-            )
-    else:
-        form = TextUploadForm()
+    if request.method != "POST":
+        return render(request, "texts/text_upload.html", {"form": TextUploadForm()})
+    form = TextUploadForm(request.POST, request.FILES)
+    if form.is_valid():
+        return _render_preview(request, form.cleaned_data)
     return render(request, "texts/text_upload.html", {"form": form})
+
+
+def _read_again(request):
+    """A tampered or incomplete save form, read as an upload: a text that parses is
+    previewed again, one that does not goes back to the editor with the reason.
+    Nothing typed is lost."""
+    upload = TextUploadForm(
+        {"text": request.POST.get("raw", ""), "title": request.POST.get("title", "")}
+    )
+    if upload.is_valid():
+        return _render_preview(request, upload.cleaned_data)
+    return render(request, "texts/text_upload.html", {"form": upload})
 
 
 @admin_required
@@ -135,29 +76,14 @@ def text_upload(request):
 def text_save(request):
     form = TextSaveForm(request.POST)
     if not form.is_valid():
-        # Only a tampered or incomplete form gets here. Read its text as an upload:
-        # a text that parses is previewed again, one that does not goes back to the
-        # editor with the reason. Nothing typed is lost.
-        upload = TextUploadForm(
-            {"text": request.POST.get("raw", ""), "title": request.POST.get("title", "")}
-        )
-        if upload.is_valid():
-            data = upload.cleaned_data
-            return _render_preview(
-                request, raw=data["raw"], parsed=data["parsed"], title=data["title"]
-            )
-        return render(request, "texts/text_upload.html", {"form": upload})
-    data = form.cleaned_data
-    tokens = request.session.get(UPLOAD_TOKENS, {})
-    token = data["token"]
-    if token not in tokens:
-        messages.warning(
-            request,
-            _("Nothing was saved yet: this preview had expired. Check it and press Save again."),
-        )
-        return _render_preview(request, raw=data["raw"], parsed=form.parsed, title=data["title"])
-    if tokens[token] is not None:
-        saved = Text.objects.filter(pk=tokens[token]).first()
+        return _read_again(request)
+    data, token = form.cleaned_data, form.cleaned_data["token"]
+    if not is_known_token(request, token):
+        messages.warning(request, preview_expired_message())
+        return _render_preview(request, {**data, "parsed": form.parsed})
+    saved_pk = saved_with_token(request, token)
+    if saved_pk is not None:
+        saved = Text.objects.filter(pk=saved_pk).first()
         if saved is None:
             return redirect("texts:text-list")
         messages.info(request, _("This text was already saved; it was not saved again."))
@@ -169,8 +95,7 @@ def text_save(request):
         title=data["title"],
         publish=data["publish"],
     )
-    tokens[token] = text.pk
-    request.session[UPLOAD_TOKENS] = tokens
+    close_upload_token(request, token, text.pk)
     if text.is_published:
         messages.success(request, _("“%(title)s” was saved and published.") % {"title": text})
     else:
@@ -180,14 +105,14 @@ def text_save(request):
 
 @login_required
 def text_detail(request, pk: int):
-    text = _get_text_for_viewer(request, pk)
+    text = get_text_for_viewer(request, pk)
     return render(request, "texts/text_detail.html", {"text": text})
 
 
 @admin_required
 @require_POST
 def text_publish(request, pk: int):
-    text = publish_text(text=_get_text_for_admin(pk))
+    text = publish_text(text=get_text_for_admin(request, pk))
     messages.success(request, _("“%(title)s” is published.") % {"title": text})
     return _next_or(request, redirect("texts:text-detail", pk=text.pk))
 
@@ -195,21 +120,21 @@ def text_publish(request, pk: int):
 @admin_required
 @require_POST
 def text_unpublish(request, pk: int):
-    text = unpublish_text(text=_get_text_for_admin(pk))
+    text = unpublish_text(text=get_text_for_admin(request, pk))
     messages.success(request, _("“%(title)s” is a draft again.") % {"title": text})
     return _next_or(request, redirect("texts:text-detail", pk=text.pk))
 
 
 @admin_required
 def text_delete(request, pk: int):
-    text = _get_text_for_admin(pk)
-    if request.method == "POST":
-        try:
-            delete_text(text=text)
-        except TextInUse:
-            messages.error(request, in_use_message(text.title))
-            return redirect("texts:text-detail", pk=text.pk)
-        messages.success(request, _("“%(title)s” was deleted.") % {"title": text})
-        return redirect("texts:text-list")
-    exams = [link.exam for link in text.exam_links.select_related("exam").order_by("exam__title")]
-    return render(request, "texts/text_delete.html", {"text": text, "exams": exams})
+    text = get_text_for_admin(request, pk)
+    if request.method != "POST":
+        context = {"text": text, "exams": linked_exams(text)}
+        return render(request, "texts/text_delete.html", context)
+    try:
+        delete_text(text=text)
+    except TextInUse:
+        messages.error(request, in_use_message(text.title))
+        return redirect("texts:text-detail", pk=text.pk)
+    messages.success(request, _("“%(title)s” was deleted.") % {"title": text})
+    return redirect("texts:text-list")

@@ -13,10 +13,11 @@ from django import template
 from django.core.cache import cache
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 
 from texts.models import Footnote, Line, Text
-from texts.parsing import ParsedText
+from texts.parsing import NOTE, ParsedText
 
 register = template.Library()
 
@@ -30,7 +31,7 @@ class BookletLine:
     # Numbers as strings: the template prints them hundreds of times per page, and
     # a string skips the number localisation an int goes through.
     number: str
-    markup: str
+    html: SafeString
     starts_paragraph: bool
     starts_page: bool
     shows_number: bool
@@ -52,19 +53,37 @@ class BookletNote:
     body: str
 
 
-def _line_markup(markup: str, prefix: str) -> str:
-    # The importer links footnote markers to "#note-N"; with several texts on one
-    # page each text needs its own note ids. The markup is escaped HTML built by
-    # texts.parsing, never user HTML, so it is safe to mark it so.
-    return mark_safe(markup.replace('href="#note-', f'href="#{prefix}-note-'))
+# How each kind of run is shown; text of any other kind is shown as plain text.
+_STYLED = {"em": "<em>{}</em>", "strong": "<strong>{}</strong>", "sub": "<sub>{}</sub>"}
+# A footnote marker links to its note. With several texts on one page each text
+# has its own note ids, so the link carries the text's prefix.
+_NOTE_REF = '<sup class="note-ref"><a href="#{}-note-{}" data-note="{}">{})</a></sup>'
+
+
+def render_runs(runs, prefix: str) -> SafeString:
+    """A line's runs as HTML: the text escaped, emphasis and note markers our own.
+
+    >>> str(render_runs([["text", "Jan & "], ["em", "Piet"], ["note", 1]], "text-7"))
+    'Jan &amp; <em>Piet</em><sup class="note-ref"><a href="#text-7-note-1" data-note="1">1)</a></sup>'
+    """
+    return format_html_join("", "{}", ((_render_run(kind, value, prefix),) for kind, value in runs))
+
+
+def _render_run(kind: str, value, prefix: str) -> SafeString:
+    if kind == NOTE:
+        number = int(value)
+        return format_html(_NOTE_REF, prefix, number, number, number)
+    if kind in _STYLED:
+        return format_html(_STYLED[kind], value)
+    return conditional_escape(value)
 
 
 def _paragraphs(rows, prefix: str) -> list[BookletParagraph]:
-    """Group lines (number, paragraph number, markup, flags) into paragraphs, in order."""
+    """Group lines (number, paragraph number, runs, flags) into paragraphs, in order."""
     paragraphs: list[BookletParagraph] = []
     current: list[BookletLine] = []
     current_number = None
-    for number, paragraph, markup, starts_paragraph, starts_page, subheading, before in rows:
+    for number, paragraph, runs, starts_paragraph, starts_page, subheading, before in rows:
         if paragraph != current_number and current:
             paragraphs.append(BookletParagraph(str(current_number), tuple(current)))
             current = []
@@ -72,7 +91,7 @@ def _paragraphs(rows, prefix: str) -> list[BookletParagraph]:
         current.append(
             BookletLine(
                 str(number),
-                _line_markup(markup, prefix),
+                render_runs(runs, prefix),
                 starts_paragraph,
                 starts_page,
                 number % GUTTER_EVERY == 0,
@@ -93,7 +112,7 @@ def booklet_context(text: Text | ParsedText, *, title: str = "", key: str = "") 
             (
                 line.number,
                 line.paragraph,
-                line.markup,
+                line.runs,
                 line.starts_paragraph,
                 line.starts_page,
                 line.subheading,
@@ -111,7 +130,7 @@ def booklet_context(text: Text | ParsedText, *, title: str = "", key: str = "") 
             .values_list(
                 "number",
                 F("paragraph__number"),
-                "markup",
+                "runs",
                 "starts_paragraph",
                 "starts_page",
                 "is_subheading",
@@ -172,6 +191,7 @@ def booklet(text, title: str = "", label: str = "", key: str = "", heading_level
         if html is None:
             html = _render(text, **options)
             cache.set(cache_key, html, BOOKLET_CACHE_SECONDS)
+        # The cache holds only what _render made from the template: already escaped.
         return mark_safe(html)
     return _render(text, **options)
 

@@ -12,9 +12,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from texts.forms import ACCEPTED_EXTENSIONS, TextUploadForm, decode_text, is_document, read_document
-from texts.messages import error_message, warning_message
 from texts.parsing import ParseError, parse_text
 from texts.pdf_booklet import Booklet
+from texts.problem_messages import error_message, warning_message
 from texts.services import save_booklet, save_parsed_text
 
 

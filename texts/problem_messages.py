@@ -1,6 +1,8 @@
 """What the user is told about an import, in their language.
 
-texts.parsing is pure and speaks in codes; this module turns the codes into words.
+texts.parsing and texts.pdf_booklet are pure and speak in codes (ParseError,
+Warning); this module turns the codes into words, with the other problems an
+upload or a deletion can meet.
 """
 
 from django.utils.translation import gettext as _
@@ -102,6 +104,10 @@ def warning_message(warning: Warning) -> str:
     }
     message = messages.get(warning.code, warning.code)
     return message % warning.params if warning.params else message
+
+
+def preview_expired_message() -> str:
+    return _("Nothing was saved yet: this preview had expired. Check it and press Save again.")
 
 
 def in_use_message(title: str) -> str:
