@@ -14,8 +14,6 @@ A-E, 1-8 and so on. Empty slots are ignored, so a form has no JavaScript-only pa
 
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from typing import ClassVar
 
@@ -28,8 +26,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from exam import authoring
+from exam.authoring.regrade import change_fingerprint
 from exam.citations import find_all
 from exam.models import Exam, Question
+from exam.references import Booklet, format_line_ranges, parse_line_ranges
 from texts.models import Text
 
 OPTION_LABELS = "ABCDE"
@@ -234,24 +234,6 @@ class MoveForm(forms.Form):
 # Questions: the common part
 
 
-def change_fingerprint(data: authoring.QuestionData) -> str:
-    """A short hash of what decides scores, so a regrade choice applies to the change
-    whose summary the teacher saw, not to one made after it."""
-    payload = json.dumps(
-        [
-            data.kind,
-            data.text.pk,
-            data.scoring,
-            data.max_points,
-            data.word_limit,
-            [[c.role, c.label] for c in data.choices],
-        ],
-        sort_keys=True,
-        default=str,
-    )
-    return hashlib.sha256(payload.encode()).hexdigest()[:16]
-
-
 class QuestionForm(forms.ModelForm):
     """The fields every kind has; subclasses add their own and build the scoring."""
 
@@ -336,13 +318,13 @@ class QuestionForm(forms.ModelForm):
     def clean_answer_lines(self):
         value = self.cleaned_data.get("answer_lines", "")
         try:
-            return authoring.format_line_ranges(authoring.parse_line_ranges(value))
+            return format_line_ranges(parse_line_ranges(value))
         except ValueError:
             raise forms.ValidationError(
                 _("Write the lines as 85-91, or several as 12, 14-16.")
             ) from None
 
-    def booklet(self) -> authoring.Booklet | None:
+    def booklet(self) -> Booklet | None:
         text = self.cleaned_data.get("text")
         if text is None:
             return None

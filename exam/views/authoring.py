@@ -29,6 +29,7 @@ from exam.forms_authoring import (
     question_form_class,
 )
 from exam.models import Attempt, Choice, Exam, Question
+from exam.references import line_numbers
 from exam.teacher_access import (
     exams_for_teacher,
     get_exam_for_author,
@@ -383,7 +384,7 @@ class ModelEntry:
 def _entry(question: Question, positions: dict[int, int]) -> ModelEntry:
     entry = ModelEntry(
         question=question,
-        lines=authoring.line_numbers(question.answer_lines),
+        lines=line_numbers(question.answer_lines),
         stem_parts=stem_parts(question.stem),
         text_position=positions.get(question.text_id),
     )
