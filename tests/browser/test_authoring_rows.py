@@ -50,3 +50,26 @@ def test_a_teacher_adds_a_fifth_and_sixth_option_and_saves_them(
     question = Exam.objects.get(pk=exam.pk).questions.get()
     assert list(question.choices.values_list("label", flat=True)) == list("ABCDEF")
     assert question.scoring == {"key": "F"}
+
+
+def test_enter_in_a_number_field_saves_the_question_and_adds_no_row(
+    page, live_server, seed_text, teacher
+):
+    exam = authoring.create_exam(author=teacher, title="Enter", texts=[seed_text])
+    base = live_server.url
+    page.goto(f"{base}/login/")
+    page.fill("input[name=username]", teacher.username)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("main form button").click()
+    page.wait_for_load_state()
+
+    page.goto(base + reverse("teacher:question-create", args=[exam.pk]) + "?kind=mc")
+    page.fill("[name=stem]", "Welke functie heeft alinea 1?")
+    options = page.locator("#rows-options textarea")
+    for index, text in enumerate(["een aanleiding", "een definitie", "een oorzaak"]):
+        options.nth(index).fill(text)
+    page.check("[name=key][value=B]")
+    page.locator("[name=max_points]").press("Enter")
+    detail = reverse("teacher:exam-detail", args=[exam.pk])
+    expect(page).to_have_url(re.compile(re.escape(detail) + r"#question-\d+$"))
+    assert Exam.objects.get(pk=exam.pk).questions.get().scoring == {"key": "B"}
