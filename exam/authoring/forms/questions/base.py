@@ -16,27 +16,21 @@ import re
 from typing import ClassVar
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Field, Layout, LayoutObject
+from crispy_forms.layout import Field, Layout
 from django import forms
 from django.forms.utils import ErrorDict
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from exam.authoring.checks import QuestionData, booklet_facts, check_question
-from exam.authoring.forms.questions.rows import (
-    COUNT,
-    Rows,
-    ScoreRow,
-    make_rows,
-)
+from exam.authoring.forms.questions.rows import Rows, make_rows
+from exam.authoring.forms.questions.score_table import MODE_TABLE, ScoreTableMixin
 from exam.authoring.regrade import KEEP, REGRADE, change_fingerprint
 from exam.models import Exam, Question
 from exam.references import Booklet, format_line_ranges, parse_line_ranges
 from texts.models import Text
 
 MODE_PER = "per"
-MODE_TABLE = "table"
 MODE_ALL = "all"
 
 REGRADE_CHOICES = [
@@ -57,19 +51,7 @@ def words(value: str) -> list[str]:
     return [part.strip() for part in re.split(r"[,;\n]", value or "") if part.strip()]
 
 
-class RowsBlock(LayoutObject):
-    """Where a formset of the form stands in its crispy layout; a template renders it."""
-
-    def __init__(self, prefix: str, template: str = "exam/authoring/_rows.html"):
-        self.prefix = prefix
-        self.template = template
-        self.fields = []
-
-    def render(self, form, context, **kwargs):
-        return render_to_string(self.template, {"formset": form.formsets[self.prefix]})
-
-
-class QuestionForm(forms.ModelForm):
+class QuestionForm(ScoreTableMixin, forms.ModelForm):
     """The fields every kind has; subclasses add their own and build the scoring."""
 
     kind: ClassVar[str] = ""
@@ -208,74 +190,6 @@ class QuestionForm(forms.ModelForm):
     def planned_rows(self, prefix: str) -> int:
         """How many rows a formset has (posted or shown)."""
         return self.formsets[prefix].total_form_count()
-
-    # --- the score table: points for 0, 1, 2 ... right answers
-
-    def add_score_table(self, rows: int, *, count_source: str, mode_value: str = MODE_TABLE):
-        """A score-table formset of `rows` rows (0 right up to rows - 1 right)."""
-        if self.is_bound:
-            # The table follows the list it counts, also when a row was added.
-            self.data["table-TOTAL_FORMS"] = str(rows)
-            self.data.setdefault("table-INITIAL_FORMS", "0")
-        table = (self.stored.scoring.get("table") or {}) if self.stored else {}
-        formset = self.add_rows(
-            "table",
-            ScoreRow,
-            initial=[{"points": table.get(str(n), 0)} for n in range(rows)],
-            min_rows=rows,
-            label_style=COUNT,
-            label_format=lambda label: _("%(count)s right") % {"count": label},
-            css_class=f"score-table js-mode-{mode_value}",
-            spare=0,
-        )
-        formset.count_source = count_source
-        for count, row in enumerate(formset.forms):
-            # authoring.js hides the rows beyond the count it reads from count_source.
-            row.fields["points"].widget.attrs["data-count"] = str(count)
-        return formset
-
-    def score_table_layout(self):
-        return RowsBlock("table", template="exam/authoring/_score_table.html")
-
-    def clean_table(self, *, count: int, best: int) -> dict[str, int]:
-        """The table {"0": p, ..., "count": p}; every row 0..count filled, rising, the
-        best answer worth the maximum."""
-        table: dict[str, int] = {}
-        rows = self.rows("table")
-        if len(rows) < count + 1:
-            self.add_error(None, _("Give the points for %(count)s right.") % {"count": count})
-            return table
-        for n in range(count + 1):
-            value = rows[n][1].get("points")
-            if value is None:
-                self.row_error(
-                    "table", n, "points", _("Give the points for %(count)s right.") % {"count": n}
-                )
-                continue
-            if value > self.max_points():
-                self.row_error(
-                    "table",
-                    n,
-                    "points",
-                    _("At most %(max)s points, the question's maximum.")
-                    % {"max": self.max_points()},
-                )
-            table[str(n)] = value
-        if len(table) == count + 1:
-            values = [table[str(n)] for n in range(count + 1)]
-            if values != sorted(values):
-                self.row_error(
-                    "table", count, "points", _("More right answers cannot earn fewer points.")
-                )
-            elif table[str(best)] != self.max_points():
-                self.row_error(
-                    "table",
-                    best,
-                    "points",
-                    _("The best answer (%(count)s right) must earn the maximum, %(max)s points.")
-                    % {"count": best, "max": self.max_points()},
-                )
-        return table
 
     def add_mode(self, choices, *, initial: str) -> None:
         self.fields["mode"] = forms.ChoiceField(

@@ -14,9 +14,7 @@ from exam.authoring.checks import ChoiceData
 from exam.authoring.forms.questions.base import (
     MODE_ALL,
     MODE_PER,
-    MODE_TABLE,
     QuestionForm,
-    RowsBlock,
     one_line,
     stored_rows,
 )
@@ -28,6 +26,7 @@ from exam.authoring.forms.questions.rows import (
     row_labels,
     small_number,
 )
+from exam.authoring.forms.questions.score_table import MODE_TABLE, RowsBlock
 from exam.models import Question
 
 ROLE_OPTION = "option"

@@ -9,8 +9,9 @@ from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from exam.authoring.forms.questions.base import QuestionForm, RowsBlock, one_line, words
+from exam.authoring.forms.questions.base import QuestionForm, one_line, words
 from exam.authoring.forms.questions.rows import MAX_ROWS, NUMBER, REQUIRED, ElementRow, small_number
+from exam.authoring.forms.questions.score_table import RowsBlock
 from exam.models import Question
 
 

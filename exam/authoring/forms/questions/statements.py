@@ -10,9 +10,7 @@ from django.utils.translation import gettext as _
 from exam.authoring.checks import ChoiceData
 from exam.authoring.forms.questions.base import (
     MODE_PER,
-    MODE_TABLE,
     QuestionForm,
-    RowsBlock,
     one_line,
     stored_rows,
 )
@@ -27,6 +25,7 @@ from exam.authoring.forms.questions.rows import (
     row_labels,
     small_number,
 )
+from exam.authoring.forms.questions.score_table import MODE_TABLE, RowsBlock
 from exam.models import Question
 
 ROLE_STATEMENT = "statement"
