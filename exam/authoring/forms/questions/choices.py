@@ -23,10 +23,11 @@ from exam.authoring.forms.questions.rows import (
     REQUIRED,
     UPPER,
     ContentRow,
+    RowsBlock,
     row_labels,
     small_number,
 )
-from exam.authoring.forms.questions.score_table import MODE_TABLE, RowsBlock
+from exam.authoring.forms.questions.score_table import MODE_TABLE
 from exam.models import Question
 
 ROLE_OPTION = "option"

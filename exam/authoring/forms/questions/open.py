@@ -10,8 +10,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from exam.authoring.forms.questions.base import QuestionForm, one_line, words
-from exam.authoring.forms.questions.rows import MAX_ROWS, NUMBER, REQUIRED, ElementRow, small_number
-from exam.authoring.forms.questions.score_table import RowsBlock
+from exam.authoring.forms.questions.rows import (
+    MAX_ROWS,
+    NUMBER,
+    REQUIRED,
+    ElementRow,
+    RowsBlock,
+    small_number,
+)
 from exam.models import Question
 
 

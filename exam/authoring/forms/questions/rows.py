@@ -15,7 +15,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from string import ascii_lowercase, ascii_uppercase
 
+from crispy_forms.layout import LayoutObject
 from django import forms
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 # Labels run A-Z (options, ordered items) or a-z (matched items); lists of numbered
@@ -161,3 +163,15 @@ def make_rows(
         row.label = label
         row.fields[main].label = label_format(label) if label_format else label
     return formset
+
+
+class RowsBlock(LayoutObject):
+    """Where a formset of the form stands in its crispy layout; a template renders it."""
+
+    def __init__(self, prefix: str, template: str = "exam/authoring/_rows.html"):
+        self.prefix = prefix
+        self.template = template
+        self.fields = []
+
+    def render(self, form, context, **kwargs):
+        return render_to_string(self.template, {"formset": form.formsets[self.prefix]})

@@ -1,28 +1,14 @@
 """The score table of a question form: the points for 0, 1, 2 ... right answers, one
 formset row per number, as many rows as the list it counts (statements, items,
-options) needs. Also where a formset stands in a crispy layout (RowsBlock)."""
+options) needs."""
 
 from __future__ import annotations
 
-from crispy_forms.layout import LayoutObject
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from exam.authoring.forms.questions.rows import COUNT, ScoreRow
+from exam.authoring.forms.questions.rows import COUNT, RowsBlock, ScoreRow
 
 MODE_TABLE = "table"
-
-
-class RowsBlock(LayoutObject):
-    """Where a formset of the form stands in its crispy layout; a template renders it."""
-
-    def __init__(self, prefix: str, template: str = "exam/authoring/_rows.html"):
-        self.prefix = prefix
-        self.template = template
-        self.fields = []
-
-    def render(self, form, context, **kwargs):
-        return render_to_string(self.template, {"formset": form.formsets[self.prefix]})
 
 
 class ScoreTableMixin:
@@ -51,7 +37,7 @@ class ScoreTableMixin:
             row.fields["points"].widget.attrs["data-count"] = str(count)
         return formset
 
-    def score_table_layout(self):
+    def score_table_layout(self) -> RowsBlock:
         return RowsBlock("table", template="exam/authoring/_score_table.html")
 
     def clean_table(self, *, count: int, best: int) -> dict[str, int]:

@@ -20,12 +20,13 @@ from exam.authoring.forms.questions.rows import (
     NUMBER,
     REQUIRED,
     ItemRow,
+    RowsBlock,
     StatementRow,
     TargetRow,
     row_labels,
     small_number,
 )
-from exam.authoring.forms.questions.score_table import MODE_TABLE, RowsBlock
+from exam.authoring.forms.questions.score_table import MODE_TABLE
 from exam.models import Question
 
 ROLE_STATEMENT = "statement"
