@@ -69,6 +69,9 @@ class Rows(forms.BaseFormSet):
     legend = ""
     add_label = ""
     css_class = ""
+    hint = ""
+    # The score table: where authoring.js counts the rows it shows.
+    count_source = ""
     label_style = UPPER
 
     def get_form_kwargs(self, index):
@@ -83,9 +86,6 @@ class ContentRow(forms.Form):
     """An option, an ordered item or a target: its text."""
 
     content = forms.CharField(required=False, max_length=1000, widget=grow("js-count"))
-
-    def __init__(self, *args, targets: list[str] | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
 
 
 class TargetRow(ContentRow):
@@ -118,17 +118,11 @@ class ElementRow(forms.Form):
     points = small_number(pgettext_lazy("points of an element", "Points"), initial=1, min_value=1)
     keywords = forms.CharField(label=gettext_lazy("Keywords"), required=False, max_length=500)
 
-    def __init__(self, *args, targets: list[str] | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-
 
 class ScoreRow(forms.Form):
     """The points for one number of right answers."""
 
     points = small_number("", initial=0)
-
-    def __init__(self, *args, targets: list[str] | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
 
 
 def make_rows(
@@ -155,7 +149,7 @@ def make_rows(
         data=data,
         initial=initial or None,
         prefix=prefix,
-        form_kwargs={"targets": targets or []},
+        form_kwargs={} if targets is None else {"targets": targets},
     )
     formset.label_style = label_style
     main = next(iter(row_form.base_fields))
