@@ -1,6 +1,6 @@
 """What the authoring pages show, read from the database and shaped for templates:
-the exam's texts and questions, and the answer model (templates/exam/answer_model.html,
-one ModelEntry per question)."""
+the exam's texts and questions, the preview (the pupil page's own presenters) and
+the answer model (templates/exam/answer_model.html, one ModelEntry per question)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ from django.db.models import Prefetch
 
 from exam.models import Choice, Exam, ExamText, Question
 from exam.references import line_numbers
-from exam.views.pupil import stem_parts
+
+# The pupil page's presenters: the preview shows exactly what a pupil sees.
+from exam.views.pupil import _choices_by_question, _present, _text_labels, stem_parts
 
 
 def exam_texts_of(exam: Exam) -> list[ExamText]:
@@ -94,4 +96,22 @@ def answer_model_context(exam: Exam) -> dict:
         "entries": [model_entry(q, positions) for q in questions],
         "total_points": sum(q.max_points for q in questions),
         "several_texts": len(exam_texts) > 1,
+    }
+
+
+def preview_context(exam: Exam) -> dict:
+    """The exam page as a pupil sees it, with no attempt behind it and nothing of
+    the answer model in it."""
+    texts, text_labels = _text_labels(exam)
+    choices = _choices_by_question(exam)
+    questions = [
+        _present(q, choices.get(q.pk, {}), None, text_labels)
+        for q in exam.questions.order_by("number")
+    ]
+    return {
+        "exam": exam,
+        "questions": questions,
+        "texts": texts,
+        "many_texts": len(texts) > 1,
+        "total_points": sum(q.max_points for q in questions),
     }

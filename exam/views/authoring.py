@@ -27,7 +27,12 @@ from exam.authoring.forms import (
     ShareForm,
     question_form_class,
 )
-from exam.authoring.presenters import answer_model_context, exam_texts_of, questions_of
+from exam.authoring.presenters import (
+    answer_model_context,
+    exam_texts_of,
+    preview_context,
+    questions_of,
+)
 from exam.models import Attempt, Exam, Question
 from exam.teacher_access import (
     exams_for_teacher,
@@ -35,7 +40,6 @@ from exam.teacher_access import (
     get_exam_for_teacher,
     get_question_for_teacher,
 )
-from exam.views.pupil import _choices_by_question, _present, _text_labels
 
 # What each kind asks of the pupil, shown where the teacher picks a kind.
 KIND_HINTS = {
@@ -354,20 +358,7 @@ def exam_preview(request, pk):
     """The exam page as a pupil sees it, built by the pupil page's own presenters
     (nothing of the answer model reaches the page), with no attempt behind it."""
     exam = get_exam_for_teacher(request, pk)
-    texts, text_labels = _text_labels(exam)
-    choices = _choices_by_question(exam)
-    questions = [
-        _present(q, choices.get(q.pk, {}), None, text_labels)
-        for q in exam.questions.order_by("number")
-    ]
-    context = {
-        "exam": exam,
-        "questions": questions,
-        "texts": texts,
-        "many_texts": len(texts) > 1,
-        "total_points": sum(q.max_points for q in questions),
-    }
-    return render(request, "exam/authoring_exam_preview.html", context)
+    return render(request, "exam/authoring_exam_preview.html", preview_context(exam))
 
 
 @teacher_required
