@@ -209,7 +209,9 @@ echo "127.0.0.1:$redis_port"
 
 log "the code in \$APP"
 # The checkout's files as git sees them (committed or not), and its virtualenv.
+# Never the checkout's own .venv (a symlink in a git worktree): $APP links to it below.
 git -C "$ROOT" ls-files -z --cached --others --exclude-standard \
+  | grep -zv '^\.venv\(/\|$\)' \
   | (cd "$ROOT" && tar --null -T - -cf - 2>/dev/null) | tar -xf - -C "$APP"
 ln -s "$(readlink -f "$ROOT/.venv")" "$APP/.venv"
 

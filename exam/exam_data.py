@@ -11,7 +11,6 @@ follows into the booklet, so every one of them must exist in the question's text
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -19,6 +18,14 @@ from decimal import Decimal, InvalidOperation
 from django.utils import translation
 
 from exam import kinds
+from exam.references import (
+    BACKWARDS,
+    LINE_OUTSIDE,
+    LINES_UNREADABLE,
+    PARAGRAPH_OUTSIDE,
+    answer_lines_problems,
+    reference_problems,
+)
 from exam.scoring import KINDS, validate_scoring
 
 LEVELS = ("havo", "vwo", "vmbo")
@@ -38,74 +45,6 @@ QUESTION_KEYS = {
     "word_limit",
 }
 MAX_LABEL_LENGTH = 10  # Choice.label
-
-_NUMBER = r"\d{1,4}"
-_RANGE = r"\s*(?:-|–|—|t/m|tot\s+en\s+met)\s*"
-_AND = r"\s+en\s+"
-_REFERENCE = re.compile(
-    r"(?<!\w)(?P<word>regels?|r\.|alinea(?:['’]s)?)\s*"
-    rf"(?P<numbers>{_NUMBER}(?:(?:{_RANGE}|{_AND}){_NUMBER})*)(?!\w)",
-    re.IGNORECASE,
-)
-_ITEM = re.compile(rf"(?P<first>{_NUMBER})(?:{_RANGE}(?P<last>{_NUMBER}))?")
-_LINE_RANGE = re.compile(r"^\s*(\d{1,4})\s*(?:[-–]\s*(\d{1,4}))?\s*$")
-
-
-@dataclass(frozen=True)
-class Reference:
-    """A place in the text named in a question: kind "line" or "paragraph", the first
-    and last number, and where the reference stands in the string (start, end)."""
-
-    kind: str
-    first: int
-    last: int
-    start: int
-    end: int
-
-
-def find_references(stem: str) -> list[Reference]:
-    """The line and paragraph references in a question, in order.
-
-    "regels 3 en 4" and "alinea's 2 en 3" name neighbours, so they are one range;
-    "alinea's 2 en 5" are two references, each linked on its own number.
-
-    >>> find_references("Lees regel 85-91 en alinea's 2 en 3.")
-    [Reference(kind='line', first=85, last=91, start=5, end=16), \
-Reference(kind='paragraph', first=2, last=3, start=20, end=35)]
-    """
-    references: list[Reference] = []
-    for match in _REFERENCE.finditer(stem):
-        kind = "paragraph" if match.group("word").lower().startswith("alinea") else "line"
-        offset = match.start("numbers")
-        items = [
-            (int(item.group("first")), int(item.group("last") or item.group("first")), item)
-            for item in _ITEM.finditer(match.group("numbers"))
-        ]
-        if all(items[i + 1][0] == items[i][1] + 1 for i in range(len(items) - 1)):
-            references.append(
-                Reference(kind, items[0][0], items[-1][1], match.start(), match.end())
-            )
-            continue
-        for position, (first, last, item) in enumerate(items):
-            start = match.start() if position == 0 else offset + item.start()
-            references.append(Reference(kind, first, last, start, offset + item.end()))
-    return references
-
-
-def parse_line_ranges(value: str) -> list[tuple[int, int]]:
-    """The line ranges in an answer_lines value: "85-91", "27" or "6-8, 21-22".
-
-    >>> parse_line_ranges("6-8, 21")
-    [(6, 8), (21, 21)]
-    """
-    ranges = []
-    for part in str(value).split(","):
-        match = _LINE_RANGE.match(part)
-        if not match:
-            raise ValueError(f"not a line range: {part.strip()!r}")
-        first = int(match.group(1))
-        ranges.append((first, int(match.group(2) or first)))
-    return ranges
 
 
 @dataclass(frozen=True)
@@ -284,33 +223,28 @@ def _texts_of(question: dict) -> Iterable[tuple[str, str]]:
 
 
 def _reference_problems(question: dict, info: TextInfo) -> list[str]:
+    """exam.references' problems, as the loader's English report words them."""
     problems = []
     for where, text in _texts_of(question):
-        for reference in find_references(text):
-            written = text[reference.start : reference.end]
-            if reference.first > reference.last:
+        for problem in reference_problems(text, info, field=where):
+            written = problem.params["reference"]
+            if problem.code == BACKWARDS:
                 problems.append(f"{where} refers to {written}, which runs backwards")
-            elif reference.kind == "line" and not (
-                reference.first >= 1 and reference.last <= info.line_count
-            ):
+            elif problem.code == LINE_OUTSIDE:
                 problems.append(
                     f"{where} refers to {written}, but the text has {info.line_count} lines"
                 )
-            elif reference.kind == "paragraph" and not (
-                reference.first >= 1 and reference.last <= info.paragraph_count
-            ):
+            elif problem.code == PARAGRAPH_OUTSIDE:
                 problems.append(
                     f"{where} refers to {written}, but the text has {info.paragraph_count} paragraphs"
                 )
     answer_lines = question.get("answer_lines")
     if answer_lines in (None, ""):
         return problems
-    try:
-        ranges = parse_line_ranges(answer_lines)
-    except ValueError:
-        return problems + [f"answer_lines {answer_lines!r} is not a line range such as 85-91"]
-    for first, last in ranges:
-        if first > last or first < 1 or last > info.line_count:
+    for problem in answer_lines_problems(str(answer_lines), info):
+        if problem.code == LINES_UNREADABLE:
+            problems.append(f"answer_lines {answer_lines!r} is not a line range such as 85-91")
+        else:
             problems.append(
                 f"answer_lines {answer_lines!r} is outside lines 1-{info.line_count} or runs backwards"
             )

@@ -12,7 +12,7 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
-from exam.exam_data import parse_line_ranges
+from exam.references import parse_line_ranges
 from texts.models import Text
 
 

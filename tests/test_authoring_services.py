@@ -430,22 +430,3 @@ def test_the_kind_of_a_question_cannot_change(exam, seed_text):
     question = authoring.add_question(exam=exam, data=mc(seed_text))
     with pytest.raises(ValidationError):
         authoring.update_question(question=question, data=open_question(seed_text))
-
-
-@pytest.mark.parametrize(
-    ("value", "ranges"),
-    [
-        ("85-91", [(85, 91)]),
-        ("regel 85 - 91, 100", [(85, 91), (100, 100)]),
-        ("6–8; 21", [(6, 8), (21, 21)]),
-        ("", []),
-    ],
-)
-def test_answer_lines_are_read_as_ranges(value, ranges):
-    assert authoring.parse_line_ranges(value) == ranges
-
-
-@pytest.mark.parametrize("value", ["91-85", "abc", "12-", "0"])
-def test_unreadable_answer_lines_are_refused(value):
-    with pytest.raises(ValueError):
-        authoring.parse_line_ranges(value)

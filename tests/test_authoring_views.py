@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from exam import authoring
+from exam.authoring.forms import question_form_class
 from exam.demo import demo_exam_data
-from exam.forms_authoring import QUESTION_FORMS, question_form_class
 from exam.loading import create_exam_from_data
 from exam.models import Answer, Attempt, Exam, Question
 from exam.services import save_answer, start_attempt, submit_attempt
@@ -45,14 +45,45 @@ def bound(form_class, exam, data, instance=None):
     return form_class(query, exam=exam, instance=instance)
 
 
+def rows(prefix, items):
+    """A formset's rows as a browser posts them: the management form and each row."""
+    data = {f"{prefix}-TOTAL_FORMS": len(items), f"{prefix}-INITIAL_FORMS": 0}
+    for index, values in enumerate(items):
+        data.update({f"{prefix}-{index}-{name}": value for name, value in values.items()})
+    return data
+
+
+def options(*texts):
+    return rows("options", [{"content": text} for text in texts])
+
+
+def score_table(*points):
+    return rows("table", [{"points": p} for p in points])
+
+
+def shown_data(form):
+    """What a browser posts back for a form it was shown unchanged."""
+    posted = {name: form[name].value() for name in form.fields}
+    for formset in form.formsets.values():
+        management = formset.management_form
+        posted.update(
+            {management[name].html_name: management[name].value() for name in management.fields}
+        )
+        for row in formset:
+            posted.update({row[name].html_name: row[name].value() for name in row.fields})
+    return {name: value for name, value in posted.items() if value not in (None, "")}
+
+
+def row_errors(form, prefix, index, field):
+    return " ".join(str(e) for e in form.formsets[prefix][index].errors.get(field, []))
+
+
 def mc_post(seed_text, **changes):
     data = {
         "text": seed_text.pk,
         "stem": "Welke functie heeft alinea 1?",
         "max_points": 1,
-        "option_A": "een aanleiding",
-        "option_B": "een definitie",
-        "option_C": "een oorzaak",
+        **options("een aanleiding", "een definitie", "een oorzaak"),
         "key": "A",
         "explanation": "",
         "answer_lines": "1-26",
@@ -69,41 +100,69 @@ def errors_on(form, field):
 
 
 @pytest.mark.parametrize(
-    ("kind", "has", "lacks"),
+    ("kind", "has", "row_lists", "lacks"),
     [
-        (
-            "mc",
-            {"option_A", "option_E", "key"},
-            {"keys", "table_0", "word_limit", "element_1_text"},
-        ),
-        ("multi", {"option_A", "keys", "choose", "per_correct", "table_4"}, {"key", "word_limit"}),
-        ("statements", {"statement_1", "answer_8", "table_8"}, {"option_A", "key", "mode"}),
-        ("matching", {"item_a", "pair_a", "target_8", "per_pair", "table_6"}, {"option_A", "key"}),
-        ("ordering", {"option_F", "order", "mode", "table_6"}, {"key", "keys", "per_correct"}),
-        ("paragraph", {"accepted"}, {"option_A", "key", "table_0", "spans", "word_limit"}),
-        ("citation", {"citation_mode", "spans"}, {"option_A", "accepted", "table_0"}),
-        ("gap", {"accepted"}, {"option_A", "spans", "element_1_text", "word_limit"}),
-        (
-            "open",
-            {"model_answer", "element_1_text", "element_8_points", "element_3_keywords", "asked"},
-            {"word_limit", "over_limit", "option_A", "table_0"},
-        ),
+        ("mc", {"key"}, {"options"}, {"keys", "word_limit", "model_answer"}),
+        ("multi", {"keys", "choose", "per_correct", "mode"}, {"options", "table"}, {"key"}),
+        ("statements", set(), {"statements", "table"}, {"key", "mode"}),
+        ("matching", {"per_pair", "mode"}, {"items", "targets", "table"}, {"key"}),
+        ("ordering", {"order", "mode"}, {"options", "table"}, {"key", "keys", "per_correct"}),
+        ("paragraph", {"accepted"}, set(), {"key", "spans", "word_limit"}),
+        ("citation", {"citation_mode", "spans"}, set(), {"accepted"}),
+        ("gap", {"accepted"}, set(), {"spans", "word_limit"}),
+        ("open", {"model_answer", "asked"}, {"elements"}, {"word_limit", "over_limit"}),
         (
             "summary",
-            {"model_answer", "element_1_text", "word_limit", "over_limit", "per_words", "deduct"},
-            {"asked", "option_A", "key", "table_0"},
+            {"model_answer", "word_limit", "over_limit", "per_words", "deduct"},
+            {"elements"},
+            {"asked", "key"},
         ),
     ],
 )
-def test_each_kinds_form_has_only_its_own_fields(exam, kind, has, lacks):
-    fields = set(question_form_class(kind)(exam=exam).fields)
+def test_each_kinds_form_has_only_its_own_fields(exam, kind, has, row_lists, lacks):
+    form = question_form_class(kind)(exam=exam)
+    fields = set(form.fields)
     assert fields >= COMMON
     assert has <= fields
     assert not fields & lacks
+    assert set(form.formsets) == row_lists
 
 
-def test_there_is_a_form_for_every_kind():
-    assert set(QUESTION_FORMS) == set(Question.Kind.values)
+@pytest.mark.parametrize(
+    ("kind", "prefix", "shown", "fields"),
+    [
+        ("mc", "options", 4, {"content"}),
+        ("multi", "options", 4, {"content"}),
+        ("ordering", "options", 3, {"content"}),
+        ("statements", "statements", 3, {"content", "answer"}),
+        ("matching", "items", 3, {"content", "pair"}),
+        ("matching", "targets", 3, {"content"}),
+        ("open", "elements", 2, {"text", "points", "keywords"}),
+    ],
+)
+def test_a_new_question_shows_enough_empty_rows(exam, kind, prefix, shown, fields):
+    formset = question_form_class(kind)(exam=exam).formsets[prefix]
+    assert len(formset.forms) == shown
+    assert all(set(row.fields) == fields for row in formset)
+
+
+def test_the_score_table_has_a_row_for_every_count_of_the_list_it_counts(exam):
+    with translation.override("en"):
+        form = question_form_class("statements")(exam=exam)
+    table = form.formsets["table"]
+    assert len(table.forms) == len(form.formsets["statements"].forms) + 1
+    assert [row.fields["points"].label for row in table] == [
+        "0 right",
+        "1 right",
+        "2 right",
+        "3 right",
+    ]
+
+
+def test_there_is_a_form_for_every_kind_and_none_for_an_unknown_one():
+    for kind in Question.Kind.values:
+        assert question_form_class(kind).kind == kind
+    assert question_form_class("essay") is None
 
 
 def test_every_demo_question_comes_back_unchanged_through_its_form(demo_exam):
@@ -111,18 +170,74 @@ def test_every_demo_question_comes_back_unchanged_through_its_form(demo_exam):
     for question in demo_exam.questions.prefetch_related("choices"):
         form_class = question_form_class(question.kind)
         shown = form_class(exam=demo_exam, instance=question)
-        posted = {
-            name: shown[name].value()
-            for name in shown.fields
-            if shown[name].value() not in (None, "")
-        }
-        form = bound(form_class, demo_exam, posted, instance=question)
+        form = bound(form_class, demo_exam, shown_data(shown), instance=question)
         assert form.is_valid(), (question.number, form.errors)
         data = form.question_data()
         stored = authoring.question_data(question)
         assert data.scoring == stored.scoring, question.number
         assert sorted(data.choices, key=repr) == sorted(stored.choices, key=repr)
         assert data.answer_lines == question.answer_lines
+
+
+def test_editing_a_question_shows_every_option_however_many_and_one_empty_row(exam, seed_text):
+    labels = "ABCDEFG"
+    question = authoring.add_question(
+        exam=exam,
+        data=authoring.QuestionData(
+            kind="mc",
+            text=seed_text,
+            stem="Welke functie heeft alinea 1?",
+            max_points=1,
+            scoring={"key": "G"},
+            choices=tuple(authoring.ChoiceData("option", lbl, f"optie {lbl}") for lbl in labels),
+        ),
+    )
+    shown = question_form_class("mc")(exam=exam, instance=question)
+    formset = shown.formsets["options"]
+    assert [row["content"].value() for row in formset] == [f"optie {lbl}" for lbl in labels] + [
+        None
+    ]
+    assert [row.label for row in formset] == list("ABCDEFGH")
+    assert [value for value, _label in shown.fields["key"].choices] == list("ABCDEFGH")
+    form = bound(question_form_class("mc"), exam, shown_data(shown), instance=question)
+    assert form.is_valid(), form.errors
+    assert [c.label for c in form.question_data().choices] == list(labels)
+    assert form.question_data().scoring == {"key": "G"}
+
+
+def test_adding_a_row_shows_the_form_again_with_one_more_row_and_saves_nothing(
+    teacher_client, exam, seed_text
+):
+    url = reverse("teacher:question-create", args=[exam.pk]) + "?kind=mc"
+    response = teacher_client.post(url, {**mc_post(seed_text), "more": "options"})
+    assert response.status_code == 200
+    assert not exam.questions.exists()
+    page = response.content.decode()
+    assert 'name="options-TOTAL_FORMS" value="4"' in page
+    assert 'name="options-3-content"' in page
+    assert 'name="more" value="options"' in page
+    # Nothing was judged yet: no error is shown for the row just added.
+    assert "is-invalid" not in page
+    form = response.context["form"]
+    assert [row["content"].value() for row in form.formsets["options"]][:3] == [
+        "een aanleiding",
+        "een definitie",
+        "een oorzaak",
+    ]
+
+
+def test_five_options_and_a_sixth_make_a_question_with_labels_a_to_f(
+    teacher_client, exam, seed_text
+):
+    texts = [f"optie {n}" for n in range(1, 7)]
+    url = reverse("teacher:question-create", args=[exam.pk]) + "?kind=mc"
+    response = teacher_client.post(url, mc_post(seed_text, key="F", **options(*texts)))
+    assert response.status_code == 302
+    question = exam.questions.get()
+    assert list(question.choices.values_list("label", "content")) == list(
+        zip("ABCDEF", texts, strict=True)
+    )
+    assert question.scoring == {"key": "F"}
 
 
 # --- references are checked against the text -------------------------------------------
@@ -194,11 +309,11 @@ def test_a_key_must_be_a_filled_option(exam, seed_text):
 
 
 def test_options_must_not_leave_a_gap(exam, seed_text):
-    form = bound(
-        question_form_class("mc"), exam, mc_post(seed_text, option_C="", option_D="een weerlegging")
-    )
-    assert not form.is_valid()
-    assert "option_C" in form.errors
+    data = mc_post(seed_text, **options("een aanleiding", "een definitie", "", "een weerlegging"))
+    form = bound(question_form_class("mc"), exam, data)
+    with translation.override("en"):
+        assert not form.is_valid()
+        assert "C is empty" in row_errors(form, "options", 2, "content")
 
 
 def statements_post(seed_text, **changes):
@@ -206,17 +321,16 @@ def statements_post(seed_text, **changes):
         "text": seed_text.pk,
         "stem": "Geef van elk van de beweringen aan of deze juist of onjuist is.",
         "max_points": 2,
-        "statement_1": "De SVB werkt voor de overheid.",
-        "answer_1": "juist",
-        "statement_2": "De hashtag was een week trending.",
-        "answer_2": "onjuist",
-        "statement_3": "Er kwam een Kamerdebat.",
-        "answer_3": "juist",
-        "table_0": 0,
-        "table_1": 0,
-        "table_2": 1,
-        "table_3": 2,
-        "table_4": 0,
+        **rows(
+            "statements",
+            [
+                {"content": "De SVB werkt voor de overheid.", "answer": "juist"},
+                {"content": "De hashtag was een week trending.", "answer": "onjuist"},
+                {"content": "Er kwam een Kamerdebat.", "answer": "juist"},
+                {"content": "", "answer": ""},
+            ],
+        ),
+        **score_table(0, 0, 1, 2, 0),
         "answer_lines": "",
     }
     data.update(changes)
@@ -235,15 +349,21 @@ def test_a_statements_form_builds_answers_and_a_table_covering_every_count(exam,
 
 
 def test_a_score_table_with_a_missing_count_is_a_form_error(exam, seed_text):
-    form = bound(question_form_class("statements"), exam, statements_post(seed_text, table_1=""))
+    form = bound(
+        question_form_class("statements"),
+        exam,
+        statements_post(seed_text, **{"table-1-points": ""}),
+    )
     assert not form.is_valid()
-    assert "table_1" in form.errors
+    assert row_errors(form, "table", 1, "points")
 
 
 def test_a_score_table_whose_best_is_not_the_maximum_is_a_form_error(exam, seed_text):
-    form = bound(question_form_class("statements"), exam, statements_post(seed_text, table_3=1))
+    form = bound(
+        question_form_class("statements"), exam, statements_post(seed_text, **{"table-3-points": 1})
+    )
     assert not form.is_valid()
-    assert "table_3" in form.errors
+    assert row_errors(form, "table", 3, "points")
 
 
 def test_open_elements_become_the_answer_model(exam, seed_text):
@@ -252,12 +372,17 @@ def test_open_elements_become_the_answer_model(exam, seed_text):
         "stem": "Noem twee oorzaken uit alinea 1.",
         "max_points": 2,
         "model_answer": "achterstand / geen geld",
-        "element_1_text": "De SVB had een achterstand.",
-        "element_1_points": 1,
-        "element_1_keywords": "achterstand, achterstallig",
-        "element_2_text": "Hulpverleners kregen geen geld.",
-        "element_2_points": 1,
-        "element_2_keywords": "geld",
+        **rows(
+            "elements",
+            [
+                {
+                    "text": "De SVB had een achterstand.",
+                    "points": 1,
+                    "keywords": "achterstand, achterstallig",
+                },
+                {"text": "Hulpverleners kregen geen geld.", "points": 1, "keywords": "geld"},
+            ],
+        ),
         "asked": 2,
     }
     form = bound(question_form_class("open"), exam, data)
@@ -283,9 +408,10 @@ def test_a_summary_has_a_word_limit_and_an_over_limit_rule(exam, seed_text):
         "text": seed_text.pk,
         "stem": "Vat alinea 3 tot en met 5 samen in maximaal 50 woorden.",
         "max_points": 1,
-        "element_1_text": "voorrang voor wie veel volgers heeft",
-        "element_1_points": 1,
-        "element_1_keywords": "voorrang",
+        **rows(
+            "elements",
+            [{"text": "voorrang voor wie veel volgers heeft", "points": 1, "keywords": "voorrang"}],
+        ),
         "word_limit": 50,
         "over_limit": "blocks",
         "per_words": 5,
@@ -523,8 +649,13 @@ def test_pages_speak_english_on_request(teacher_client, demo_exam):
 @pytest.mark.parametrize("filler", ["", "999999", "A, 7; 120-3"])
 def test_nonsense_in_any_field_is_a_form_error_never_a_crash(exam, seed_text, kind, filler):
     form_class = question_form_class(kind)
-    fields = form_class(exam=exam).fields
-    data = dict.fromkeys(fields, filler)
+    shown = form_class(exam=exam)
+    data = dict.fromkeys(shown.fields, filler)
+    for formset in shown.formsets.values():
+        data[f"{formset.prefix}-TOTAL_FORMS"] = len(formset.forms)
+        data[f"{formset.prefix}-INITIAL_FORMS"] = 0
+        for row in formset:
+            data.update(dict.fromkeys((row[name].html_name for name in row.fields), filler))
     data["text"] = seed_text.pk
     data["max_points"] = 2
     form = bound(form_class, exam, data)

@@ -110,5 +110,5 @@ KIND = Kind(
     accepted=accepted,
     demo_response=demo_response,
     hint="Citeer de zin waarin ...",
-    authoring_form="exam.forms_authoring.CitationForm",
+    authoring_form="exam.authoring.forms.CitationForm",
 )

@@ -57,5 +57,5 @@ KIND = Kind(
     accepted=accepted,
     demo_response=demo_response,
     hint="Welk woord past op de plaats van ...?",
-    authoring_form="exam.forms_authoring.GapForm",
+    authoring_form="exam.authoring.forms.GapForm",
 )

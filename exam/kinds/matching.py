@@ -109,5 +109,5 @@ KIND = Kind(
     result_row_template="exam/_question_result_row_matching.html",
     demo_response=demo_response,
     hint="Welk tekstgedeelte hoort bij welke functie?",
-    authoring_form="exam.forms_authoring.MatchingForm",
+    authoring_form="exam.authoring.forms.MatchingForm",
 )

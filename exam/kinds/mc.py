@@ -63,5 +63,5 @@ KIND = Kind(
     result_row_template="exam/_question_result_row_choice.html",
     demo_response=demo_response,
     hint="Welke ...? A-D/E",
-    authoring_form="exam.forms_authoring.MultipleChoiceForm",
+    authoring_form="exam.authoring.forms.MultipleChoiceForm",
 )

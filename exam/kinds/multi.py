@@ -90,5 +90,5 @@ KIND = Kind(
     result_row_template="exam/_question_result_row_choice.html",
     demo_response=demo_response,
     hint="Welke twee ...?",
-    authoring_form="exam.forms_authoring.MultipleResponseForm",
+    authoring_form="exam.authoring.forms.MultipleResponseForm",
 )

@@ -54,5 +54,5 @@ KIND = Kind(
     demo_response=demo_response,
     counts_words=True,
     hint="Noem ... / Leg uit ...",
-    authoring_form="exam.forms_authoring.OpenForm",
+    authoring_form="exam.authoring.forms.OpenForm",
 )

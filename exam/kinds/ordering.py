@@ -127,5 +127,5 @@ KIND = Kind(
     result_row_template="exam/_question_result_row_ordering.html",
     demo_response=demo_response,
     hint="Zet in de volgorde ...",
-    authoring_form="exam.forms_authoring.OrderingForm",
+    authoring_form="exam.authoring.forms.OrderingForm",
 )

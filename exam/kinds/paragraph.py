@@ -67,5 +67,5 @@ KIND = Kind(
     accepted=accepted,
     demo_response=demo_response,
     hint="In welke alinea ...?",
-    authoring_form="exam.forms_authoring.ParagraphForm",
+    authoring_form="exam.authoring.forms.ParagraphForm",
 )

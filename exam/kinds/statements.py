@@ -131,5 +131,5 @@ KIND = Kind(
     result_row_template="exam/_question_result_row_statements.html",
     demo_response=demo_response,
     hint="Geef van elk van de beweringen aan of deze juist of onjuist is.",
-    authoring_form="exam.forms_authoring.StatementsForm",
+    authoring_form="exam.authoring.forms.StatementsForm",
 )

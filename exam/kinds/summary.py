@@ -61,5 +61,5 @@ KIND = Kind(
     demo_response=demo_response,
     counts_words=True,
     hint="Vat alinea 3-5 samen in maximaal 40 woorden.",
-    authoring_form="exam.forms_authoring.SummaryForm",
+    authoring_form="exam.authoring.forms.SummaryForm",
 )

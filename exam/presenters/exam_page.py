@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from django.urls import reverse
 
 from exam import kinds, pupil_tools
-from exam.exam_data import find_references, parse_line_ranges
 from exam.kinds.display import Choices, Option, Row
 from exam.models import Attempt, Choice, Exam, Question
+from exam.references import find_references, parse_line_ranges
 from exam.scoring import count_words
 
 

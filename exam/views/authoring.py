@@ -8,11 +8,10 @@ teacher_required, anonymous visitors the login page.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Prefetch
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,36 +19,27 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from accounts.roles import teacher_required
-from exam import authoring
+from exam import authoring, kinds
 from exam.access import (
     exams_for_teacher,
     get_exam_for_author,
     get_exam_for_teacher,
     get_question_for_teacher,
 )
-from exam.forms_authoring import (
+from exam.authoring.forms import (
     DeleteExamForm,
     ExamForm,
     MoveForm,
     ShareForm,
     question_form_class,
 )
-from exam.models import Attempt, Choice, Exam, Question
-from exam.presenters.exam_page import choices_by_question, present_question, stem_parts, text_labels
-
-# What each kind asks of the pupil, shown where the teacher picks a kind.
-KIND_HINTS = {
-    Question.Kind.MULTIPLE_CHOICE: "Welke ...? A-D/E",
-    Question.Kind.MULTIPLE_RESPONSE: "Welke twee ...?",
-    Question.Kind.STATEMENTS: "Geef van elk van de beweringen aan of deze juist of onjuist is.",
-    Question.Kind.MATCHING: "Welk tekstgedeelte hoort bij welke functie?",
-    Question.Kind.ORDERING: "Zet in de volgorde ...",
-    Question.Kind.PARAGRAPH: "In welke alinea ...?",
-    Question.Kind.CITATION: "Citeer de zin waarin ...",
-    Question.Kind.GAP: "Welk woord past op de plaats van ...?",
-    Question.Kind.OPEN: "Noem ... / Leg uit ...",
-    Question.Kind.SUMMARY: "Vat alinea 3-5 samen in maximaal 40 woorden.",
-}
+from exam.authoring.presenters import (
+    answer_model_context,
+    exam_texts_of,
+    preview_context,
+    questions_of,
+)
+from exam.models import Attempt, Exam, Question
 
 
 def _add_errors(form, exc: ValidationError, mapping: dict[str, str | None]) -> None:
@@ -63,18 +53,6 @@ def _add_errors(form, exc: ValidationError, mapping: dict[str, str | None]) -> N
             target = None
         for error in errors:
             form.add_error(target, error.messages)
-
-
-def _exam_texts(exam: Exam):
-    return list(exam.exam_texts.select_related("text").order_by("position"))
-
-
-def _questions(exam: Exam):
-    return list(
-        exam.questions.select_related("text")
-        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("role", "position")))
-        .order_by("number")
-    )
 
 
 # ---------------------------------------------------------------------------
@@ -109,10 +87,10 @@ def exam_create(request):
 @teacher_required
 def exam_detail(request, pk):
     exam = get_exam_for_teacher(request, pk)
-    questions = _questions(exam)
+    questions = questions_of(exam)
     context = {
         "exam": exam,
-        "exam_texts": _exam_texts(exam),
+        "exam_texts": exam_texts_of(exam),
         "questions": questions,
         "total_points": sum(q.max_points for q in questions),
         "problems": authoring.exam_problems(exam),
@@ -197,21 +175,25 @@ def exam_publish(request, pk):
     return redirect("teacher:exam-detail", pk=exam.pk)
 
 
+def _remove_co_author(request, exam: Exam):
+    remove = request.POST.get("remove", "")
+    colleague = exam.co_authors.filter(pk=int(remove)).first() if remove.isdigit() else None
+    if colleague is not None:
+        authoring.remove_co_author(exam=exam, user=colleague)
+        messages.success(
+            request,
+            _("%(name)s no longer co-authors this exam.")
+            % {"name": colleague.get_full_name() or colleague.username},
+        )
+    return redirect("teacher:exam-share", pk=exam.pk)
+
+
 @teacher_required
 def exam_share(request, pk):
     exam = get_exam_for_author(request, pk)
-    form = ShareForm(request.POST or None)
     if request.method == "POST" and "remove" in request.POST:
-        remove = request.POST.get("remove", "")
-        colleague = exam.co_authors.filter(pk=int(remove)).first() if remove.isdigit() else None
-        if colleague is not None:
-            authoring.remove_co_author(exam=exam, user=colleague)
-            messages.success(
-                request,
-                _("%(name)s no longer co-authors this exam.")
-                % {"name": colleague.get_full_name() or colleague.username},
-            )
-        return redirect("teacher:exam-share", pk=exam.pk)
+        return _remove_co_author(request, exam)
+    form = ShareForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             colleague = authoring.add_co_author(exam=exam, username=form.cleaned_data["username"])
@@ -232,16 +214,54 @@ def exam_share(request, pk):
 # Questions
 
 
+def _question_page(request, *, exam: Exam, form, kind: str, question=None, summary=None):
+    """The question form beside the booklet, for adding (question None) or editing."""
+    context = {
+        "exam": exam,
+        "form": form,
+        "question": question,
+        "kind": kind,
+        "kind_label": Question.Kind(kind).label,
+        "summary": summary,
+        "exam_texts": exam_texts_of(exam),
+        "answer_count": question.answers.filter(attempt__submitted_at__isnull=False).count()
+        if question
+        else 0,
+    }
+    return render(request, "exam/authoring_question_form.html", context)
+
+
+def _question_anchor(question: Question) -> str:
+    url = reverse("teacher:exam-detail", kwargs={"pk": question.exam_id})
+    return f"{url}#question-{question.pk}"
+
+
+def _saved_message(question: Question, applied: authoring.RegradeSummary | None) -> str:
+    if applied is None:
+        return _("Question %(number)s is saved.") % {"number": question.number}
+    return _(
+        "Question %(number)s is saved and its %(answers)s answers are "
+        "regraded: %(higher)s got more points, %(lower)s fewer; "
+        "%(attempts)s attempts have a new total or grade."
+    ) % {
+        "number": question.number,
+        "answers": applied.answers,
+        "higher": applied.higher,
+        "lower": applied.lower,
+        "attempts": applied.attempts_changed,
+    }
+
+
 @teacher_required
 def question_create(request, pk):
     exam = get_exam_for_teacher(request, pk, write=True)
     kind = request.GET.get("kind", "")
     form_class = question_form_class(kind)
     if form_class is None:
-        kinds = [
-            (value, label, KIND_HINTS.get(value, "")) for value, label in Question.Kind.choices
-        ]
-        return render(request, "exam/authoring_question_kind.html", {"exam": exam, "kinds": kinds})
+        choices = [(value, label, kinds.get(value).hint) for value, label in Question.Kind.choices]
+        return render(
+            request, "exam/authoring_question_kind.html", {"exam": exam, "kinds": choices}
+        )
     if not exam.exam_texts.exists():
         messages.error(request, _("Choose a text for the exam first."))
         return redirect("teacher:exam-edit", pk=exam.pk)
@@ -252,31 +272,17 @@ def question_create(request, pk):
         except ValidationError as exc:
             _add_errors(form, exc, {"scoring": form.scoring_field})
         else:
-            messages.success(
-                request, _("Question %(number)s is added.") % {"number": question.number}
-            )
+            number = question.number
+            messages.success(request, _("Question %(number)s is added.") % {"number": number})
             return redirect(_question_anchor(question))
-    context = {
-        "exam": exam,
-        "form": form,
-        "kind": kind,
-        "kind_label": Question.Kind(kind).label,
-        "exam_texts": _exam_texts(exam),
-    }
-    return render(request, "exam/authoring_question_form.html", context)
-
-
-def _question_anchor(question: Question) -> str:
-    url = reverse("teacher:exam-detail", kwargs={"pk": question.exam_id})
-    return f"{url}#question-{question.pk}"
+    return _question_page(request, exam=exam, form=form, kind=kind)
 
 
 @teacher_required
 def question_edit(request, pk, question_pk):
     question = get_question_for_teacher(request, pk, question_pk)
-    exam = question.exam
     form_class = question_form_class(question.kind)
-    form = form_class(request.POST or None, instance=question, exam=exam)
+    form = form_class(request.POST or None, instance=question, exam=question.exam)
     summary = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -289,38 +295,16 @@ def question_edit(request, pk, question_pk):
         except ValidationError as exc:
             _add_errors(form, exc, {"scoring": form.scoring_field})
         else:
-            if applied is not None:
-                messages.success(
-                    request,
-                    _(
-                        "Question %(number)s is saved and its %(answers)s answers are "
-                        "regraded: %(higher)s got more points, %(lower)s fewer; "
-                        "%(attempts)s attempts have a new total or grade."
-                    )
-                    % {
-                        "number": question.number,
-                        "answers": applied.answers,
-                        "higher": applied.higher,
-                        "lower": applied.lower,
-                        "attempts": applied.attempts_changed,
-                    },
-                )
-            else:
-                messages.success(
-                    request, _("Question %(number)s is saved.") % {"number": question.number}
-                )
+            messages.success(request, _saved_message(question, applied))
             return redirect(_question_anchor(question))
-    context = {
-        "exam": exam,
-        "form": form,
-        "question": question,
-        "kind": question.kind,
-        "kind_label": question.get_kind_display(),
-        "summary": summary,
-        "exam_texts": _exam_texts(exam),
-        "answer_count": question.answers.filter(attempt__submitted_at__isnull=False).count(),
-    }
-    return render(request, "exam/authoring_question_form.html", context)
+    return _question_page(
+        request,
+        exam=question.exam,
+        form=form,
+        kind=question.kind,
+        question=question,
+        summary=summary,
+    )
 
 
 @teacher_required
@@ -355,100 +339,15 @@ def question_move(request, pk, question_pk):
 # Preview and answer model
 
 
-@dataclass
-class ModelEntry:
-    """One question as the answer model shows it."""
-
-    question: Question
-    options: list[Choice] = field(default_factory=list)
-    statements: list[Choice] = field(default_factory=list)
-    items: list[Choice] = field(default_factory=list)
-    targets: list[Choice] = field(default_factory=list)
-    keys: set[str] = field(default_factory=set)
-    table: list[tuple[int, int]] = field(default_factory=list)
-    lines: list[int] = field(default_factory=list)
-    order: list[Choice] = field(default_factory=list)
-    stem_parts: list = field(default_factory=list)
-    text_position: int | None = None
-
-    @property
-    def scoring(self) -> dict:
-        return self.question.scoring or {}
-
-    @property
-    def line_list(self) -> str:
-        return " ".join(str(n) for n in self.lines)
-
-
-def _entry(question: Question, positions: dict[int, int]) -> ModelEntry:
-    entry = ModelEntry(
-        question=question,
-        lines=authoring.line_numbers(question.answer_lines),
-        stem_parts=stem_parts(question.stem),
-        text_position=positions.get(question.text_id),
-    )
-    for choice in question.choices.all():
-        {
-            Choice.Role.OPTION: entry.options,
-            Choice.Role.STATEMENT: entry.statements,
-            Choice.Role.ITEM: entry.items,
-            Choice.Role.TARGET: entry.targets,
-        }[choice.role].append(choice)
-    scoring = entry.scoring
-    if question.kind == Question.Kind.MULTIPLE_CHOICE and scoring.get("key"):
-        entry.keys = {scoring["key"]}
-    elif question.kind == Question.Kind.MULTIPLE_RESPONSE:
-        entry.keys = set(scoring.get("keys", []))
-    table = scoring.get("table") or {}
-    entry.table = sorted(((int(k), v) for k, v in table.items()), reverse=True)
-    pairs = scoring.get("pairs", {})
-    answers = scoring.get("answers", {})
-    targets = {t.label: t for t in entry.targets}
-    for item in entry.items:
-        item.pair = targets.get(pairs.get(item.label, ""))
-    for statement in entry.statements:
-        statement.answer = answers.get(statement.label, "")
-    if question.kind == Question.Kind.ORDERING:
-        by_label = {i.label: i for i in entry.items}
-        entry.order = [by_label[lbl] for lbl in scoring.get("order", []) if lbl in by_label]
-    return entry
-
-
-def _page_context(exam: Exam) -> dict:
-    exam_texts = _exam_texts(exam)
-    positions = {et.text_id: et.position for et in exam_texts}
-    questions = _questions(exam)
-    return {
-        "exam": exam,
-        "exam_texts": exam_texts,
-        "entries": [_entry(q, positions) for q in questions],
-        "total_points": sum(q.max_points for q in questions),
-        "several_texts": len(exam_texts) > 1,
-    }
-
-
 @teacher_required
 def exam_preview(request, pk):
     """The exam page as a pupil sees it, built by the pupil page's own presenters
     (nothing of the answer model reaches the page), with no attempt behind it."""
     exam = get_exam_for_teacher(request, pk)
-    texts, labels = text_labels(exam)
-    choices = choices_by_question(exam)
-    questions = [
-        present_question(q, choices.get(q.pk, {}), None, labels)
-        for q in exam.questions.order_by("number")
-    ]
-    context = {
-        "exam": exam,
-        "questions": questions,
-        "texts": texts,
-        "many_texts": len(texts) > 1,
-        "total_points": sum(q.max_points for q in questions),
-    }
-    return render(request, "exam/authoring_exam_preview.html", context)
+    return render(request, "exam/authoring_exam_preview.html", preview_context(exam))
 
 
 @teacher_required
 def answer_model(request, pk):
     exam = get_exam_for_teacher(request, pk)
-    return render(request, "exam/answer_model.html", _page_context(exam))
+    return render(request, "exam/answer_model.html", answer_model_context(exam))

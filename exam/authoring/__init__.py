@@ -1,0 +1,85 @@
+"""Authoring: what a teacher writes (exams, questions), how it is checked against the
+booklet, what a change does to submitted answers, and the forms and presenters of the
+authoring pages.
+
+- services.py: exams, their texts, copies, publishing, co-authors
+- questions.py: adding, changing, reordering and deleting questions
+- checks.py: a question and an exam against the booklet (QuestionData, ChoiceData)
+- regrade.py: what a change does to submitted answers (REGRADE / KEEP)
+- forms/: the authoring forms, one module per family of kinds
+- presenters.py: the answer model as the page shows it
+
+The services are re-exported here, so callers write `authoring.create_exam(...)`.
+"""
+
+from exam.authoring.checks import (
+    ChoiceData,
+    QuestionData,
+    booklet_facts,
+    check_question,
+    exam_problems,
+    question_data,
+)
+from exam.authoring.questions import (
+    QuestionHasAnswers,
+    add_question,
+    delete_question,
+    move_question,
+    reorder_questions,
+    update_question,
+)
+from exam.authoring.regrade import (
+    KEEP,
+    REGRADE,
+    AnswerChange,
+    RegradeDecisionNeeded,
+    RegradeSummary,
+    change_fingerprint,
+    regrade_summary,
+)
+from exam.authoring.services import (
+    MAX_TEXTS,
+    ExamHasAttempts,
+    ExamNotReady,
+    add_co_author,
+    copy_exam,
+    create_exam,
+    delete_exam,
+    publish_exam,
+    remove_co_author,
+    unpublish_exam,
+    update_exam,
+)
+
+__all__ = [
+    "KEEP",
+    "MAX_TEXTS",
+    "REGRADE",
+    "AnswerChange",
+    "ChoiceData",
+    "ExamHasAttempts",
+    "ExamNotReady",
+    "QuestionData",
+    "QuestionHasAnswers",
+    "RegradeDecisionNeeded",
+    "RegradeSummary",
+    "add_co_author",
+    "add_question",
+    "booklet_facts",
+    "change_fingerprint",
+    "check_question",
+    "copy_exam",
+    "create_exam",
+    "delete_exam",
+    "delete_question",
+    "exam_problems",
+    "move_question",
+    "publish_exam",
+    "question_data",
+    "regrade_summary",
+    "remove_co_author",
+    "reorder_questions",
+    "unpublish_exam",
+    "update_exam",
+    "update_question",
+]

@@ -1,0 +1,159 @@
+"""Checks of a question, and of a whole exam, against its booklet.
+
+A question's references ("regel 120", "alinea 7") in its stem, model answer,
+explanation and answer-model elements, and its answer lines, must lie inside the
+question's text (exam/references.py holds the grammar and the messages); the kind's
+scoring data must pass exam.scoring.validate_scoring. check_question returns the
+problems per field, so a form can show each where it belongs; the services refuse
+data with problems, and publishing lists every problem of every question.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from exam.models import Exam, Question
+from exam.references import Booklet, answer_lines_problems, problem_message, reference_problems
+from exam.scoring import validate_scoring
+from texts.models import Line, Paragraph, Text
+
+
+@dataclass(frozen=True)
+class ChoiceData:
+    role: str
+    label: str
+    content: str
+
+
+@dataclass(frozen=True)
+class QuestionData:
+    """A question as a form hands it over: everything except its exam and number."""
+
+    kind: str
+    text: Text
+    stem: str
+    max_points: int
+    scoring: dict
+    model_answer: str = ""
+    explanation: str = ""
+    answer_lines: str = ""
+    word_limit: int | None = None
+    choices: tuple[ChoiceData, ...] = ()
+
+
+def booklet_facts(text: Text) -> Booklet:
+    """The stored text as exam.references checks it."""
+    lines = tuple(Line.objects.filter(text=text).order_by("number").values_list("number", "plain"))
+    return Booklet(lines=lines, paragraph_count=Paragraph.objects.filter(text=text).count())
+
+
+def _choice_labels(choices: Iterable[ChoiceData]) -> dict[str, list[str]]:
+    labels: dict[str, list[str]] = defaultdict(list)
+    for choice in choices:
+        labels[choice.role].append(choice.label)
+    return dict(labels)
+
+
+def check_question(*, data: QuestionData, booklet: Booklet | None = None) -> dict[str, list[str]]:
+    """Problems with a question, per field: {"stem": [...], "scoring": [...], ...}.
+
+    Keys are the Question fields, "scoring" for the kind's scoring data, and
+    "element:<i>" for the i-th answer-model element (from 0). Empty when fine.
+    """
+    booklet = booklet or booklet_facts(data.text)
+    found = []
+    for name in ("stem", "model_answer", "explanation"):
+        found += reference_problems(getattr(data, name) or "", booklet, field=name)
+    for index, element in enumerate(data.scoring.get("elements") or []):
+        if isinstance(element, dict):
+            text = str(element.get("text", ""))
+            found += reference_problems(text, booklet, field=f"element:{index}")
+    found += answer_lines_problems(data.answer_lines or "", booklet)
+    problems: dict[str, list[str]] = defaultdict(list)
+    for problem in found:
+        problems[problem.field].append(problem_message(problem))
+    if data.max_points < 1:
+        problems["max_points"].append(_("A question is worth at least 1 point."))
+    if data.kind == Question.Kind.SUMMARY and not data.word_limit:
+        problems["word_limit"].append(_("A summary needs a word limit."))
+    problems["scoring"] += validate_scoring(
+        kind=data.kind,
+        scoring=data.scoring,
+        max_points=data.max_points,
+        labels=_choice_labels(data.choices),
+        paragraph_count=booklet.paragraph_count,
+        lines=list(booklet.lines),
+    )
+    return {key: value for key, value in problems.items() if value}
+
+
+def raise_problems(problems: dict[str, list[str]]) -> None:
+    """check_question's problems as the ValidationError a service raises."""
+    if problems:
+        # Element problems belong to the scoring data as far as the model knows.
+        merged: dict[str, list[str]] = defaultdict(list)
+        for key, messages in problems.items():
+            merged["scoring" if key.startswith("element:") else key] += messages
+        raise ValidationError(dict(merged))
+
+
+def question_data(question: Question) -> QuestionData:
+    """A stored question as QuestionData (uses prefetched choices when present)."""
+    return QuestionData(
+        kind=question.kind,
+        text=question.text,
+        stem=question.stem,
+        max_points=question.max_points,
+        scoring=question.scoring or {},
+        model_answer=question.model_answer,
+        explanation=question.explanation,
+        answer_lines=question.answer_lines,
+        word_limit=question.word_limit,
+        choices=tuple(
+            ChoiceData(role=c.role, label=c.label, content=c.content)
+            for c in question.choices.all()
+        ),
+    )
+
+
+def exam_problems(exam: Exam) -> list[str]:
+    """Everything that keeps the exam from being published, in reading order."""
+    problems = []
+    exam_texts = list(exam.exam_texts.select_related("text").order_by("position"))
+    if not exam_texts:
+        problems.append(_("Choose at least one text."))
+    for exam_text in exam_texts:
+        if not exam_text.text.is_published:
+            problems.append(
+                _("Text %(position)s (%(title)s) is not published.")
+                % {"position": exam_text.position, "title": exam_text.text.title}
+            )
+    questions = list(
+        exam.questions.select_related("text").prefetch_related("choices").order_by("number")
+    )
+    if not questions:
+        problems.append(_("Add at least one question."))
+    booklets: dict[int, Booklet] = {}
+    linked = {exam_text.text_id for exam_text in exam_texts}
+    for question in questions:
+        if question.text_id not in booklets:
+            booklets[question.text_id] = booklet_facts(question.text)
+        found = check_question(data=question_data(question), booklet=booklets[question.text_id])
+        if question.text_id not in linked:
+            found.setdefault("text", []).append(_("Its text is not one of the exam's texts."))
+        if question.kind in (Question.Kind.OPEN, Question.Kind.SUMMARY) and not (
+            question.model_answer.strip() or question.scoring.get("elements")
+        ):
+            found.setdefault("model_answer", []).append(_("It has no model answer."))
+        for messages in found.values():
+            for message in messages:
+                problems.append(
+                    _("Question %(number)s: %(problem)s")
+                    % {"number": question.number, "problem": message}
+                )
+    return problems

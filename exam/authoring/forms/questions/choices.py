@@ -1,0 +1,235 @@
+"""Kinds whose pupil picks from lettered options: multiple choice, multiple response
+and ordering. The options are rows labelled A, B, C ... (any number of them)."""
+
+from __future__ import annotations
+
+import re
+
+from crispy_forms.bootstrap import InlineCheckboxes, InlineRadios
+from crispy_forms.layout import Div, Field
+from django import forms
+from django.utils.translation import gettext as _
+
+from exam.authoring.checks import ChoiceData
+from exam.authoring.forms.questions.base import (
+    MODE_ALL,
+    MODE_PER,
+    QuestionForm,
+    one_line,
+    stored_rows,
+)
+from exam.authoring.forms.questions.rows import (
+    MAX_ROWS,
+    REQUIRED,
+    UPPER,
+    ContentRow,
+    RowsBlock,
+    row_labels,
+    small_number,
+)
+from exam.authoring.forms.questions.score_table import MODE_TABLE
+from exam.models import Question
+
+ROLE_OPTION = "option"
+ROLE_ITEM = "item"
+
+
+class OptionsMixin:
+    """Lettered rows (prefix "options"), filled from A on without a gap."""
+
+    option_role = ROLE_OPTION
+    min_options = 4
+    # How many options must be filled at least.
+    required_options = 2
+
+    def add_option_rows(self) -> None:
+        labels = row_labels(UPPER, MAX_ROWS)
+        self.add_rows(
+            "options",
+            ContentRow,
+            initial=stored_rows(self.stored, self.option_role, labels),
+            min_rows=self.min_options,
+            label_style=UPPER,
+            legend=_("Options"),
+            add_label=_("Add an option"),
+            css_class="authoring-options",
+        )
+
+    def option_labels(self) -> list[str]:
+        return self.formsets["options"].labels
+
+    def option_layout(self):
+        return RowsBlock("options")
+
+    def clean_options(self) -> list[ChoiceData]:
+        """The filled options, which must run A, B, C ... without a gap."""
+        rows = self.rows("options")
+        labels = self.option_labels()
+        filled = [i for i, (_row, values) in enumerate(rows) if values.get("content")]
+        if filled != list(range(len(filled))):
+            gap = next(i for i in range(len(rows)) if i not in filled)
+            self.row_error(
+                "options",
+                gap,
+                "content",
+                _("Fill the options in order: %(label)s is empty.") % {"label": labels[gap]},
+            )
+        for index in range(min(self.required_options, len(rows))):
+            if index not in filled and index == len(filled):
+                self.row_error("options", index, "content", REQUIRED)
+        return [
+            ChoiceData(self.option_role, labels[i], one_line(rows[i][1]["content"])) for i in filled
+        ]
+
+
+class MultipleChoiceForm(OptionsMixin, QuestionForm):
+    kind = Question.Kind.MULTIPLE_CHOICE
+    scoring_field = "key"
+
+    def add_kind_fields(self):
+        self.add_option_rows()
+        self.fields["key"] = forms.ChoiceField(
+            label=_("Key"),
+            choices=[(lbl, lbl) for lbl in self.option_labels()],
+            widget=forms.RadioSelect,
+            error_messages={"required": _("Choose which option is the right answer.")},
+        )
+
+    def kind_layout(self):
+        return [self.option_layout(), InlineRadios("key")]
+
+    def initial_from_question(self, question):
+        return {"key": question.scoring.get("key")}
+
+    def build(self, cleaned):
+        choices = self.clean_options()
+        key = cleaned.get("key")
+        if key and key not in [c.label for c in choices]:
+            self.add_error("key", _("The key must be one of the options you filled in."))
+        return {"key": key}, choices
+
+
+class MultipleResponseForm(OptionsMixin, QuestionForm):
+    kind = Question.Kind.MULTIPLE_RESPONSE
+    scoring_field = "keys"
+    required_options = 3
+
+    def add_kind_fields(self):
+        self.add_option_rows()
+        labels = self.option_labels()
+        self.fields["keys"] = forms.MultipleChoiceField(
+            label=_("Right options"),
+            choices=[(lbl, lbl) for lbl in labels],
+            widget=forms.CheckboxSelectMultiple,
+        )
+        self.fields["choose"] = small_number(
+            _("How many the pupil chooses"),
+            min_value=1,
+            max_value=max(len(labels) - 1, 1),
+            help_text=_("Empty: as many as there are right options."),
+        )
+        self.add_mode(
+            [(MODE_PER, _("points per right option")), (MODE_TABLE, _("score table"))],
+            initial=MODE_PER,
+        )
+        self.fields["per_correct"] = small_number(
+            _("Points per right option"), initial=1, min_value=1
+        )
+        # The pupil chooses at most one option fewer than there are.
+        self.add_score_table(len(labels), count_source="#id_choose")
+
+    def kind_layout(self):
+        return [
+            self.option_layout(),
+            InlineCheckboxes("keys"),
+            Field("choose"),
+            InlineRadios("mode"),
+            Div(Field("per_correct"), css_class="js-mode-per"),
+            self.score_table_layout(),
+        ]
+
+    def initial_from_question(self, question):
+        scoring = question.scoring
+        return {
+            "keys": scoring.get("keys", []),
+            "choose": scoring.get("choose"),
+            "mode": self.mode_initial(question, MODE_PER),
+            "per_correct": scoring.get("per_correct", 1),
+        }
+
+    def build(self, cleaned):
+        choices = self.clean_options()
+        labels = [c.label for c in choices]
+        keys = [k for k in self.option_labels() if k in (cleaned.get("keys") or [])]
+        if any(k not in labels for k in keys):
+            self.add_error("keys", _("The right options must be options you filled in."))
+        choose = cleaned.get("choose") or len(keys)
+        if choose >= len(labels):
+            self.add_error("choose", _("The pupil must choose fewer options than there are."))
+            return {}, choices
+        scoring: dict = {"keys": keys, "choose": choose}
+        best = min(choose, len(keys))
+        if cleaned.get("mode") == MODE_TABLE:
+            scoring["table"] = self.clean_table(count=choose, best=best)
+        else:
+            per = cleaned.get("per_correct") or 1
+            if per * best != self.max_points():
+                self.add_error(
+                    "per_correct",
+                    _(
+                        "%(count)s right options at %(per)s points make %(total)s, not the maximum %(max)s."
+                    )
+                    % {"count": best, "per": per, "total": per * best, "max": self.max_points()},
+                )
+            scoring["per_correct"] = per
+        return scoring, choices
+
+
+class OrderingForm(OptionsMixin, QuestionForm):
+    kind = Question.Kind.ORDERING
+    scoring_field = "order"
+    min_options = 3
+    option_role = ROLE_ITEM
+
+    def add_kind_fields(self):
+        self.add_option_rows()
+        self.fields["order"] = forms.CharField(
+            label=_("Right order"),
+            max_length=3 * MAX_ROWS,
+            help_text=_("The letters in the right order, e.g. C A B D."),
+        )
+        self.add_mode(
+            [(MODE_ALL, _("all or nothing")), (MODE_TABLE, _("score table"))], initial=MODE_ALL
+        )
+        self.add_score_table(
+            len(self.option_labels()) + 1, count_source=".authoring-options .js-count"
+        )
+
+    def kind_layout(self):
+        return [
+            self.option_layout(),
+            Field("order"),
+            InlineRadios("mode"),
+            self.score_table_layout(),
+        ]
+
+    def initial_from_question(self, question):
+        return {
+            "order": " ".join(question.scoring.get("order", [])),
+            "mode": self.mode_initial(question, MODE_ALL),
+        }
+
+    def build(self, cleaned):
+        choices = self.clean_options()
+        labels = [c.label for c in choices]
+        order = re.findall(r"[A-Z]", cleaned.get("order", "").upper())
+        if sorted(order) != sorted(labels):
+            self.add_error(
+                "order",
+                _("Give every letter once: %(labels)s.") % {"labels": ", ".join(labels)},
+            )
+            return {}, choices
+        scoring: dict = {"order": order}
+        if cleaned.get("mode") == MODE_TABLE:
+            scoring["table"] = self.clean_table(count=len(labels), best=len(labels))
+        return scoring, choices

@@ -1,0 +1,122 @@
+"""What the authoring pages show, read from the database and shaped for templates:
+the exam's texts and questions, the preview (the pupil page's own presenters) and
+the answer model (templates/exam/answer_model.html, one ModelEntry per question)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from exam.models import Choice, Exam, ExamText, Question
+
+# The pupil page's presenters: the preview shows exactly what a pupil sees.
+from exam.presenters.exam_page import (
+    choices_by_question,
+    present_question,
+    stem_parts,
+    text_labels,
+)
+from exam.references import line_numbers
+
+
+def exam_texts_of(exam: Exam) -> list[ExamText]:
+    return list(exam.exam_texts.select_related("text").order_by("position"))
+
+
+def questions_of(exam: Exam) -> list[Question]:
+    return list(
+        exam.questions.select_related("text")
+        .prefetch_related(Prefetch("choices", queryset=Choice.objects.order_by("role", "position")))
+        .order_by("number")
+    )
+
+
+@dataclass
+class ModelEntry:
+    """One question as the answer model shows it."""
+
+    question: Question
+    options: list[Choice] = field(default_factory=list)
+    statements: list[Choice] = field(default_factory=list)
+    items: list[Choice] = field(default_factory=list)
+    targets: list[Choice] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    table: list[tuple[int, int]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+    order: list[Choice] = field(default_factory=list)
+    stem_parts: list = field(default_factory=list)
+    text_position: int | None = None
+
+    @property
+    def scoring(self) -> dict:
+        return self.question.scoring or {}
+
+    @property
+    def line_list(self) -> str:
+        return " ".join(str(n) for n in self.lines)
+
+
+def model_entry(question: Question, positions: dict[int, int]) -> ModelEntry:
+    entry = ModelEntry(
+        question=question,
+        lines=line_numbers(question.answer_lines),
+        stem_parts=stem_parts(question.stem),
+        text_position=positions.get(question.text_id),
+    )
+    for choice in question.choices.all():
+        {
+            Choice.Role.OPTION: entry.options,
+            Choice.Role.STATEMENT: entry.statements,
+            Choice.Role.ITEM: entry.items,
+            Choice.Role.TARGET: entry.targets,
+        }[choice.role].append(choice)
+    scoring = entry.scoring
+    if question.kind == Question.Kind.MULTIPLE_CHOICE and scoring.get("key"):
+        entry.keys = {scoring["key"]}
+    elif question.kind == Question.Kind.MULTIPLE_RESPONSE:
+        entry.keys = set(scoring.get("keys", []))
+    table = scoring.get("table") or {}
+    entry.table = sorted(((int(k), v) for k, v in table.items()), reverse=True)
+    pairs = scoring.get("pairs", {})
+    answers = scoring.get("answers", {})
+    targets = {t.label: t for t in entry.targets}
+    for item in entry.items:
+        item.pair = targets.get(pairs.get(item.label, ""))
+    for statement in entry.statements:
+        statement.answer = answers.get(statement.label, "")
+    if question.kind == Question.Kind.ORDERING:
+        by_label = {i.label: i for i in entry.items}
+        entry.order = [by_label[lbl] for lbl in scoring.get("order", []) if lbl in by_label]
+    return entry
+
+
+def answer_model_context(exam: Exam) -> dict:
+    exam_texts = exam_texts_of(exam)
+    positions = {et.text_id: et.position for et in exam_texts}
+    questions = questions_of(exam)
+    return {
+        "exam": exam,
+        "exam_texts": exam_texts,
+        "entries": [model_entry(q, positions) for q in questions],
+        "total_points": sum(q.max_points for q in questions),
+        "several_texts": len(exam_texts) > 1,
+    }
+
+
+def preview_context(exam: Exam) -> dict:
+    """The exam page as a pupil sees it, with no attempt behind it and nothing of
+    the answer model in it."""
+    texts, labels = text_labels(exam)
+    choices = choices_by_question(exam)
+    questions = [
+        present_question(q, choices.get(q.pk, {}), None, labels)
+        for q in exam.questions.order_by("number")
+    ]
+    return {
+        "exam": exam,
+        "questions": questions,
+        "texts": texts,
+        "many_texts": len(texts) > 1,
+        "total_points": sum(q.max_points for q in questions),
+    }

@@ -1,0 +1,243 @@
+"""Line and paragraph references: one grammar for finding, parsing, formatting and
+checking them.
+
+A question points pupils into the booklet in two ways, and both are read here:
+
+- **In prose** (stem, model answer, explanation, answer-model elements): "regel 85-91",
+  "r. 12", "regels 3 en 4", "alinea's 2 t/m 4". `find_references` finds them, with
+  their position in the string so a page can turn each into a link.
+- **As a list** (Question.answer_lines): "85-91, 100", "regel 6–8; 21", "3 en 4".
+  `parse_line_ranges` reads it, `format_line_ranges` writes it the one canonical way.
+
+The grammar both share: a number has one to four digits; a range joins two numbers
+with "-", "–", "—", "t/m" or "tot en met"; a list separates items with ",", ";" or
+"en"; a list may start with "regel(s)", "r." or "line(s)". In prose only "en" joins
+items: a comma in a sentence ends the reference more often than it continues it
+("in regel 12, 3 woorden verder").
+
+Every reference must lie inside the question's text: `reference_problems` and
+`answer_lines_problems` return `ReferenceProblem(field, code, params)` values, and
+MESSAGES holds the one translated sentence per code (the importer's English report,
+exam/exam_data.py, words the same codes its own way). Pure: no database, no request.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Protocol
+
+from django.utils.translation import gettext_lazy, ngettext_lazy
+
+_NUMBER = r"\d{1,4}"
+_RANGE = r"\s*(?:-|–|—|t/m|tot\s+en\s+met)\s*"
+_PROSE_AND = r"\s+en\s+"
+_REFERENCE = re.compile(
+    r"(?<!\w)(?P<word>regels?|r\.|alinea(?:['’]s)?)\s*"
+    rf"(?P<numbers>{_NUMBER}(?:(?:{_RANGE}|{_PROSE_AND}){_NUMBER})*)(?!\w)",
+    re.IGNORECASE,
+)
+_ITEM = re.compile(rf"(?P<first>{_NUMBER})(?:{_RANGE}(?P<last>{_NUMBER}))?")
+_LIST_ITEM = re.compile(rf"^(?P<first>{_NUMBER})(?:{_RANGE}(?P<last>{_NUMBER}))?$", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\ben\b)\s*", re.IGNORECASE)
+_LINE_WORD = re.compile(r"^(?:regels?|r\.|lines?)\s*(?=\d)", re.IGNORECASE)
+# "tot en met" holds the separator "en": read it as a dash before splitting the list.
+_LONG_RANGE = re.compile(r"\s*tot\s+en\s+met\s*", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------
+# Finding references in prose
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A place in the text named in a question: kind "line" or "paragraph", the first
+    and last number, and where the reference stands in the string (start, end)."""
+
+    kind: str
+    first: int
+    last: int
+    start: int
+    end: int
+
+
+def find_references(text: str) -> list[Reference]:
+    """The line and paragraph references in a question, in order.
+
+    "regels 3 en 4" and "alinea's 2 en 3" name neighbours, so they are one range;
+    "alinea's 2 en 5" are two references, each linked on its own number.
+
+    >>> find_references("Lees regel 85-91 en alinea's 2 en 3.")
+    [Reference(kind='line', first=85, last=91, start=5, end=16), \
+Reference(kind='paragraph', first=2, last=3, start=20, end=35)]
+    """
+    references: list[Reference] = []
+    for match in _REFERENCE.finditer(text):
+        kind = "paragraph" if match.group("word").lower().startswith("alinea") else "line"
+        offset = match.start("numbers")
+        items = [
+            (int(item.group("first")), int(item.group("last") or item.group("first")), item)
+            for item in _ITEM.finditer(match.group("numbers"))
+        ]
+        if all(items[i + 1][0] == items[i][1] + 1 for i in range(len(items) - 1)):
+            references.append(
+                Reference(kind, items[0][0], items[-1][1], match.start(), match.end())
+            )
+            continue
+        for position, (first, last, item) in enumerate(items):
+            start = match.start() if position == 0 else offset + item.start()
+            references.append(Reference(kind, first, last, start, offset + item.end()))
+    return references
+
+
+# ---------------------------------------------------------------------------
+# Line lists (Question.answer_lines)
+
+
+def parse_line_ranges(value: str) -> list[tuple[int, int]]:
+    """Read a list of lines as ranges; "" is no lines. Raises ValueError on anything
+    else, a range that runs backwards and line 0 included.
+
+    >>> parse_line_ranges("regel 85 – 91; 100 en 102 t/m 104")
+    [(85, 91), (100, 100), (102, 104)]
+    """
+    value = _LONG_RANGE.sub("-", _LINE_WORD.sub("", str(value).strip()))
+    if not value:
+        return []
+    ranges = []
+    for part in _LIST_SEPARATOR.split(value):
+        match = _LIST_ITEM.match(part.strip())
+        if not match:
+            raise ValueError(f"not a line range: {part.strip()!r}")
+        first = int(match.group("first"))
+        last = int(match.group("last") or first)
+        if first < 1 or last < first:
+            raise ValueError(f"not a line range: {part.strip()!r}")
+        ranges.append((first, last))
+    return ranges
+
+
+def format_line_ranges(ranges: Iterable[tuple[int, int]]) -> str:
+    """The canonical spelling.
+
+    >>> format_line_ranges([(85, 91), (100, 100)])
+    '85-91, 100'
+    """
+    return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in ranges)
+
+
+def line_numbers(value: str) -> list[int]:
+    """Every line number in an answer_lines value; [] when it cannot be read.
+
+    >>> line_numbers("3-5, 9")
+    [3, 4, 5, 9]
+    """
+    try:
+        ranges = parse_line_ranges(value)
+    except ValueError:
+        return []
+    return [n for first, last in ranges for n in range(first, last + 1)]
+
+
+# ---------------------------------------------------------------------------
+# Checking references against the text
+
+
+class TextSize(Protocol):
+    """What the checks need of a text: exam.authoring's Booklet and exam_data's
+    TextInfo both have it."""
+
+    @property
+    def line_count(self) -> int: ...
+
+    paragraph_count: int
+
+
+@dataclass(frozen=True)
+class Booklet:
+    """A stored text as the checks see it: its (number, plain) lines and how many
+    paragraphs it has."""
+
+    lines: tuple[tuple[int, str], ...]
+    paragraph_count: int
+
+    @property
+    def line_count(self) -> int:
+        return len(self.lines)
+
+
+@dataclass(frozen=True)
+class ReferenceProblem:
+    """A reference that does not fit the text: where (field), what (code), and the
+    values the message needs (params)."""
+
+    field: str
+    code: str
+    params: dict = dataclasses.field(default_factory=dict)
+
+
+BACKWARDS = "reference_backwards"
+LINE_OUTSIDE = "reference_line_outside"
+PARAGRAPH_OUTSIDE = "reference_paragraph_outside"
+LINES_UNREADABLE = "answer_lines_unreadable"
+LINES_OUTSIDE = "answer_lines_outside"
+
+MESSAGES = {
+    BACKWARDS: gettext_lazy("“%(reference)s” runs backwards: the first number must come first."),
+    LINE_OUTSIDE: gettext_lazy("“%(reference)s” is not in the text: it has %(count)s lines."),
+    PARAGRAPH_OUTSIDE: ngettext_lazy(
+        "“%(reference)s” is not in the text: it has %(count)s paragraph.",
+        "“%(reference)s” is not in the text: it has %(count)s paragraphs.",
+        "count",
+    ),
+    LINES_UNREADABLE: gettext_lazy("Write the lines as 85-91, or several as 12, 14-16."),
+    LINES_OUTSIDE: gettext_lazy("Line %(line)s is not in the text: it has %(count)s lines."),
+}
+
+
+def problem_message(problem: ReferenceProblem) -> str:
+    """The problem as a sentence in the active language."""
+    return str(MESSAGES[problem.code] % problem.params)
+
+
+def reference_problems(value: str, text: TextSize, *, field: str) -> list[ReferenceProblem]:
+    """The references in `value` that do not fit the text, one problem each.
+
+    >>> [p.code for p in reference_problems("regel 120 en alinea 2",
+    ...     Booklet(lines=((1, "x"),) * 109, paragraph_count=5), field="stem")]
+    ['reference_line_outside']
+    """
+    problems = []
+    for ref in find_references(value or ""):
+        quoted = value[ref.start : ref.end].strip()
+        if ref.first > ref.last:
+            problems.append(ReferenceProblem(field, BACKWARDS, {"reference": quoted}))
+        elif ref.kind == "line" and not 1 <= ref.first <= ref.last <= text.line_count:
+            params = {"reference": quoted, "count": text.line_count}
+            problems.append(ReferenceProblem(field, LINE_OUTSIDE, params))
+        elif ref.kind == "paragraph" and not 1 <= ref.first <= ref.last <= text.paragraph_count:
+            params = {"reference": quoted, "count": text.paragraph_count}
+            problems.append(ReferenceProblem(field, PARAGRAPH_OUTSIDE, params))
+    return problems
+
+
+def answer_lines_problems(
+    value: str, text: TextSize, *, field: str = "answer_lines"
+) -> list[ReferenceProblem]:
+    """Whether an answer_lines value can be read and lies inside the text.
+
+    >>> answer_lines_problems("105-120", Booklet(lines=((1, "x"),) * 109, paragraph_count=5))
+    [ReferenceProblem(field='answer_lines', code='answer_lines_outside', \
+params={'value': '105-120', 'line': 120, 'count': 109})]
+    """
+    try:
+        ranges = parse_line_ranges(value or "")
+    except ValueError:
+        return [ReferenceProblem(field, LINES_UNREADABLE, {"value": value})]
+    beyond = [last for _first, last in ranges if last > text.line_count]
+    if beyond:
+        params = {"value": value, "line": max(beyond), "count": text.line_count}
+        return [ReferenceProblem(field, LINES_OUTSIDE, params)]
+    return []
