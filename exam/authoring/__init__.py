@@ -1,13 +1,12 @@
 """Authoring: what a teacher writes (exams, questions), how it is checked against the
-booklet, what a change does to submitted answers, and the forms and presenters of the
-authoring pages.
+booklet, what a change does to submitted answers, and the forms of the authoring pages
+(their presenters are exam/presenters/authoring.py).
 
 - services.py: exams, their texts, copies, publishing, co-authors
 - questions.py: adding, changing, reordering and deleting questions
 - checks.py: a question and an exam against the booklet (QuestionData, ChoiceData)
 - regrade.py: what a change does to submitted answers (REGRADE / KEEP)
 - forms/: the authoring forms, one module per family of kinds
-- presenters.py: the answer model as the page shows it
 
 The services are re-exported here, so callers write `authoring.create_exam(...)`.
 """

@@ -2,7 +2,8 @@
 
 exam_page.py holds what the exam page (and the authoring preview) shows before an
 attempt is submitted, result_page.py what the result page shows after, pupil_home.py
-the pupil's list of exams, classwork.py the teachers' pages about classes,
+the pupil's list of exams, authoring.py the preview and the answer model for
+authors, classwork.py the teachers' pages about classes,
 assignments, marking and results (and the pupil's own results and assignments).
 Views call them and render; templates never receive a model with data the viewer
 may not see.

@@ -33,13 +33,13 @@ from exam.authoring.forms import (
     ShareForm,
     question_form_class,
 )
-from exam.authoring.presenters import (
+from exam.models import Attempt, Exam, Question
+from exam.presenters.authoring import (
     answer_model_context,
     exam_texts_of,
     preview_context,
     questions_of,
 )
-from exam.models import Attempt, Exam, Question
 
 
 def _add_errors(form, exc: ValidationError, mapping: dict[str, str | None]) -> None:
