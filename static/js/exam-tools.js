@@ -9,7 +9,10 @@
  * index counting the whitespace-separated words of the booklet line from 0. The
  * booklet never re-wraps a line, so the same words stay marked at every width.
  * Strings come from data-msg-* attributes of #exam-tools (translated in the template).
+ * An ES module: jumping to a question and switching panes come from exam/tabs.js.
  */
+import * as page from "./exam/tabs.js";
+
 (function () {
   "use strict";
 
@@ -19,7 +22,6 @@
   if (!tools || !dataEl) return;
 
   var data = JSON.parse(dataEl.textContent);
-  var page = window.ExamPage || {};
 
   function message(name) {
     return tools.dataset["msg" + name] || "";
