@@ -47,5 +47,5 @@ def test_every_module_import_is_a_relative_path_to_a_file():
     ]
     assert imports
     for path, target in imports:
-        assert target.startswith("./"), (path.name, target)
+        assert target.startswith(("./", "../")), (path.name, target)
         assert (path.parent / target).is_file(), (path.name, target)

@@ -59,3 +59,27 @@ def test_the_exam_pages_load_their_entry_modules_as_modules():
     ]:
         text = (ROOT / "templates" / template).read_text()
         assert f"""<script type="module" src="{{% static '{entry}' %}}"></script>""" in text
+
+
+def imports_of(module: Path) -> set[Path]:
+    """Every module that `module` imports, directly or through another."""
+    found: set[Path] = set()
+    todo = [module]
+    while todo:
+        current = todo.pop()
+        for target in IMPORT.findall(current.read_text()):
+            path = (current.parent / target).resolve()
+            if path not in found:
+                found.add(path)
+                todo.append(path)
+    return found
+
+
+@pytest.mark.parametrize("template", ["exam/attempt_detail.html", "exam/attempt_result.html"])
+def test_a_page_preloads_exactly_the_modules_its_entry_modules_import(template):
+    text = (ROOT / "templates" / template).read_text()
+    static = ROOT / "static"
+    entries = re.findall(r"""<script type="module" src="\{% static '([^']+)' %\}">""", text)
+    preloaded = re.findall(r"""<link rel="modulepreload" href="\{% static '([^']+)' %\}">""", text)
+    needed = set().union(*(imports_of((static / entry).resolve()) for entry in entries))
+    assert {(static / name).resolve() for name in preloaded} == needed

@@ -15,7 +15,7 @@ export function initHandIn(exam, save) {
     return new Promise(function (resolve) {
       var waited = 0;
       (function check() {
-        // exam-tools.js counts its own saves (a flag, a note) in toolsPending.
+        // The tools (exam/tools/server.js) count their own saves (a flag, a note) in toolsPending.
         var done = exam.dataset.pending === "0" && (exam.dataset.toolsPending || "0") === "0";
         if (done || waited >= 8000) return resolve(exam.dataset.pending === "0");
         waited += 100;

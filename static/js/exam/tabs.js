@@ -41,7 +41,7 @@ export function scrollPaneTo(first, last, block) {
 }
 
 // focusQuestion: focus the question itself rather than its first field, so the
-// keyboard shortcuts (exam-tools.js) keep working after a jump.
+// keyboard shortcuts (exam/tools/shortcuts.js) keep working after a jump.
 export function showQuestion(number, focusQuestion) {
   const question = document.getElementById("question-" + number);
   if (!question) return false;
