@@ -1,112 +1,39 @@
-/* Teachers' authoring pages: the question form, the preview and the answer model.
+/* Teachers' authoring pages: the question form and the answer model.
  *
  * Everything here is an enhancement: without it every form still posts and every
- * field is shown. Booklet references in stems ("regel 85-91") are handled by
- * exam.js, which the preview and the answer model load as the pupil's page does.
+ * field is shown. Booklet references ("regel 85-91" in stems, "Show lines" in the
+ * answer model) use the exam page's own module, static/js/exam/references.js; the
+ * preview has an entry module of its own, static/js/exam/preview.js.
  */
-(function () {
-  "use strict";
+import {
+  clearHighlights,
+  highlightLines,
+  initReferences,
+  linesByNumber,
+} from "./exam/references.js";
 
-  var reduceMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+/* --- the answer model: "Show lines 85-91" lights them up in the booklet ---------- */
 
-  /* --- the answer model: "Show lines 85-91" lights them up in the booklet ---------- */
-
-  function clearHighlights() {
-    document.querySelectorAll(".booklet-line.is-highlighted").forEach(function (el) {
-      el.classList.remove("is-highlighted");
-    });
-    document.querySelectorAll(".model-show-lines[aria-pressed='true']").forEach(function (el) {
-      el.setAttribute("aria-pressed", "false");
-    });
-  }
-
-  function showLines(button) {
-    var wasOn = button.getAttribute("aria-pressed") === "true";
-    clearHighlights();
-    if (wasOn) return;
-    var lines = (button.dataset.lines || "").split(/\s+/).filter(Boolean);
-    var found = lines
-      .map(function (n) {
-        return document.getElementById("text-" + button.dataset.text + "-line-" + n);
-      })
-      .filter(Boolean);
-    if (!found.length) return;
-    found.forEach(function (el) {
-      el.classList.add("is-highlighted");
-    });
-    button.setAttribute("aria-pressed", "true");
-    found[0].scrollIntoView({ block: "center", behavior: reduceMotion ? "auto" : "smooth" });
-  }
-
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest(".model-show-lines");
-    if (button) showLines(button);
-    var print = event.target.closest("[data-print]");
-    if (print) window.print();
+function unpressAll() {
+  document.querySelectorAll(".model-show-lines[aria-pressed='true']").forEach((el) => {
+    el.setAttribute("aria-pressed", "false");
   });
+}
 
-  /* --- the preview: answers can be tried, but nothing is ever sent ----------------- */
-
-  var preview = document.getElementById("exam-preview");
-  if (preview) {
-    var isAnswered = function (form) {
-      var answered = false;
-      form.querySelectorAll("input, textarea, select").forEach(function (field) {
-        if ((field.type === "radio" || field.type === "checkbox") && !field.checked) return;
-        if (field.value && field.value.trim()) answered = true;
-      });
-      return answered;
-    };
-    var refresh = function (form) {
-      var number = form.dataset.number;
-      var nav = document.getElementById("nav-q" + number);
-      if (nav) nav.classList.toggle("is-answered", isAnswered(form));
-      var count = preview.querySelectorAll(".exam-nav-item.is-answered").length;
-      var counter = preview.querySelector("[data-answered-count]");
-      if (counter) counter.textContent = String(count);
-      var chosen = form.querySelector("[data-chosen]");
-      if (chosen) chosen.textContent = String(form.querySelectorAll("input[type=checkbox]:checked").length);
-      var limited = form.querySelector("textarea[data-word-limit]");
-      var words = form.querySelector("[data-words]");
-      if (limited && words) {
-        var n = limited.value.trim() ? limited.value.trim().split(/\s+/).length : 0;
-        words.textContent = String(n);
-        var limit = parseInt(limited.dataset.wordLimit, 10);
-        var box = words.closest(".exam-wordcount");
-        if (box && limit) box.classList.toggle("is-over", n > limit);
-      }
-    };
-    preview.querySelectorAll("form[data-preview-form]").forEach(function (form) {
-      form.addEventListener("submit", function (event) {
-        event.preventDefault();
-      });
-      form.addEventListener("input", function () {
-        refresh(form);
-      });
-      form.addEventListener("change", function () {
-        refresh(form);
-      });
-      var clear = form.querySelector("[data-clear]");
-      if (clear) {
-        form.addEventListener("change", function () {
-          clear.hidden = !isAnswered(form);
-        });
-        clear.addEventListener("click", function () {
-          form.querySelectorAll("input[type=radio]").forEach(function (field) {
-            field.checked = false;
-          });
-          clear.hidden = true;
-          refresh(form);
-        });
-      }
-    });
+function showLines(button) {
+  const wasOn = button.getAttribute("aria-pressed") === "true";
+  unpressAll();
+  clearHighlights();
+  if (wasOn) return;
+  const numbers = (button.dataset.lines || "").split(/\s+/).filter(Boolean);
+  if (highlightLines(linesByNumber(button.dataset.text, numbers))) {
+    button.setAttribute("aria-pressed", "true");
   }
+}
 
-  /* --- the question form: show the fields the chosen scoring needs ----------------- */
+/* --- the question form: show the fields the chosen scoring needs ----------------- */
 
-  var form = document.getElementById("question-form");
-  if (!form) return;
-
+function initQuestionForm(form) {
   function checkedValue(name) {
     var checked = form.querySelector("input[name='" + name + "']:checked");
     return checked ? checked.value : "";
@@ -187,4 +114,13 @@
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   update();
-})();
+}
+
+initReferences();
+document.addEventListener("click", (event) => {
+  const button = event.target.closest(".model-show-lines");
+  if (button) showLines(button);
+});
+
+const questionForm = document.getElementById("question-form");
+if (questionForm) initQuestionForm(questionForm);
