@@ -289,9 +289,14 @@ def test_a_failed_save_warns_keeps_the_answer_and_is_retried(live_server, page, 
     expect(page.locator("#exam-save-state")).to_have_attribute("data-state", "failed")
     # The question says it is not saved: waiting for its next try, or trying again
     # (the two alternate while the connection stays down).
-    expect(
-        page.locator("#q10-status").locator("[data-state=retrying], [data-state=saving]")
-    ).to_be_visible()
+    # Polled from Python: the status span is replaced every second while it counts down.
+    seen = set()
+    for _ in range(100):
+        seen.add(page.locator("#q10-status [data-state]").first.get_attribute("data-state"))
+        if seen & {"retrying", "saving"}:
+            break
+        page.wait_for_timeout(200)
+    assert seen & {"retrying", "saving"}, seen
     expect(page.locator("#exam-alert")).to_be_visible()
     expect(page.locator("#nav-q10")).not_to_have_class(re.compile(r"\bis-answered\b"))
     page.screenshot(path="/tmp/pupil-save-failed.png")
