@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.bench_autosave [--runs N]
 
-Target (issue 14, section 1): an autosave (the htmx POST exam.js sends: an open
+Target (issue 14, section 1): an autosave (the htmx POST autosave.js sends: an open
 answer with the next revision, the status fragment back) costs at most 2x a trivial
 view behind login (session and user loaded, bytes from memory), with fewer queries.
 Both go through the same test client and middleware, interleaved, and are timed in

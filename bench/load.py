@@ -16,10 +16,10 @@ they cost), the demo exam and an exam-mode assignment of it.
 
 Each pupil does what the browser does: GET the login page (CSRF token), POST the login,
 GET the assignments page, POST its start, GET the exam page (the forms, their
-revisions and save URLs are read from it), autosave answers as static/js/exam.js does
+revisions and save URLs are read from it), autosave answers as static/js/exam/autosave.js does
 (an htmx POST with the next revision; a failed save - no answer, a 5xx, a 403 - is
 sent again after 1, 2, 4, 8, 15, 30 s with the next revision, the same fields), hand
-in (only once every save is confirmed, as exam.js's flushSaves waits), GET the page it
+in (only once every save is confirmed, as hand-in.js's flushSaves waits), GET the page it
 lands on. Then every answer stored is compared with the last one each pupil sent.
 
 Shapes:
@@ -60,7 +60,7 @@ from tests.live_app import ROOT, Server, app_env, serve_command, serving
 NETWORK_ERRORS = (OSError, http.client.HTTPException)
 
 PASSWORD = "ochtend-2026-examen"
-# exam.js: the pauses before a failed save is sent again, and htmx's timeout.
+# autosave.js: the pauses before a failed save is sent again, and htmx's timeout.
 BACKOFF = [1, 2, 4, 8, 15, 30]
 SAVE_TIMEOUT = 15
 PAGE_TIMEOUT = 60
@@ -193,7 +193,7 @@ class Form:
 
 
 def read_exam_page(html: str, page_url: str) -> tuple[list[Form], str]:
-    """The answer forms (as exam.js finds them) and the CSRF token on the exam page."""
+    """The answer forms (as autosave.js finds them) and the CSRF token on the exam page."""
     forms = []
     for match in re.finditer(r'<form class="exam-answer"[^>]*>.*?</form>', html, re.DOTALL):
         tag = match.group(0)
@@ -253,7 +253,7 @@ class Run:
         return status, headers, body
 
     def save(self, pupil: Pupil, form: Form, value: str, token: str) -> None:
-        """One autosave as exam.js sends it, sent again with the next revision until the
+        """One autosave as autosave.js sends it, sent again with the next revision until the
         server confirms it (or refuses it: 409/422, which the page shows, not retries)."""
         pupil.sent[form.number] = value
         failures = 0
@@ -266,7 +266,7 @@ class Run:
                     "POST", form.url, fields=fields, htmx=True, timeout=SAVE_TIMEOUT
                 )
             except NETWORK_ERRORS:
-                # No answer, or half of one (a worker killed mid-response): exam.js
+                # No answer, or half of one (a worker killed mid-response): autosave.js
                 # sees a failed request and sends the answer again.
                 status, headers = 0, {}
             pupil.timings["save"].append(time.monotonic() - started)
@@ -461,7 +461,7 @@ def report(pupils: list[Pupil], lost: list[str], seconds: float) -> dict:
     logins = sorted(p.timings["log in"][-1] for p in pupils if p.timings.get("log in"))
     print(f"  handed in: {summary['handed_in']} of {len(pupils)}")
     print(f"  errors: {len(errors)} {sorted({e[:60] for e in errors})[:5]}")
-    print(f"  saves sent again after a failure (as exam.js does): {summary['retried_saves']}")
+    print(f"  saves sent again after a failure (as autosave.js does): {summary['retried_saves']}")
     print(f"  answers compared: {summary['answers_sent']}, lost: {len(lost)} {lost[:5]}")
     if logins:
         summary["login_max"] = logins[-1]

@@ -12,7 +12,7 @@ themselves: they ask here.
 - A teacher reaches the exams they wrote or co-author, their own classes, the
   assignments to those classes and the pupils, attempts and answers made for them.
 
-Texts keep their own getters (texts/views.py): texts never import exam.
+Texts keep their own getters (texts/access.py): texts never import exam.
 """
 
 from django.contrib.auth import get_user_model

@@ -129,8 +129,8 @@ def _status(request, *, attempt, question, state, answer=None, message="", statu
     response["X-Answer-State"] = state
     if answer is not None:
         response["X-Answer-Revision"] = str(answer.revision)
-        # exam.js marks the navigator item from this at once (the out-of-band item
-        # takes its new class only when htmx settles it).
+        # static/js/exam/autosave.js marks the navigator item from this at once (the
+        # out-of-band item takes its new class only when htmx settles it).
         response["X-Answer-Answered"] = "1" if is_answered(answer.response) else "0"
     return response
 
