@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# The shared expectations of the browser tests assert too; pytest explains those failures
+# as it does a test module's.
+pytest.register_assert_rewrite("tests.browser.browser_builders")
 
 SEED_PATH = (
     Path(__file__).resolve().parent.parent

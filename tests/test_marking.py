@@ -10,8 +10,9 @@ from django.utils import timezone
 from accounts.services import ensure_user
 from exam import classes, marking
 from exam.models import Answer, Membership
-from exam.services import save_answer, self_score, submit_attempt
+from exam.services import save_answer, self_score
 from tests.exam_builders import make_exam
+from tests.results_builders import open_answer, take
 
 
 @pytest.fixture
@@ -31,23 +32,6 @@ def assignment(classroom, exam, teacher):
     return classes.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode="exam", time_limit_minutes=50
     )
-
-
-def take(assignment, pupil, *, mc="B", open_text="Ze dringen voor.", self_elements=None):
-    """The pupil makes the exam and hands it in; optionally self-scores question 2."""
-    attempt = classes.start_assignment_attempt(assignment=assignment, pupil=pupil)
-    questions = {q.number: q for q in assignment.exam.questions.all()}
-    save_answer(attempt=attempt, question=questions[1], value=mc)
-    save_answer(attempt=attempt, question=questions[2], value=open_text)
-    attempt = submit_attempt(attempt=attempt)
-    if self_elements is not None:
-        self_score(answer=open_answer(attempt), elements=self_elements)
-    attempt.refresh_from_db()
-    return attempt
-
-
-def open_answer(attempt) -> Answer:
-    return Answer.objects.get(attempt=attempt, question__number=2)
 
 
 def mc_answer(attempt) -> Answer:

@@ -14,7 +14,7 @@ from django.utils import timezone
 import config.urls
 from exam.models import Assignment, Attempt
 from exam.urls_results import pupil_urlpatterns
-from tests.test_analysis import MIXED, MIXED_CHOICES, add_attempts, make_class, make_exam
+from tests.results_builders import MIXED, MIXED_CHOICES, add_attempts, make_class, make_exam
 
 # The pupil's own page lives outside /teacher/; the project mounts it in config/urls.py.
 # This module mounts it the same way, so these tests do not depend on that line.

@@ -24,7 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from exam import classes
 from exam.models import Answer, Membership
 from tests.exam_builders import make_exam
-from tests.test_marking import take
+from tests.results_builders import take
 
 ROLES = ["anonymous", "pupil", "other_pupil", "other_teacher", "admin_user", "teacher"]
 LOGIN = "login"

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from accounts.models import ReadingPreferences
 from exam import classes, services
 from exam.models import Membership
-from tests.browser.test_booklet import READ_LINES, log_in
+from tests.browser.browser_builders import READ_LINES, log_in
 from tests.exam_builders import make_exam
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
