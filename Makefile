@@ -41,9 +41,11 @@ PYTEST_WORKERS ?= auto
 test: venv-test
 	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
+# The layering contract lives in .importlinter.
 lint: venv-test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache --no-logo
 
 format: venv-test
 	$(VENV)/bin/ruff format .

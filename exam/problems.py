@@ -3,7 +3,7 @@
 The pure cores (exam/kinds/, exam/scoring.py) never translate: a validator returns
 `Problem(field, code, params)`, and whoever shows it to a person (an authoring form, the
 exam loader) turns it into a message here, in the active language. The same way
-texts/parsing.py's ParseError codes become messages in texts/messages.py.
+texts/parsing/errors.py's ParseError codes become messages in texts/problem_messages.py.
 
 >>> from django.utils import translation
 >>> with translation.override("en"):

@@ -8,6 +8,8 @@ the exam code, "2 / 3" and (on all but the last page) "lees verder ►►►".
 Lines are written in a small markup: `*italic*`, `**bold**`, `^1` a raised footnote
 number, `_2` a lowered subscript digit. What a test asserts is the line as printed
 without the markup, numbered as the margin shows.
+
+`copied()` is such a booklet's text as a PDF viewer copies it, for the paste importer.
 """
 
 from __future__ import annotations
@@ -353,3 +355,27 @@ def runs_markup(runs) -> str:
         else:
             out.append(f"<{kind}>{value}</{kind}>")
     return "".join(out)
+
+
+# Text copied out of a PDF booklet with a PDF viewer, for the paste importer's tests.
+
+BOOKLET_LINES = [f"regel {n} van de tekst gaat door" for n in range(1, 19)]
+
+
+def copied(*, numbers_after=False) -> str:
+    """The booklet of 18 lines as a PDF viewer copies it: margin numbers on lines of
+    their own, a footer between page 2 and 3 in the middle of paragraph 2."""
+    out = ["Tekst 1", "", "Een titel", ""]
+    for n, text in enumerate(BOOKLET_LINES, start=1):
+        if n == 1:
+            text = "(1) " + text
+        if n == 9:
+            text = "(2) " + text
+        if n % 5 == 0 and not numbers_after:
+            out.append(str(n))
+        out.append(text)
+        if n % 5 == 0 and numbers_after:
+            out.append(str(n))
+        if n == 12:
+            out += ["HA-1001-a-21-1-b", "2 / 10", "lees verder ►►►"]
+    return "\n".join(out + ["", "uit: Trouw, 1 mei 2020"])

@@ -11,6 +11,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+# The shared expectations of the browser tests assert too; pytest explains those failures
+# as it does a test module's.
+pytest.register_assert_rewrite("tests.browser.browser_builders")
 
 SEED_PATH = (
     Path(__file__).resolve().parent.parent
@@ -28,7 +31,60 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+# Modules whose tests start servers or subprocesses of their own and take seconds to a
+# minute each, slowest first; none uses the test database. They run first, so
+# pytest-xdist deals them out to every worker at the start instead of leaving one
+# worker to finish them alone while the others wait. Everything else keeps
+# pytest-django's order (database tests, then transactional ones such as the browser
+# tests, then the rest).
+SLOW_FIRST = (
+    "test_two_servers.py",
+    "test_load.py",
+    "test_try_deploy.py",
+    "test_serving.py",
+    "test_production_server.py",
+)
+
+
+def _slow_rank(item) -> int:
+    uses_database = item.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+        "live_server",
+    } & set(getattr(item, "fixturenames", ()))
+    if item.path.name in SLOW_FIRST and not uses_database:
+        return SLOW_FIRST.index(item.path.name)
+    return len(SLOW_FIRST)
+
+
+# Modules whose tests share servers started once per module (a module-scoped fixture).
+SHARE_SERVERS = ("test_two_servers.py", "test_serving.py", "test_production_server.py")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With `-n`, deal tests out one at a time as workers free up (as `--dist load`
+    does), except that a module in SHARE_SERVERS goes to one worker whole, so its
+    servers start once rather than on every worker. (`--dist loadgroup` would do this
+    with marks, but pytest-xdist 3.8 cannot rename pytest 9's node ids to group them.)
+    Another --dist given on the command line is left alone."""
+    if config.getvalue("dist") != "load":
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    config.option.loadscopereorder = False  # keep the order pytest_collection_modifyitems made
+
+    class ServersStayTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            return module if module.rsplit("/", 1)[-1] in SHARE_SERVERS else nodeid
+
+    return ServersStayTogether(config, log)
+
+
 def pytest_collection_modifyitems(config, items):
+    # After pytest-django's reordering (tryfirst), which the rest keep.
+    items.sort(key=_slow_rank)  # stable: the rest keep their order
     browser_items = [item for item in items if "browser" in item.keywords]
     if not browser_items or chromium_path():
         return
@@ -59,9 +115,21 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def seed_raw() -> str:
     return SEED_PATH.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_parsed(seed_raw):
+    """The seed text as the importer parses it, once per session (per xdist worker).
+
+    The parser is pure and its result immutable (frozen dataclasses and tuples), so
+    every test may share it; parsing is most of an import's time.
+    """
+    from texts.parsing import parse_text
+
+    return parse_text(seed_raw)
 
 
 def _make_user(django_user_model, username, role):
@@ -128,10 +196,9 @@ def other_teacher_client(other_teacher):
 
 
 @pytest.fixture
-def seed_text(db, admin_user, seed_raw):
-    """The seed text imported through the real importer and published."""
-    from texts.services import import_text, publish_text
+def seed_text(db, admin_user, seed_raw, seed_parsed):
+    """The seed text stored and published by the importer's own service, from the
+    session's parse: the rows are the ones `import_text` writes, without parsing again."""
+    from texts.services import save_parsed_text
 
-    text = import_text(raw=seed_raw, uploaded_by=admin_user)
-    publish_text(text=text)
-    return text
+    return save_parsed_text(parsed=seed_parsed, raw=seed_raw, uploaded_by=admin_user, publish=True)

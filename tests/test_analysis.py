@@ -15,9 +15,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from accounts.services import ensure_user
-from exam.grades import grade
-from exam.models import Answer, Assignment, Attempt, Choice, Classroom, Exam, Membership, Question
+from exam.models import Assignment, Attempt
 from exam.results import analysis, queries
 from exam.results import pupils as pupil_results
 from exam.results.item_statistics import (
@@ -26,99 +24,14 @@ from exam.results.item_statistics import (
     FLAG_TOO_EASY,
     FLAG_TOO_HARD,
 )
-from texts.models import Text
-
-MIXED = [
-    [1, 1, 2, 3],
-    [1, 0, 2, 2],
-    [1, 1, 1, 2],
-    [0, 1, 1, 1],
-    [1, 0, 0, 1],
-    [0, 0, 0, 0],
-]
-MIXED_MAX = [1, 1, 2, 3]
-# Question 1 is multiple choice, key A: who chose what (None: no answer row at all).
-MIXED_CHOICES = ["A", "A", "A", "B", "A", None]
-
-
-# ---------------------------------------------------------------------------
-# Builders (used by the other results tests too)
-
-
-def make_exam(*, author, max_points, kinds=None, title="Proefexamen", mc_key="A"):
-    """An exam with one text and questions of the given maxima; MC questions get A-D."""
-    text = Text.objects.create(title="Proeftekst", raw="Proeftekst.", uploaded_by=author)
-    exam = Exam.objects.create(title=title, author=author, is_published=True)
-    exam.exam_texts.create(text=text, position=1)
-    kinds = kinds or ["mc"] + ["open"] * (len(max_points) - 1)
-    for number, (points, kind) in enumerate(zip(max_points, kinds, strict=True), start=1):
-        question = Question.objects.create(
-            exam=exam,
-            number=number,
-            text=text,
-            kind=kind,
-            stem=f"Vraag {number}?",
-            max_points=points,
-            scoring={"key": mc_key} if kind == "mc" else {},
-        )
-        if kind == "mc":
-            Choice.objects.bulk_create(
-                Choice(question=question, label=label, content=f"optie {label}", position=i)
-                for i, label in enumerate("ABCD")
-            )
-    return exam
-
-
-def make_class(*, teacher, size, prefix="leerling", name="5H"):
-    classroom = Classroom.objects.create(
-        name=name, teacher=teacher, join_code=f"{prefix[:4].upper()}{size:03d}{teacher.pk}"
-    )
-    pupils = []
-    for i in range(1, size + 1):
-        pupil, _created = ensure_user(
-            username=f"{prefix}-{i:02d}",
-            password="x-test-password",
-            role="pupil",
-            first_name="Leerling",
-            last_name=str(i),
-        )
-        Membership.objects.create(classroom=classroom, pupil=pupil)
-        pupils.append(pupil)
-    return classroom, pupils
-
-
-def add_attempts(*, exam, assignment, pupils, matrix, choices=None, submitted_at=None):
-    """One submitted attempt per pupil with the matrix's points as teacher scores.
-
-    `choices` gives each pupil's response to question 1 (multiple choice); None
-    leaves that answer out entirely, as a pupil who never touched it.
-    """
-    questions = list(exam.questions.order_by("number"))
-    maximum = sum(q.max_points for q in questions)
-    when = submitted_at or timezone.now()
-    attempts = []
-    for i, (pupil, row) in enumerate(zip(pupils, matrix, strict=True)):
-        attempt = Attempt.objects.create(
-            pupil=pupil,
-            exam=exam,
-            assignment=assignment,
-            submitted_at=when + timedelta(seconds=i),
-            total_points=sum(row),
-            grade=grade(score=sum(row), max_score=maximum, n_term=exam.n_term),
-        )
-        answers = []
-        for q, points in zip(questions, row, strict=True):
-            response = "tekst"
-            if q.kind == "mc" and choices is not None:
-                response = choices[i]
-                if response is None:
-                    continue
-            answers.append(
-                Answer(attempt=attempt, question=q, response=response, final_points=points)
-            )
-        Answer.objects.bulk_create(answers)
-        attempts.append(attempt)
-    return attempts
+from tests.results_builders import (
+    MIXED,
+    MIXED_CHOICES,
+    MIXED_MAX,
+    add_attempts,
+    make_class,
+    make_exam,
+)
 
 
 @pytest.fixture

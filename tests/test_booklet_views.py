@@ -7,13 +7,14 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from tests.booklet_builders import (
+    BOOKLET_LINES,
     build_booklet_pdf,
     build_docx,
     build_encrypted_pdf,
     build_scan_pdf,
+    copied,
     sample_booklet,
 )
-from tests.test_pasted import BOOKLET_LINES, copied
 from texts import services
 from texts.forms import BookletSaveForm, TextUploadForm
 from texts.models import Text

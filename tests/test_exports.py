@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from accounts.services import ensure_user
 from exam.models import Assignment
 from exam.results import analysis, exports
-from tests.test_analysis import MIXED, MIXED_CHOICES, add_attempts, make_class, make_exam
+from tests.results_builders import MIXED, MIXED_CHOICES, add_attempts, make_class, make_exam
 
 
 @pytest.fixture

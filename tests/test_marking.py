@@ -12,8 +12,9 @@ from exam import marking, selectors
 from exam.assignments import services as assignment_services
 from exam.classes import services as class_services
 from exam.models import Answer, Membership
-from exam.services import save_answer, self_score, submit_attempt
+from exam.services import save_answer, self_score
 from tests.exam_builders import make_exam
+from tests.results_builders import open_answer, take
 
 
 @pytest.fixture
@@ -33,23 +34,6 @@ def assignment(classroom, exam, teacher):
     return assignment_services.assign_exam(
         classroom=classroom, exam=exam, teacher=teacher, mode="exam", time_limit_minutes=50
     )
-
-
-def take(assignment, pupil, *, mc="B", open_text="Ze dringen voor.", self_elements=None):
-    """The pupil makes the exam and hands it in; optionally self-scores question 2."""
-    attempt = assignment_services.start_assignment_attempt(assignment=assignment, pupil=pupil)
-    questions = {q.number: q for q in assignment.exam.questions.all()}
-    save_answer(attempt=attempt, question=questions[1], value=mc)
-    save_answer(attempt=attempt, question=questions[2], value=open_text)
-    attempt = submit_attempt(attempt=attempt)
-    if self_elements is not None:
-        self_score(answer=open_answer(attempt), elements=self_elements)
-    attempt.refresh_from_db()
-    return attempt
-
-
-def open_answer(attempt) -> Answer:
-    return Answer.objects.get(attempt=attempt, question__number=2)
 
 
 def mc_answer(attempt) -> Answer:

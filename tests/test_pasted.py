@@ -3,30 +3,9 @@ footer are recognised; the numbers become anchors, the footer a page break."""
 
 import pytest
 
-from tests.booklet_builders import runs_markup
+from tests.booklet_builders import BOOKLET_LINES, copied, runs_markup
 from texts.parsing import Warning, parse_text
 from texts.parsing.pasted import recognise_pdf_copy
-
-BOOKLET_LINES = [f"regel {n} van de tekst gaat door" for n in range(1, 19)]
-
-
-def copied(*, numbers_after=False) -> str:
-    """The booklet of 18 lines as a PDF viewer copies it: margin numbers on lines of
-    their own, a footer between page 2 and 3 in the middle of paragraph 2."""
-    out = ["Tekst 1", "", "Een titel", ""]
-    for n, text in enumerate(BOOKLET_LINES, start=1):
-        if n == 1:
-            text = "(1) " + text
-        if n == 9:
-            text = "(2) " + text
-        if n % 5 == 0 and not numbers_after:
-            out.append(str(n))
-        out.append(text)
-        if n % 5 == 0 and numbers_after:
-            out.append(str(n))
-        if n == 12:
-            out += ["HA-1001-a-21-1-b", "2 / 10", "lees verder ►►►"]
-    return "\n".join(out + ["", "uit: Trouw, 1 mei 2020"])
 
 
 @pytest.mark.parametrize("numbers_after", [False, True], ids=["before", "after"])

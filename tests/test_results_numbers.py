@@ -17,7 +17,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from exam.models import Assignment
-from tests.test_analysis import add_attempts, make_class, make_exam
+from tests.results_builders import add_attempts, make_class, make_exam
 
 # 18 points (1 + 3 + 14) at N = 1.0: grade = score / 2 + 1, a pass from 9 points.
 MAX_POINTS = [1, 3, 14]

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from exam.models import Assignment, Attempt
-from tests.test_analysis import MIXED, MIXED_CHOICES, add_attempts, make_class, make_exam
+from tests.results_builders import MIXED, MIXED_CHOICES, add_attempts, make_class, make_exam
 
 
 @pytest.fixture

@@ -25,7 +25,7 @@ from exam.assignments import services as assignment_services
 from exam.classes import services as class_services
 from exam.models import Answer, Membership
 from tests.exam_builders import make_exam
-from tests.test_marking import take
+from tests.results_builders import take
 
 ROLES = ["anonymous", "pupil", "other_pupil", "other_teacher", "admin_user", "teacher"]
 LOGIN = "login"

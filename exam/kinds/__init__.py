@@ -13,7 +13,7 @@ and hint) is looked up here, never written as an if/elif chain on the kind.
 
 from __future__ import annotations
 
-from django.utils.module_loading import import_string
+import importlib
 
 from exam.kinds import (
     citation,
@@ -57,5 +57,7 @@ def all_kinds() -> list[Kind]:
 
 
 def authoring_form_class(code: str) -> type:
-    """The teacher's form class for a kind, imported from its dotted path."""
-    return import_string(get(code).authoring_form)
+    """The teacher's form class for a kind, imported from its dotted path (importlib,
+    so the registry itself imports no Django)."""
+    module, _, name = get(code).authoring_form.rpartition(".")
+    return getattr(importlib.import_module(module), name)

@@ -8,9 +8,11 @@ A question kind's name is its Question.Kind label.
 """
 
 from django.utils import translation
+from django.utils.formats import get_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from exam.formatting import FORMATS, Number
 from exam.models import Question
 from exam.results.item_statistics import (
     FLAG_DISTRACTOR_BEATS_KEY,
@@ -46,3 +48,10 @@ def in_dutch(label: Promise | str) -> str:
     """A label as the Dutch UI shows it, for the exports' fixed Dutch headers."""
     with translation.override("nl"):
         return str(label)
+
+
+def show(value: Number | None, quantity: str) -> str:
+    """A figure as the page shows it (see formatting.FORMATS), with the active
+    language's decimal sign (a comma in Dutch, a point in English); a dash when None.
+    The page's `number` filter and the charts both use it."""
+    return FORMATS[quantity].text(value, decimal_sign=get_format("DECIMAL_SEPARATOR"))

@@ -31,7 +31,7 @@ from pygal.style import Style
 
 from exam.formatting import exact, round_half_up
 from exam.results.item_statistics import PASS_GRADE, GradeDistribution
-from exam.templatetags.numbers import show
+from exam.results.labels import show
 
 # Bootstrap's palette, so the charts sit with the rest of the page.
 BLUE = "#0d6efd"

@@ -3,43 +3,10 @@
 import re
 
 import pytest
-from django.conf import settings
-from django.test import Client
+
+from tests.browser.browser_builders import READ_LINES, log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-READ_LINES = """
-() => Array.from(document.querySelectorAll('.booklet-line')).map((line) => {
-  const text = line.querySelector('.booklet-text');
-  const words = text.cloneNode(true);
-  words.querySelectorAll('.note-ref').forEach((ref) => ref.remove());
-  const box = line.getBoundingClientRect();
-  return {
-    number: Number(line.dataset.line),
-    text: words.textContent,
-    top: box.top,
-    height: box.height,
-    lineHeight: parseFloat(getComputedStyle(line).lineHeight),
-    // A span that wrapped has boxes on more than one row (a font change, as in
-    // <em>, may also split a box, but on the same row).
-    rows: new Set(Array.from(text.getClientRects(), (r) => Math.round(r.top))).size,
-  };
-})
-"""
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user)
-    page.context.add_cookies(
-        [
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "url": live_server.url,
-            }
-        ]
-    )
 
 
 def open_text_page(page, live_server, text, width):

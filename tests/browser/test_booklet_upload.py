@@ -3,7 +3,7 @@
 import pytest
 
 from tests.booklet_builders import build_booklet_pdf, sample_booklet
-from tests.browser.test_booklet import log_in
+from tests.browser.browser_builders import log_in
 from texts.models import Text
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

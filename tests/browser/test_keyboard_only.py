@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from exam import demo
-from tests.browser.test_pupil_flow import (
+from tests.browser.browser_builders import (
     ANSWERS,
     DEMO,
     QUESTIONS,

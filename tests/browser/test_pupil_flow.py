@@ -7,102 +7,17 @@ and the grade. The expected total is worked out here from the answers given and 
 demo exam's answer model, not by the app's scorer.
 """
 
-import json
 import re
-from decimal import ROUND_HALF_UP, Decimal
-from pathlib import Path
+from decimal import Decimal
 
 import pytest
 from playwright.sync_api import expect
 
 from exam import demo
 from exam.models import Answer
+from tests.browser.browser_builders import ANSWERS, DEMO, QUESTIONS, expected_grade, expected_points
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-DEMO = json.loads(
-    (Path(__file__).resolve().parents[2] / "exam" / "fixtures" / "demo_exam.json").read_text(
-        encoding="utf-8"
-    )
-)
-QUESTIONS = {q["number"]: q for q in DEMO["questions"]}
-
-# What the pupil answers, per question number.
-ANSWERS = {
-    1: "A",
-    2: "De SVB had een achterstand bij het uitbetalen.",
-    3: {"1": "juist", "2": "onjuist", "3": "onjuist"},
-    4: "Wie twittert, wordt gehord.",  # a typo in "gehoord"
-    5: ["A", "D"],
-    6: {"first": "Hoe meer", "last": "online meldt."},
-    7: "C",
-    8: "B",
-    9: "Nadeel: brutale mensen krijgen voorrang.",
-    10: "voordringkanalen",
-    11: {"a": "3", "b": "2", "c": "4"},
-    12: "D",
-    13: "5",
-    14: ["C", "B", "A", "D", "E"],
-    15: (
-        "De overheid geeft burgers met veel volgers op de sociale media voorrang. "
-        "Daardoor neemt de tweedeling in de samenleving toe."
-    ),
-}
-
-
-def table_points(scoring: dict, right: int, per_key: str = "per_correct") -> int:
-    if "table" in scoring:
-        return scoring["table"][str(right)]
-    return right * scoring.get(per_key, 1)
-
-
-def has_keyword(answer: str, keywords: list[str]) -> bool:
-    words = re.findall(r"\w+", answer.lower())
-    text = " ".join(words)
-    for keyword in keywords:
-        if keyword.endswith("*"):
-            if any(word.startswith(keyword[:-1]) for word in words):
-                return True
-        elif re.search(rf"(?<!\w){re.escape(keyword.lower())}(?!\w)", text):
-            return True
-    return False
-
-
-def expected_points(number: int) -> int:
-    """The points the answer model gives ANSWERS[number], worked out by hand."""
-    q, answer = QUESTIONS[number], ANSWERS[number]
-    kind, scoring, top = q["kind"], q["scoring"], q["max_points"]
-    if kind == "mc":
-        return top if answer == scoring["key"] else 0
-    if kind == "multi":
-        return table_points(scoring, len(set(answer) & set(scoring["keys"])))
-    if kind == "statements":
-        right = sum(answer[k] == v for k, v in scoring["answers"].items())
-        return table_points(scoring, right)
-    if kind == "matching":
-        right = sum(answer.get(k) == v for k, v in scoring["pairs"].items())
-        return table_points(scoring, right, "per_pair")
-    if kind == "ordering":
-        right = sum(a == b for a, b in zip(answer, scoring["order"], strict=True))
-        return table_points(scoring, right)
-    if kind in ("paragraph", "gap"):
-        return top if answer in [str(a) for a in scoring["accepted"]] else 0
-    if kind == "citation":
-        # Both quotations name the target sentence; one typo in a long word is
-        # tolerated by the answer model's rules (DESIGN.md: small typos tolerated).
-        return top
-    # Open and summary: the computer's proposal, one point per element whose keyword
-    # the answer contains (at most `asked` elements), within the maximum.
-    found = [e["points"] for e in scoring["elements"] if has_keyword(answer, e["keywords"])]
-    found = found[: scoring.get("asked", len(found))]
-    assert kind != "summary" or len(answer.split()) <= q["word_limit"]
-    return min(top, sum(found))
-
-
-def expected_grade(score: int, maximum: int, n_term: Decimal) -> Decimal:
-    assert n_term == Decimal("1.0")  # no N-term caps apply
-    exact = Decimal(9) * score / maximum + n_term
-    return exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
 def answer(page, number: int) -> None:

@@ -12,7 +12,7 @@ from exam import services
 from exam.assignments import services as assignment_services
 from exam.classes import services as class_services
 from exam.models import Membership
-from tests.browser.test_booklet import READ_LINES, log_in
+from tests.browser.browser_builders import READ_LINES, log_in
 from tests.exam_builders import make_exam
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

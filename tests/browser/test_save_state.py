@@ -10,21 +10,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from exam import demo
+from tests.browser.browser_builders import start_exam
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ANSWERED = re.compile(r"\bis-answered\b")
-
-
-def start_exam(page, live_server, exam) -> None:
-    username, password = demo.ACCOUNTS[2][0], demo.ACCOUNTS[2][1]
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.locator("main form button[type=submit]").click()
-    page.locator(f"form[action$='/exams/{exam.pk}/start/'] button").click()
-    expect(page).to_have_url(re.compile(r"/pupil/attempts/\d+/$"))
 
 
 def type_answer(page, number: int, text: str) -> None:
