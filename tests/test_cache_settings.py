@@ -37,7 +37,7 @@ def test_without_redis_url_make_run_keeps_a_memory_cache_and_database_sessions()
 
 def test_with_redis_url_the_cache_is_redis_and_sessions_are_cached_with_the_database_behind():
     assert _settings(REDIS_URL="redis://127.0.0.1:6390/2") == [
-        "django.core.cache.backends.redis.RedisCache",
+        "config.cache.ForgivingRedisCache",
         "redis://127.0.0.1:6390/2",
         "django.contrib.sessions.backends.cached_db",
     ]
