@@ -37,11 +37,11 @@ def validate(scoring, *, max_points, labels, **_):
     keys = scoring.get("keys")
     if not isinstance(keys, list) or not keys or not all(isinstance(k, str) for k in keys):
         return [Problem("keys", "no_keys")]
-    problems = [
-        Problem("keys", "key_not_option", {"key": key, "options": options})
-        for key in keys
-        if key not in options
-    ]
+    strangers = [key for key in keys if key not in options]
+    problems = []
+    if strangers:
+        params = {"key": strangers, "options": options}
+        problems.append(Problem("keys", "key_not_options", params))
     if len(set(keys)) != len(keys):
         problems.append(Problem("keys", "key_twice"))
     choose = scoring.get("choose", len(keys))
