@@ -62,7 +62,7 @@ MESSAGES = {
         "%(count)s right at %(per)s points each make %(total)s, not the maximum %(max)s."
     ),
     # Choices and keys.
-    "too_few_options": _("Fill in at least two options."),
+    "too_few_options": _("Fill in at least %(count)s options."),
     "no_key": _("Choose which option is the right answer."),
     "key_not_option": _(
         "The key must be one of the options you filled in (%(options)s), not %(key)s."
@@ -84,7 +84,8 @@ MESSAGES = {
         "The answer for statement %(label)s must be juist or onjuist, not '%(value)s'."
     ),
     "no_table": _("scoring has no table"),
-    "no_items_or_targets": _("Fill in the items and what they match."),
+    "too_few_match_items": _("Fill in at least two items to match."),
+    "too_few_targets": _("Fill in at least two things the items match."),
     "no_pairs": _("Choose what each item belongs to."),
     "item_unpaired": _("Choose what item %(item)s belongs to."),
     "pair_not_item": _("There is a pair for '%(item)s', which is not an item (%(items)s)."),

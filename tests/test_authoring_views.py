@@ -787,6 +787,20 @@ def shown_at(form, place):
             Problem("key", "key_not_option", {"key": "D", "options": ["A", "B", "C"]}),
         ),
         (
+            "mc",
+            mc_post,
+            {"key": "A", **options("een aanleiding", "", "", "")},
+            ("options", 1, "content"),
+            Problem("choices", "too_few_options", {"count": 2}),
+        ),
+        (
+            "multi",
+            multi_post,
+            {"keys": ["A"], "choose": 1, "max_points": 1, **options("een", "twee", "")},
+            ("options", 2, "content"),
+            Problem("choices", "too_few_options", {"count": 3}),
+        ),
+        (
             "multi",
             multi_post,
             {"keys": ["A", "D"], **options("een aanleiding", "een definitie", "een oorzaak", "")},
@@ -866,6 +880,20 @@ def shown_at(form, place):
             Problem(
                 "pair:b", "pair_not_target", {"item": "b", "target": "3", "targets": ["1", "2"]}
             ),
+        ),
+        (
+            "matching",
+            matching_post,
+            rows("targets", [{"content": "aanleiding"}, {"content": ""}, {"content": ""}]),
+            ("targets", 1, "content"),
+            Problem("targets", "too_few_targets"),
+        ),
+        (
+            "statements",
+            statements_post,
+            rows("statements", [{"content": "", "answer": ""}] * 3),
+            ("statements", 0, "content"),
+            Problem("choices", "no_statements"),
         ),
         (
             "matching",

@@ -40,8 +40,16 @@ def score(scoring, *, max_points, response, **_):
 def validate(scoring, *, max_points, labels, **_):
     items, targets = labels.get("item", []), labels.get("target", [])
     pairs = scoring.get("pairs")
-    if not items or not targets:
-        return [Problem("choices", "no_items_or_targets")]
+    too_few = [
+        Problem(role, code)
+        for role, found, code in (
+            ("items", items, "too_few_match_items"),
+            ("targets", targets, "too_few_targets"),
+        )
+        if len(found) < 2
+    ]
+    if too_few:
+        return too_few
     if not isinstance(pairs, dict):
         return [Problem("pairs", "no_pairs")]
     # "pair:<item>" is an item's pair, "item:<item>" the item.

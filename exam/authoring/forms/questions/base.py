@@ -67,7 +67,8 @@ class QuestionForm(ScoreTableMixin, forms.ModelForm):
         "table": ("table", "points"),
         "element": ("elements", "text"),
     }
-    # Problem fields shown on a formset's first row: field -> (prefix, row field).
+    # Problem fields shown on a formset's first empty row (too few rows filled):
+    # field -> (prefix, row field).
     problem_fields: ClassVar[dict[str, tuple[str, str]]] = {}
     regrade = forms.ChoiceField(
         label=gettext_lazy("Existing answers"),
@@ -308,7 +309,13 @@ class QuestionForm(ScoreTableMixin, forms.ModelForm):
                 return prefix, index, field
         if name in self.fields:
             return None, 0, name
-        target = self.problem_fields.get(base) or self.scoring_field
+        if base in self.problem_fields:
+            prefix, field = self.problem_fields[base]
+            rows = self.rows(prefix) if prefix in self.formsets else []
+            empty = [i for i, (_row, values) in enumerate(rows) if not values.get(field)]
+            if empty:
+                return prefix, empty[0], field
+        target = self.scoring_field
         if isinstance(target, tuple):
             prefix, field = target
             if prefix in self.formsets and self.planned_rows(prefix):

@@ -20,7 +20,6 @@ from exam.authoring.forms.questions.base import (
 )
 from exam.authoring.forms.questions.rows import (
     MAX_ROWS,
-    REQUIRED,
     UPPER,
     ContentRow,
     RowsBlock,
@@ -41,8 +40,6 @@ class OptionsMixin:
     # Too few options (the kind's validate) shows on the options.
     problem_fields = {"choices": ("options", "content")}
     min_options = 4
-    # How many options must be filled at least.
-    required_options = 2
 
     def add_option_rows(self) -> None:
         labels = row_labels(UPPER, MAX_ROWS)
@@ -76,9 +73,6 @@ class OptionsMixin:
                 "content",
                 _("Fill the options in order: %(label)s is empty.") % {"label": labels[gap]},
             )
-        for index in range(min(self.required_options, len(rows))):
-            if index not in filled and index == len(filled):
-                self.row_error("options", index, "content", REQUIRED)
         return [
             ChoiceData(self.option_role, labels[i], one_line(rows[i][1]["content"])) for i in filled
         ]
@@ -110,7 +104,6 @@ class MultipleChoiceForm(OptionsMixin, QuestionForm):
 class MultipleResponseForm(OptionsMixin, QuestionForm):
     kind = Question.Kind.MULTIPLE_RESPONSE
     scoring_field = "keys"
-    required_options = 3
 
     def add_kind_fields(self):
         self.add_option_rows()

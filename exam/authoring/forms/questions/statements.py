@@ -18,7 +18,6 @@ from exam.authoring.forms.questions.rows import (
     LOWER,
     MAX_ROWS,
     NUMBER,
-    REQUIRED,
     ItemRow,
     RowsBlock,
     StatementRow,
@@ -53,6 +52,7 @@ class StatementsForm(QuestionForm):
         "answer": ("statements", "answer"),
         "statement": ("statements", "content"),
     }
+    problem_fields = {"choices": ("statements", "content")}
 
     def add_kind_fields(self):
         answers = self.stored.scoring.get("answers", {}) if self.stored else {}
@@ -105,7 +105,7 @@ class MatchingForm(QuestionForm):
         "pair": ("items", "pair"),
         "item": ("items", "content"),
     }
-    problem_fields = {"choices": ("items", "content")}
+    problem_fields = {"items": ("items", "content"), "targets": ("targets", "content")}
 
     def add_kind_fields(self):
         targets = self.add_rows(
@@ -167,10 +167,6 @@ class MatchingForm(QuestionForm):
         targets = _filled_in_order(
             self, "targets", _("Fill the targets in order: %(label)s is empty.")
         )
-        for prefix, filled in (("items", items), ("targets", targets)):
-            for index in range(min(2, self.planned_rows(prefix))):
-                if index not in filled and index == len(filled):
-                    self.row_error(prefix, index, "content", REQUIRED)
         item_rows, target_rows = self.rows("items"), self.rows("targets")
         pairs = {}
         for index in items:
