@@ -1,14 +1,21 @@
 """Problems with a question's data as codes, and the one table of their messages.
 
-The pure cores (exam/kinds/, exam/scoring.py) never translate: a validator returns
-`Problem(field, code, params)`, and whoever shows it to a person (an authoring form, the
-exam loader) turns it into a message here, in the active language. The same way
-texts/parsing/errors.py's ParseError codes become messages in texts/problem_messages.py.
+The pure cores (exam/kinds/, exam/scoring.py, exam/references.py) never translate: a
+validator returns `Problem(field, code, params)`, and whoever shows it to a person (an
+authoring form, the exam loader) turns it into a message here, in the active language.
+The same way texts/parsing/errors.py's ParseError codes become messages in
+texts/problem_messages.py.
+
+Each rule is written once, in its validator, and its sentence once, here: the authoring
+forms show exactly these messages, on the field or row a problem's `field` names
+("key", "choose", "table:3" for the score table's row for 3 right, "element:2" for the
+third answer-model element, "answer:1" for statement 1's answer, "pair:b" for item b's
+pair). The exam loader (exam/exam_data.py) shows them in English.
 
 >>> from django.utils import translation
 >>> with translation.override("en"):
 ...     message(Problem("key", "key_not_option", {"key": "E", "options": ["A", "B"]}))
-"key 'E' is not an option (A, B)"
+'The key must be one of the options you filled in (A, B), not E.'
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 
 @dataclass(frozen=True)
@@ -35,65 +43,96 @@ MESSAGES = {
     "unknown_kind": _("unknown question kind '%(kind)s'"),
     "not_an_object": _("scoring data must be an object"),
     "bad_max_points": _("maximum points must be a whole number of at least 1, not %(value)s"),
+    # The question as a whole (exam/authoring/checks.py).
+    "question_no_points": _("A question is worth at least 1 point."),
+    "summary_no_word_limit": _("A summary needs a word limit."),
     # Score tables and points per right answer (multi, statements, matching, ordering).
+    # A problem with one row of the table has the field "table:<count>".
     "table_not_a_mapping": _("table must map a number right to points"),
-    "table_missing_counts": _("table does not cover %(counts)s right"),
+    "table_missing_count": _("Give the points for %(count)s right."),
     "table_extra_counts": _("table has counts that cannot occur: %(counts)s"),
-    "table_points_not_whole": _("table points for %(count)s right must be a whole number >= 0"),
-    "table_points_above_max": _(
-        "table gives %(points)s points for %(count)s right, above %(max_points)s"
-    ),
-    "table_not_rising": _("table gives fewer points for more right answers"),
+    "table_points_not_whole": _("Give the points for %(count)s right as a whole number."),
+    "table_points_above_max": _("At most %(max)s points, the question's maximum."),
+    "table_not_rising": _("More right answers cannot earn fewer points."),
     "table_best_not_max": _(
-        "the best answer earns %(points)s points in the table, not %(max_points)s"
+        "The best answer (%(count)s right) must earn the maximum, %(max)s points."
     ),
-    "per_not_whole": _("%(per_key)s must be a whole number of at least 1"),
+    "per_not_whole": _("The points per right answer must be a whole number of at least 1."),
     "per_best_not_max": _(
-        "the best answer earns %(points)s points (%(per_key)s), not %(max_points)s"
+        "%(count)s right at %(per)s points each make %(total)s, not the maximum %(max)s."
     ),
     # Choices and keys.
-    "too_few_options": _("a multiple-choice question needs at least two options"),
-    "no_key": _("scoring has no key"),
-    "key_not_option": _("key '%(key)s' is not an option (%(options)s)"),
-    "no_keys": _("scoring has no keys"),
+    "too_few_options": _("Fill in at least %(count)s options."),
+    "no_key": _("Choose which option is the right answer."),
+    "key_not_option": _(
+        "The key must be one of the options you filled in (%(options)s), not %(key)s."
+    ),
+    "no_keys": _("Choose the right options."),
+    "key_not_options": _(
+        "The right options must be options you filled in (%(options)s), not %(key)s."
+    ),
     "key_twice": _("a key is listed twice"),
-    "bad_choose": _("choose must be a whole number from 1 to %(count)s"),
-    "choose_all": _("choose leaves no option unchosen"),
-    "no_statements": _("a statements question needs statements"),
-    "no_answers": _("scoring has no answers"),
-    "statement_unanswered": _("no answer for statement %(labels)s"),
-    "answer_not_statement": _("answer for '%(label)s', which is not a statement"),
+    "bad_choose": _(
+        "The pupil must choose at least 1 option and fewer than there are (%(count)s)."
+    ),
+    "choose_all": _("The pupil must choose fewer options than there are."),
+    "no_statements": _("Write at least one statement."),
+    "no_answers": _("Say for each statement whether it is true or false."),
+    "statement_unanswered": _("Say whether statement %(label)s is true or false."),
+    "answer_not_statement": _("Answer %(label)s has no statement."),
     "bad_statement_value": _(
-        "answer for statement %(label)s must be juist or onjuist, not '%(value)s'"
+        "The answer for statement %(label)s must be juist or onjuist, not '%(value)s'."
     ),
     "no_table": _("scoring has no table"),
-    "no_items_or_targets": _("a matching question needs items and targets"),
-    "no_pairs": _("scoring has no pairs"),
-    "item_unpaired": _("no pair for item %(labels)s"),
-    "pair_not_item": _("pair for '%(item)s', which is not an item (%(items)s)"),
-    "pair_not_target": _("item %(item)s is paired with '%(target)s', not a target (%(targets)s)"),
-    "too_few_items": _("an ordering question needs at least two items"),
-    "no_order": _("scoring has no order"),
-    "order_not_arrangement": _("order %(order)s is not an arrangement of the items (%(items)s)"),
+    "too_few_match_items": _("Fill in at least two items to match."),
+    "too_few_targets": _("Fill in at least two things the items match."),
+    "no_pairs": _("Choose what each item belongs to."),
+    "item_unpaired": _("Choose what item %(item)s belongs to."),
+    "pair_not_item": _("There is a pair for '%(item)s', which is not an item (%(items)s)."),
+    "pair_not_target": _("Target %(target)s is empty or missing: choose one of %(targets)s."),
+    "too_few_items": _("Fill in at least two items to put in order."),
+    "no_order": _("Give the letters in the right order."),
+    "order_not_arrangement": _("Give every letter once: %(items)s."),
     # Paragraphs, quotations and words.
-    "no_paragraph": _("scoring accepts no paragraph"),
-    "not_a_paragraph_number": _("accepted paragraph '%(number)s' is not a paragraph number"),
-    "paragraph_missing": _("accepted paragraph %(number)s does not exist (the text has %(count)s)"),
+    "no_paragraph": _("Give paragraph numbers such as 3 or 3, 4."),
+    "not_a_paragraph_number": _("'%(number)s' is not a paragraph number."),
+    "paragraph_missing": ngettext_lazy(
+        "Paragraph %(number)s is not in the text: it has %(count)s paragraph.",
+        "Paragraph %(number)s is not in the text: it has %(count)s paragraphs.",
+        "count",
+    ),
     "bad_citation_mode": _("citation mode must be one of %(modes)s, not '%(mode)s'"),
-    "no_span": _("scoring has no target span"),
-    "span_too_short": _("span '%(span)s' is too short to ask for its first and last words"),
-    "span_not_in_text": _("span '%(span)s' is not in the text"),
-    "no_accepted_answer": _("scoring accepts no answer"),
-    "empty_accepted_answer": _("an accepted answer is empty"),
-    # Answer-model elements (open answers and summaries).
-    "no_elements": _("scoring has no elements"),
+    "no_span": _("Copy at least one accepted span from the text."),
+    "span_too_short": _("“%(span)s” is too short to ask for its first and last words."),
+    "span_not_in_text": _("“%(span)s” is not in the text as written."),
+    "no_accepted_answer": _("Give at least one accepted answer."),
+    "empty_accepted_answer": _("An accepted answer is empty."),
+    # Answer-model elements (open answers and summaries); "element:<i>" is the i-th
+    # element (from 0), and `number` counts from 1 as the form does.
+    "no_elements": _("Describe at least one element of the answer model."),
     "element_not_object": _("element %(number)s must be an object"),
-    "element_no_text": _("element %(number)s has no description"),
-    "element_bad_points": _("element %(number)s must be worth a whole number of points >= 1"),
+    "element_no_text": _("Describe element %(number)s."),
+    "element_bad_points": _("Element %(number)s is worth a whole number of points, at least 1."),
     "element_bad_keywords": _("element %(number)s keywords must be a list of words"),
-    "bad_asked": _("asked must be a whole number from 1 to %(count)s"),
-    "elements_too_few_points": _("the elements give at most %(points)s points, not %(max_points)s"),
+    "bad_asked": ngettext_lazy(
+        "There is only %(count)s element: ask for 1 to %(count)s.",
+        "There are only %(count)s elements: ask for 1 to %(count)s.",
+        "count",
+    ),
+    "elements_too_few_points": _(
+        "The elements give at most %(total)s points, less than the maximum %(max)s."
+    ),
     "bad_over_limit": _('over_limit must be "zero" or {"per_words": n, "deduct": n}'),
+    # Line and paragraph references (exam/references.py).
+    "reference_backwards": _("“%(reference)s” runs backwards: the first number must come first."),
+    "reference_line_outside": _("“%(reference)s” is not in the text: it has %(count)s lines."),
+    "reference_paragraph_outside": ngettext_lazy(
+        "“%(reference)s” is not in the text: it has %(count)s paragraph.",
+        "“%(reference)s” is not in the text: it has %(count)s paragraphs.",
+        "count",
+    ),
+    "answer_lines_unreadable": _("Write the lines as 85-91, or several as 12, 14-16."),
+    "answer_lines_outside": _("Line %(line)s is not in the text: it has %(count)s lines."),
 }
 
 
@@ -105,9 +144,13 @@ def _shown(value) -> str:
 
 def message(problem: Problem) -> str:
     """The problem as a sentence in the active language."""
-    template = str(MESSAGES[problem.code])
-    params = {key: _shown(value) for key, value in problem.params.items()}
-    return template % params if params else template
+    template = MESSAGES[problem.code]
+    # Lists read "A, B"; numbers stay numbers, so a plural message can count them.
+    params = {
+        key: value if isinstance(value, int) else _shown(value)
+        for key, value in problem.params.items()
+    }
+    return str(template % params) if params else str(template)
 
 
 def messages(problems: list[Problem]) -> list[str]:

@@ -16,20 +16,20 @@ items: a comma in a sentence ends the reference more often than it continues it
 ("in regel 12, 3 woorden verder").
 
 Every reference must lie inside the question's text: `reference_problems` and
-`answer_lines_problems` return `ReferenceProblem(field, code, params)` values, and
-MESSAGES holds the one translated sentence per code (the importer's English report,
-exam/exam_data.py, words the same codes its own way). Pure: no database, no request.
+`answer_lines_problems` return `exam.problems.Problem(field, code, params)` values,
+and exam/problems.py's one table holds the translated sentence per code (the
+importer's English report, exam/exam_data.py, words the same codes its own way).
+Pure: no database, no request.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from django.utils.translation import gettext_lazy, ngettext_lazy
+from exam.problems import Problem
 
 _NUMBER = r"\d{1,4}"
 _RANGE = r"\s*(?:-|–|—|t/m|tot\s+en\s+met)\s*"
@@ -168,41 +168,14 @@ class Booklet:
         return len(self.lines)
 
 
-@dataclass(frozen=True)
-class ReferenceProblem:
-    """A reference that does not fit the text: where (field), what (code), and the
-    values the message needs (params)."""
-
-    field: str
-    code: str
-    params: dict = dataclasses.field(default_factory=dict)
-
-
 BACKWARDS = "reference_backwards"
 LINE_OUTSIDE = "reference_line_outside"
 PARAGRAPH_OUTSIDE = "reference_paragraph_outside"
 LINES_UNREADABLE = "answer_lines_unreadable"
 LINES_OUTSIDE = "answer_lines_outside"
 
-MESSAGES = {
-    BACKWARDS: gettext_lazy("“%(reference)s” runs backwards: the first number must come first."),
-    LINE_OUTSIDE: gettext_lazy("“%(reference)s” is not in the text: it has %(count)s lines."),
-    PARAGRAPH_OUTSIDE: ngettext_lazy(
-        "“%(reference)s” is not in the text: it has %(count)s paragraph.",
-        "“%(reference)s” is not in the text: it has %(count)s paragraphs.",
-        "count",
-    ),
-    LINES_UNREADABLE: gettext_lazy("Write the lines as 85-91, or several as 12, 14-16."),
-    LINES_OUTSIDE: gettext_lazy("Line %(line)s is not in the text: it has %(count)s lines."),
-}
 
-
-def problem_message(problem: ReferenceProblem) -> str:
-    """The problem as a sentence in the active language."""
-    return str(MESSAGES[problem.code] % problem.params)
-
-
-def reference_problems(value: str, text: TextSize, *, field: str) -> list[ReferenceProblem]:
+def reference_problems(value: str, text: TextSize, *, field: str) -> list[Problem]:
     """The references in `value` that do not fit the text, one problem each.
 
     >>> [p.code for p in reference_problems("regel 120 en alinea 2",
@@ -213,31 +186,31 @@ def reference_problems(value: str, text: TextSize, *, field: str) -> list[Refere
     for ref in find_references(value or ""):
         quoted = value[ref.start : ref.end].strip()
         if ref.first > ref.last:
-            problems.append(ReferenceProblem(field, BACKWARDS, {"reference": quoted}))
+            problems.append(Problem(field, BACKWARDS, {"reference": quoted}))
         elif ref.kind == "line" and not 1 <= ref.first <= ref.last <= text.line_count:
             params = {"reference": quoted, "count": text.line_count}
-            problems.append(ReferenceProblem(field, LINE_OUTSIDE, params))
+            problems.append(Problem(field, LINE_OUTSIDE, params))
         elif ref.kind == "paragraph" and not 1 <= ref.first <= ref.last <= text.paragraph_count:
             params = {"reference": quoted, "count": text.paragraph_count}
-            problems.append(ReferenceProblem(field, PARAGRAPH_OUTSIDE, params))
+            problems.append(Problem(field, PARAGRAPH_OUTSIDE, params))
     return problems
 
 
 def answer_lines_problems(
     value: str, text: TextSize, *, field: str = "answer_lines"
-) -> list[ReferenceProblem]:
+) -> list[Problem]:
     """Whether an answer_lines value can be read and lies inside the text.
 
     >>> answer_lines_problems("105-120", Booklet(lines=((1, "x"),) * 109, paragraph_count=5))
-    [ReferenceProblem(field='answer_lines', code='answer_lines_outside', \
+    [Problem(field='answer_lines', code='answer_lines_outside', \
 params={'value': '105-120', 'line': 120, 'count': 109})]
     """
     try:
         ranges = parse_line_ranges(value or "")
     except ValueError:
-        return [ReferenceProblem(field, LINES_UNREADABLE, {"value": value})]
+        return [Problem(field, LINES_UNREADABLE, {"value": value})]
     beyond = [last for _first, last in ranges if last > text.line_count]
     if beyond:
         params = {"value": value, "line": max(beyond), "count": text.line_count}
-        return [ReferenceProblem(field, LINES_OUTSIDE, params)]
+        return [Problem(field, LINES_OUTSIDE, params)]
     return []

@@ -296,8 +296,8 @@ def test_publishing_lists_every_question_that_is_not_ready(exam, seed_text):
         authoring.publish_exam(exam=exam)
     problems = refused.value.problems
     assert [p.split(":")[0] for p in problems] == ["Question 2", "Question 3"]
-    assert "no key" in problems[0]
-    assert "does not cover 0" in problems[1]
+    assert problems[0] == "Question 2: Choose which option is the right answer."
+    assert problems[1] == "Question 3: Give the points for 0 right."
 
 
 def test_a_complete_exam_is_published(exam, seed_text):

@@ -8,11 +8,12 @@ from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
 
-from exam import authoring
+from exam import authoring, problems, scoring
 from exam.authoring.forms import question_form_class
 from exam.demo import demo_exam_data
 from exam.loading import create_exam_from_data
 from exam.models import Answer, Attempt, Exam, Question
+from exam.problems import Problem
 from exam.services import save_answer, start_attempt, submit_attempt
 
 pytestmark = pytest.mark.django_db
@@ -718,3 +719,256 @@ def test_a_multiple_choice_question_without_a_key_says_so_at_the_key(
     key_group = html[html.index('id="div_id_key"') :]
     key_group = key_group[: key_group.index('id="div_id_explanation"')]
     assert "Kies welke optie het goede antwoord is." in key_group
+
+
+# --- each rule is written once: the form shows the kind's problem, in its words --------
+
+
+def multi_post(seed_text, **changes):
+    data = {
+        **mc_post(seed_text, max_points=2),
+        "keys": ["A", "B"],
+        "choose": 2,
+        "mode": "per",
+        "per_correct": 1,
+    }
+    del data["key"]
+    data.update(changes)
+    return data
+
+
+def matching_post(seed_text, **changes):
+    data = {
+        **mc_post(seed_text, max_points=2),
+        **rows(
+            "items", [{"content": "alinea 1", "pair": "1"}, {"content": "alinea 2", "pair": "2"}]
+        ),
+        **rows("targets", [{"content": "aanleiding"}, {"content": "gevolg"}, {"content": ""}]),
+        "mode": "per",
+        "per_pair": 1,
+    }
+    del data["key"]
+    data.update(changes)
+    return data
+
+
+def open_post(seed_text, **changes):
+    data = {
+        **mc_post(seed_text, stem="Noem twee oorzaken.", max_points=2),
+        **rows(
+            "elements",
+            [
+                {"text": "De SVB had een achterstand.", "points": 1, "keywords": "achterstand"},
+                {"text": "Hulpverleners kregen geen geld.", "points": 1, "keywords": "geld"},
+            ],
+        ),
+    }
+    del data["key"]
+    data.update(changes)
+    return data
+
+
+def shown_at(form, place):
+    """The errors on a form field ("key") or a row's field (("table", 3, "points"))."""
+    if isinstance(place, tuple):
+        return [str(e) for e in form.formsets[place[0]][place[1]].errors.get(place[2], [])]
+    return [str(e) for e in form.errors.get(place, [])]
+
+
+@pytest.mark.parametrize(
+    ("kind", "post", "changes", "place", "problem"),
+    [
+        (
+            "mc",
+            mc_post,
+            # A fourth row, left empty: D is a letter the key may be, not an option.
+            {"key": "D", **options("een aanleiding", "een definitie", "een oorzaak", "")},
+            "key",
+            Problem("key", "key_not_option", {"key": "D", "options": ["A", "B", "C"]}),
+        ),
+        (
+            "mc",
+            mc_post,
+            {"key": "A", **options("een aanleiding", "", "", "")},
+            ("options", 1, "content"),
+            Problem("choices", "too_few_options", {"count": 2}),
+        ),
+        (
+            "multi",
+            multi_post,
+            {"keys": ["A"], "choose": 1, "max_points": 1, **options("een", "twee", "")},
+            ("options", 2, "content"),
+            Problem("choices", "too_few_options", {"count": 3}),
+        ),
+        (
+            "multi",
+            multi_post,
+            {"keys": ["A", "D"], **options("een aanleiding", "een definitie", "een oorzaak", "")},
+            "keys",
+            Problem("keys", "key_not_options", {"key": ["D"], "options": ["A", "B", "C"]}),
+        ),
+        (
+            "multi",
+            multi_post,
+            {"choose": 3, **options("een aanleiding", "een definitie", "een oorzaak", "")},
+            "choose",
+            Problem("choose", "choose_all"),
+        ),
+        (
+            "multi",
+            multi_post,
+            {"max_points": 3},
+            "per_correct",
+            Problem(
+                "per_correct", "per_best_not_max", {"count": 2, "per": 1, "total": 2, "max": 3}
+            ),
+        ),
+        (
+            "statements",
+            statements_post,
+            {"table-1-points": ""},
+            ("table", 1, "points"),
+            Problem("table:1", "table_missing_count", {"count": 1}),
+        ),
+        (
+            "statements",
+            statements_post,
+            {"table-3-points": 1},
+            ("table", 3, "points"),
+            Problem("table:3", "table_best_not_max", {"count": 3, "points": 1, "max": 2}),
+        ),
+        (
+            "statements",
+            statements_post,
+            {"table-2-points": 0, "table-1-points": 1},
+            ("table", 2, "points"),
+            Problem("table:2", "table_not_rising"),
+        ),
+        (
+            "statements",
+            statements_post,
+            {"table-2-points": 3},
+            ("table", 2, "points"),
+            Problem("table:2", "table_points_above_max", {"points": 3, "count": 2, "max": 2}),
+        ),
+        (
+            "statements",
+            statements_post,
+            {"statements-1-answer": ""},
+            ("statements", 1, "answer"),
+            Problem("answer:2", "statement_unanswered", {"label": "2"}),
+        ),
+        (
+            "statements",
+            statements_post,
+            {"statements-3-answer": "juist"},
+            ("statements", 3, "content"),
+            Problem("statement:4", "answer_not_statement", {"label": "4"}),
+        ),
+        (
+            "matching",
+            matching_post,
+            {"items-1-pair": ""},
+            ("items", 1, "pair"),
+            Problem("pair:b", "item_unpaired", {"item": "b"}),
+        ),
+        (
+            "matching",
+            matching_post,
+            {"items-1-pair": "3"},
+            ("items", 1, "pair"),
+            Problem(
+                "pair:b", "pair_not_target", {"item": "b", "target": "3", "targets": ["1", "2"]}
+            ),
+        ),
+        (
+            "matching",
+            matching_post,
+            rows("targets", [{"content": "aanleiding"}, {"content": ""}, {"content": ""}]),
+            ("targets", 1, "content"),
+            Problem("targets", "too_few_targets"),
+        ),
+        (
+            "statements",
+            statements_post,
+            rows("statements", [{"content": "", "answer": ""}] * 3),
+            ("statements", 0, "content"),
+            Problem("choices", "no_statements"),
+        ),
+        (
+            "matching",
+            matching_post,
+            {"per_pair": 2},
+            "per_pair",
+            Problem("per_pair", "per_best_not_max", {"count": 2, "per": 2, "total": 4, "max": 2}),
+        ),
+        (
+            "ordering",
+            lambda seed_text, **c: mc_post(seed_text, mode="all", **c),
+            {"order": "B A"},
+            "order",
+            Problem(
+                "order", "order_not_arrangement", {"order": ["B", "A"], "items": ["A", "B", "C"]}
+            ),
+        ),
+        (
+            "paragraph",
+            mc_post,
+            {"accepted": "5, 7"},
+            "accepted",
+            Problem("accepted", "paragraph_missing", {"number": 7, "count": 5}),
+        ),
+        (
+            "citation",
+            lambda seed_text, **c: mc_post(seed_text, citation_mode="first_last", **c),
+            {"spans": "Wie"},
+            "spans",
+            Problem("spans", "span_too_short", {"span": "Wie"}),
+        ),
+        (
+            "gap",
+            mc_post,
+            {"accepted": "‘’"},
+            "accepted",
+            Problem("accepted", "empty_accepted_answer"),
+        ),
+        (
+            "open",
+            open_post,
+            {"max_points": 3},
+            "max_points",
+            Problem("max_points", "elements_too_few_points", {"total": 2, "max": 3}),
+        ),
+        ("open", open_post, {"asked": 3}, "asked", Problem("asked", "bad_asked", {"count": 2})),
+        (
+            "open",
+            open_post,
+            {"elements-1-text": ""},
+            ("elements", 1, "text"),
+            Problem("element:1", "element_no_text", {"number": 2}),
+        ),
+    ],
+)
+def test_a_form_shows_the_kinds_problem_in_the_one_message_where_it_is(
+    exam, seed_text, kind, post, changes, place, problem
+):
+    """The form restates no rule: it shows exactly problems.message() of the problem the
+    kind's validate finds, on the field or row the problem names, in Dutch."""
+    with translation.override("nl"):
+        form = bound(question_form_class(kind), exam, post(seed_text, **changes))
+        assert not form.is_valid()
+        assert shown_at(form, place) == [problems.message(problem)]
+        found = scoring.check_scoring(
+            kind=kind,
+            scoring=form.question_data().scoring,
+            max_points=form.question_data().max_points,
+            labels={
+                role: [c.label for c in form.question_data().choices if c.role == role]
+                for role in ("option", "statement", "item", "target")
+            },
+            paragraph_count=5,
+            lines=list(form.booklet().lines),
+        )
+    assert problem in found
+    with translation.override("en"):
+        assert shown_at(form, place) != [problems.message(problem)]

@@ -199,10 +199,13 @@ def broken(demo, position, **changes):
             lambda d: broken(d, 13, answer_lines="regel 85 tot 91"),
             "question 13: answer_lines 'regel 85 tot 91' is not a line range such as 85-91",
         ),
-        (lambda d: broken(d, 1, scoring={}), "question 1: scoring has no key"),
+        (
+            lambda d: broken(d, 1, scoring={}),
+            "question 1: Choose which option is the right answer.",
+        ),
         (
             lambda d: broken(d, 1, scoring={"key": "E"}),
-            "question 1: key 'E' is not an option (A, B, C, D)",
+            "question 1: The key must be one of the options you filled in (A, B, C, D), not E.",
         ),
         (
             lambda d: broken(d, 1, max_points=0),
@@ -214,13 +217,13 @@ def broken(demo, position, **changes):
         ),
         (
             lambda d: broken(d, 13, scoring={"accepted": [6]}),
-            "question 13: accepted paragraph 6 does not exist (the text has 5)",
+            "question 13: Paragraph 6 is not in the text: it has 5 paragraphs.",
         ),
         (
             lambda d: broken(
                 d, 4, scoring={"mode": "sentence", "spans": ["Wie tweet, wordt gehoord."]}
             ),
-            "question 4: span 'Wie tweet, wordt gehoord.' is not in the text",
+            "question 4: “Wie tweet, wordt gehoord.” is not in the text as written.",
         ),
         (lambda d: broken(d, 15, word_limit=None), "question 15: a summary needs a word_limit"),
         (lambda d: broken(d, 2, model_answer=" "), "question 2: has no model answer"),

@@ -149,9 +149,10 @@ def test_scoring_problems_are_codes_with_a_field_and_params():
         max_points=2,
         labels={"item": ["a", "b"], "target": ["1", "2"]},
     )
+    # The field names the row a form shows the problem on: item b's pair, item a's pair.
     assert problems == [
-        Problem("pairs", "item_unpaired", {"labels": ["b"]}),
-        Problem("pairs", "pair_not_target", {"item": "a", "target": "9", "targets": ["1", "2"]}),
+        Problem("pair:b", "item_unpaired", {"item": "b"}),
+        Problem("pair:a", "pair_not_target", {"item": "a", "target": "9", "targets": ["1", "2"]}),
     ]
 
 
@@ -159,18 +160,22 @@ def test_scoring_problems_are_codes_with_a_field_and_params():
     ("problem", "english"),
     [
         (Problem("kind", "unknown_kind", {"kind": "essay"}), "unknown question kind 'essay'"),
-        (Problem("key", "no_key"), "scoring has no key"),
+        (Problem("key", "no_key"), "Choose which option is the right answer."),
         (
             Problem("key", "key_not_option", {"key": "E", "options": ["A", "B", "C", "D"]}),
-            "key 'E' is not an option (A, B, C, D)",
+            "The key must be one of the options you filled in (A, B, C, D), not E.",
         ),
         (
-            Problem("table", "table_missing_counts", {"counts": ["0", "1"]}),
-            "table does not cover 0, 1 right",
+            Problem("table:1", "table_missing_count", {"count": 1}),
+            "Give the points for 1 right.",
         ),
         (
             Problem("accepted", "paragraph_missing", {"number": 6, "count": 5}),
-            "accepted paragraph 6 does not exist (the text has 5)",
+            "Paragraph 6 is not in the text: it has 5 paragraphs.",
+        ),
+        (
+            Problem("accepted", "paragraph_missing", {"number": 2, "count": 1}),
+            "Paragraph 2 is not in the text: it has 1 paragraph.",
         ),
         (
             Problem("over_limit", "bad_over_limit"),
@@ -183,17 +188,25 @@ def test_a_problem_reads_as_one_message(problem, english):
         assert message(problem) == english
 
 
+class _AnyParams(dict):
+    """Fills every placeholder of a message with 2 (plural messages count it)."""
+
+    def __missing__(self, key):
+        return 2
+
+
 @pytest.mark.parametrize("code", sorted(MESSAGES))
 def test_every_problem_message_is_translated_into_dutch(code):
     with translation.override("en"):
-        english = str(MESSAGES[code])
+        english = str(MESSAGES[code] % _AnyParams())
     with translation.override("nl"):
-        assert str(MESSAGES[code]) != english
+        dutch = str(MESSAGES[code] % _AnyParams())
+    assert dutch and dutch != english
 
 
 def test_validate_scoring_gives_the_messages_in_the_active_language():
     arguments = {"kind": "mc", "scoring": {}, "max_points": 1, "labels": {"option": ["A", "B"]}}
     with translation.override("en"):
-        assert scoring.validate_scoring(**arguments) == ["scoring has no key"]
+        assert scoring.validate_scoring(**arguments) == ["Choose which option is the right answer."]
     with translation.override("nl"):
         assert scoring.validate_scoring(**arguments) == [str(MESSAGES["no_key"])]

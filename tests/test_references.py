@@ -6,16 +6,15 @@ import pytest
 from django.utils import translation
 
 from exam import references
+from exam.problems import Problem, message
 from exam.references import (
     Booklet,
     Reference,
-    ReferenceProblem,
     answer_lines_problems,
     find_references,
     format_line_ranges,
     line_numbers,
     parse_line_ranges,
-    problem_message,
     reference_problems,
 )
 
@@ -151,27 +150,23 @@ def test_answer_lines_must_be_readable_and_inside_the_text(value, code):
     ("problem", "english"),
     [
         (
-            ReferenceProblem(
-                "stem", "reference_line_outside", {"reference": "regel 120", "count": 109}
-            ),
+            Problem("stem", "reference_line_outside", {"reference": "regel 120", "count": 109}),
             "“regel 120” is not in the text: it has 109 lines.",
         ),
         (
-            ReferenceProblem(
-                "stem", "reference_paragraph_outside", {"reference": "alinea 2", "count": 1}
-            ),
+            Problem("stem", "reference_paragraph_outside", {"reference": "alinea 2", "count": 1}),
             "“alinea 2” is not in the text: it has 1 paragraph.",
         ),
         (
-            ReferenceProblem("stem", "reference_backwards", {"reference": "regel 45-42"}),
+            Problem("stem", "reference_backwards", {"reference": "regel 45-42"}),
             "“regel 45-42” runs backwards: the first number must come first.",
         ),
         (
-            ReferenceProblem("answer_lines", "answer_lines_unreadable", {"value": "x"}),
+            Problem("answer_lines", "answer_lines_unreadable", {"value": "x"}),
             "Write the lines as 85-91, or several as 12, 14-16.",
         ),
         (
-            ReferenceProblem(
+            Problem(
                 "answer_lines",
                 "answer_lines_outside",
                 {"value": "1-120", "line": 120, "count": 109},
@@ -180,19 +175,17 @@ def test_answer_lines_must_be_readable_and_inside_the_text(value, code):
         ),
     ],
 )
-def test_every_problem_code_has_one_message(problem, english):
+def test_every_problem_code_has_one_message_in_the_one_table(problem, english):
     with translation.override("en"):
-        assert problem_message(problem) == english
+        assert message(problem) == english
 
 
 def test_messages_are_dutch_by_default():
-    problem = ReferenceProblem(
-        "stem", "reference_line_outside", {"reference": "regel 120", "count": 9}
-    )
+    problem = Problem("stem", "reference_line_outside", {"reference": "regel 120", "count": 9})
     with translation.override("nl"):
-        message = problem_message(problem)
-    assert "regel 120" in message and "9" in message
-    assert "is not in the text" not in message
+        dutch = message(problem)
+    assert "regel 120" in dutch and "9" in dutch
+    assert "is not in the text" not in dutch
 
 
 def test_the_worked_examples_in_the_docstrings_hold():

@@ -558,7 +558,7 @@ def test_sound_scoring_data_has_no_problems(kind, model, max_points, labels):
             {"keys": ["A", "E"], "choose": 2},
             2,
             OPTIONS,
-            "key_not_option",
+            "key_not_options",
         ),
         ("multi", MULTI, 3, OPTIONS, "per_best_not_max"),
         (
@@ -566,7 +566,7 @@ def test_sound_scoring_data_has_no_problems(kind, model, max_points, labels):
             {**MULTI_TABLE, "table": {"2": 2, "1": 1}},
             2,
             OPTIONS,
-            "table_missing_counts",
+            "table_missing_count",
         ),
         (
             "statements",

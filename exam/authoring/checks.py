@@ -2,9 +2,10 @@
 
 A question's references ("regel 120", "alinea 7") in its stem, model answer,
 explanation and answer-model elements, and its answer lines, must lie inside the
-question's text (exam/references.py holds the grammar and the messages); the kind's
-scoring data must pass exam.scoring.validate_scoring. check_question returns the
-problems per field, so a form can show each where it belongs; the services refuse
+question's text (exam/references.py holds the grammar); the kind's scoring data must
+pass exam.scoring.check_scoring. question_problems returns the problems as codes
+(exam/problems.py holds their one message each), so a form can show each on the field
+or row it names; check_question gives them as messages per field; the services refuse
 data with problems, and publishing lists every problem of every question.
 """
 
@@ -18,8 +19,9 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from exam.models import Exam, Question
-from exam.references import Booklet, answer_lines_problems, problem_message, reference_problems
-from exam.scoring import validate_scoring
+from exam.problems import Problem, message
+from exam.references import Booklet, answer_lines_problems, reference_problems
+from exam.scoring import check_scoring
 from texts.models import Line, Paragraph, Text
 
 
@@ -59,12 +61,13 @@ def _choice_labels(choices: Iterable[ChoiceData]) -> dict[str, list[str]]:
     return dict(labels)
 
 
-def check_question(*, data: QuestionData, booklet: Booklet | None = None) -> dict[str, list[str]]:
-    """Problems with a question, per field: {"stem": [...], "scoring": [...], ...}.
-
-    Keys are the Question fields, "scoring" for the kind's scoring data, and
-    "element:<i>" for the i-th answer-model element (from 0). Empty when fine.
-    """
+def question_problems(
+    *, data: QuestionData, booklet: Booklet | None = None
+) -> tuple[list[Problem], list[Problem]]:
+    """The question's problems as codes: (with the question's fields, with its scoring
+    data). A problem's field names where it is: a Question field ("stem",
+    "answer_lines", "max_points"), "element:<i>" for the i-th answer-model element,
+    or a part of the scoring data as the kind's validate names it ("key", "table:3")."""
     booklet = booklet or booklet_facts(data.text)
     found = []
     for name in ("stem", "model_answer", "explanation"):
@@ -74,14 +77,11 @@ def check_question(*, data: QuestionData, booklet: Booklet | None = None) -> dic
             text = str(element.get("text", ""))
             found += reference_problems(text, booklet, field=f"element:{index}")
     found += answer_lines_problems(data.answer_lines or "", booklet)
-    problems: dict[str, list[str]] = defaultdict(list)
-    for problem in found:
-        problems[problem.field].append(problem_message(problem))
     if data.max_points < 1:
-        problems["max_points"].append(_("A question is worth at least 1 point."))
+        found.append(Problem("max_points", "question_no_points"))
     if data.kind == Question.Kind.SUMMARY and not data.word_limit:
-        problems["word_limit"].append(_("A summary needs a word limit."))
-    problems["scoring"] += validate_scoring(
+        found.append(Problem("word_limit", "summary_no_word_limit"))
+    scoring = check_scoring(
         kind=data.kind,
         scoring=data.scoring,
         max_points=data.max_points,
@@ -89,6 +89,20 @@ def check_question(*, data: QuestionData, booklet: Booklet | None = None) -> dic
         paragraph_count=booklet.paragraph_count,
         lines=list(booklet.lines),
     )
+    return found, scoring
+
+
+def check_question(*, data: QuestionData, booklet: Booklet | None = None) -> dict[str, list[str]]:
+    """Problems with a question, per field: {"stem": [...], "scoring": [...], ...}.
+
+    Keys are the Question fields, "scoring" for the kind's scoring data, and
+    "element:<i>" for the i-th answer-model element (from 0). Empty when fine.
+    """
+    fields, scoring = question_problems(data=data, booklet=booklet)
+    problems: dict[str, list[str]] = defaultdict(list)
+    for problem in fields:
+        problems[problem.field].append(message(problem))
+    problems["scoring"] += [message(problem) for problem in scoring]
     return {key: value for key, value in problems.items() if value}
 
 
@@ -151,9 +165,9 @@ def exam_problems(exam: Exam) -> list[str]:
         ):
             found.setdefault("model_answer", []).append(_("It has no model answer."))
         for messages in found.values():
-            for message in messages:
+            for text in messages:
                 problems.append(
                     _("Question %(number)s: %(problem)s")
-                    % {"number": question.number, "problem": message}
+                    % {"number": question.number, "problem": text}
                 )
     return problems

@@ -66,7 +66,7 @@ def validate(scoring, *, lines=(), **_):
     return problems
 
 
-def _short(text: str, length: int = 40) -> str:
+def _short(text: str, length: int = 60) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 

@@ -106,7 +106,8 @@ def check_table_or_per(
     scoring: dict, *, count: int, best: int, max_points: int, per_key: str
 ) -> list[Problem]:
     """The table covers 0..count with whole points within the maximum; the best answer
-    (best right) earns exactly max_points.
+    (best right) earns exactly max_points. A problem with one row of the table has the
+    field "table:<count right>", so a form can show it on that row.
 
     >>> [p.code for p in check_table_or_per({"per_correct": 1}, count=2, best=2,
     ...                                     max_points=3, per_key="per_correct")]
@@ -119,37 +120,42 @@ def check_table_or_per(
     if not is_whole(per) or per < 1:
         return [Problem(per_key, "per_not_whole", {"per_key": per_key})]
     if per * best != max_points:
-        params = {"points": per * best, "per_key": per_key, "max_points": max_points}
+        params = {"count": best, "per": per, "total": per * best, "max": max_points}
         return [Problem(per_key, "per_best_not_max", params)]
     return []
 
 
 def _check_table(table, *, count: int, best: int, max_points: int) -> list[Problem]:
-    if not isinstance(table, dict) or not table:
+    if not isinstance(table, dict):
         return [Problem("table", "table_not_a_mapping")]
     problems: list[Problem] = []
-    expected = {str(n) for n in range(count + 1)}
-    missing = sorted(expected - set(map(str, table)), key=int)
-    extra = sorted(set(map(str, table)) - expected)
-    if missing:
-        problems.append(Problem("table", "table_missing_counts", {"counts": missing}))
+    values = {str(k): v for k, v in table.items()}
+    expected = [str(n) for n in range(count + 1)]
+    extra = sorted(set(values) - set(expected))
     if extra:
         problems.append(Problem("table", "table_extra_counts", {"counts": extra}))
-    values = {str(k): v for k, v in table.items()}
-    for key, value in values.items():
-        if not is_whole(value) or value < 0:
-            problems.append(Problem("table", "table_points_not_whole", {"count": key}))
+    whole: list[tuple[int, int]] = []
+    for key in expected:
+        row = f"table:{key}"
+        value = values.get(key)
+        if key not in values:
+            problems.append(Problem(row, "table_missing_count", {"count": int(key)}))
+        elif not is_whole(value) or value < 0:
+            problems.append(Problem(row, "table_points_not_whole", {"count": int(key)}))
         elif value > max_points:
-            params = {"points": value, "count": key, "max_points": max_points}
-            problems.append(Problem("table", "table_points_above_max", params))
-    whole = [(int(k), v) for k, v in values.items() if k in expected and is_whole(v) and v >= 0]
-    ordered = [v for _, v in sorted(whole)]
-    if ordered != sorted(ordered):
-        problems.append(Problem("table", "table_not_rising"))
+            params = {"points": value, "count": int(key), "max": max_points}
+            problems.append(Problem(row, "table_points_above_max", params))
+        else:
+            whole.append((int(key), value))
+    falling = [
+        n for (_, before), (n, value) in zip(whole, whole[1:], strict=False) if value < before
+    ]
+    if falling:
+        problems.append(Problem(f"table:{falling[0]}", "table_not_rising"))
     top = values.get(str(best))
-    if is_whole(top) and top != max_points:
-        params = {"points": top, "max_points": max_points}
-        problems.append(Problem("table", "table_best_not_max", params))
+    if not falling and is_whole(top) and 0 <= top < max_points:
+        params = {"count": best, "points": top, "max": max_points}
+        problems.append(Problem(f"table:{best}", "table_best_not_max", params))
     return problems
 
 

@@ -153,21 +153,22 @@ def validate_elements(scoring, *, max_points, **_) -> list[Problem]:
     if not isinstance(elements, list) or not elements:
         return [Problem("elements", "no_elements")]
     problems = []
-    for number, element in enumerate(elements):
-        where = {"number": number}
+    for index, element in enumerate(elements):
+        # The field names the element (from 0); the message counts from 1.
+        at, where = f"element:{index}", {"number": index + 1}
         if not isinstance(element, dict):
-            problems.append(Problem("elements", "element_not_object", where))
+            problems.append(Problem(at, "element_not_object", where))
             continue
         if not str(element.get("text", "")).strip():
-            problems.append(Problem("elements", "element_no_text", where))
+            problems.append(Problem(at, "element_no_text", where))
         points = element.get("points", 1)
         if not is_whole(points) or points < 1:
-            problems.append(Problem("elements", "element_bad_points", where))
+            problems.append(Problem(at, "element_bad_points", where))
         keywords = element.get("keywords", [])
         if not isinstance(keywords, list) or not all(
             isinstance(k, str) and k.strip() for k in keywords
         ):
-            problems.append(Problem("elements", "element_bad_keywords", where))
+            problems.append(Problem(at, "element_bad_keywords", where))
     if problems:
         return problems
     asked = scoring.get("asked")
@@ -177,8 +178,9 @@ def validate_elements(scoring, *, max_points, **_) -> list[Problem]:
             return [Problem("asked", "bad_asked", {"count": len(elements)})]
         worth = worth[:asked]
     if sum(worth) < max_points:
-        params = {"points": sum(worth), "max_points": max_points}
-        problems.append(Problem("elements", "elements_too_few_points", params))
+        # The maximum is what the teacher lowers (or the elements' points raised).
+        params = {"total": sum(worth), "max": max_points}
+        problems.append(Problem("max_points", "elements_too_few_points", params))
     return problems
 
 

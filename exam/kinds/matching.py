@@ -40,20 +40,32 @@ def score(scoring, *, max_points, response, **_):
 def validate(scoring, *, max_points, labels, **_):
     items, targets = labels.get("item", []), labels.get("target", [])
     pairs = scoring.get("pairs")
-    if not items or not targets:
-        return [Problem("choices", "no_items_or_targets")]
-    if not isinstance(pairs, dict) or not pairs:
+    too_few = [
+        Problem(role, code)
+        for role, found, code in (
+            ("items", items, "too_few_match_items"),
+            ("targets", targets, "too_few_targets"),
+        )
+        if len(found) < 2
+    ]
+    if too_few:
+        return too_few
+    if not isinstance(pairs, dict):
         return [Problem("pairs", "no_pairs")]
-    problems = []
-    missing = [item for item in items if item not in pairs]
-    if missing:
-        problems.append(Problem("pairs", "item_unpaired", {"labels": missing}))
+    # "pair:<item>" is an item's pair, "item:<item>" the item.
+    problems = [
+        Problem(f"pair:{item}", "item_unpaired", {"item": item})
+        for item in items
+        if item not in pairs
+    ]
     for item, target in pairs.items():
         if item not in items:
-            problems.append(Problem("pairs", "pair_not_item", {"item": item, "items": items}))
-        if target not in targets:
+            problems.append(
+                Problem(f"item:{item}", "pair_not_item", {"item": item, "items": items})
+            )
+        elif target not in targets:
             params = {"item": item, "target": target, "targets": targets}
-            problems.append(Problem("pairs", "pair_not_target", params))
+            problems.append(Problem(f"pair:{item}", "pair_not_target", params))
     problems += check_table_or_per(
         scoring, count=len(items), best=len(items), max_points=max_points, per_key="per_pair"
     )

@@ -35,7 +35,7 @@ def score(scoring, *, max_points, response, **_):
 def validate(scoring, *, labels, **_):
     options = labels.get("option", [])
     if len(options) < 2:
-        return [Problem("choices", "too_few_options")]
+        return [Problem("choices", "too_few_options", {"count": 2})]
     key = scoring.get("key")
     if not key:
         return [Problem("key", "no_key")]

@@ -35,13 +35,16 @@ def score(scoring, *, max_points, response, **_):
 def validate(scoring, *, max_points, labels, **_):
     options = labels.get("option", [])
     keys = scoring.get("keys")
+    # With two options, choosing one of them is a multiple-choice question.
+    if len(options) < 3:
+        return [Problem("choices", "too_few_options", {"count": 3})]
     if not isinstance(keys, list) or not keys or not all(isinstance(k, str) for k in keys):
         return [Problem("keys", "no_keys")]
-    problems = [
-        Problem("keys", "key_not_option", {"key": key, "options": options})
-        for key in keys
-        if key not in options
-    ]
+    strangers = [key for key in keys if key not in options]
+    problems = []
+    if strangers:
+        params = {"key": strangers, "options": options}
+        problems.append(Problem("keys", "key_not_options", params))
     if len(set(keys)) != len(keys):
         problems.append(Problem("keys", "key_twice"))
     choose = scoring.get("choose", len(keys))

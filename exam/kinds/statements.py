@@ -56,21 +56,23 @@ def validate(scoring, *, max_points, labels, **_):
     answers = scoring.get("answers")
     if not statements:
         return [Problem("choices", "no_statements")]
-    if not isinstance(answers, dict) or not answers:
+    if not isinstance(answers, dict):
         return [Problem("answers", "no_answers")]
-    problems = []
-    missing = [label for label in statements if label not in answers]
-    if missing:
-        problems.append(Problem("answers", "statement_unanswered", {"labels": missing}))
+    # "answer:<label>" is a statement's answer, "statement:<label>" the statement.
+    problems = [
+        Problem(f"answer:{label}", "statement_unanswered", {"label": label})
+        for label in statements
+        if label not in answers
+    ]
     problems += [
-        Problem("answers", "answer_not_statement", {"label": label})
+        Problem(f"statement:{label}", "answer_not_statement", {"label": label})
         for label in answers
         if label not in statements
     ]
     problems += [
-        Problem("answers", "bad_statement_value", {"label": label, "value": value})
+        Problem(f"answer:{label}", "bad_statement_value", {"label": label, "value": value})
         for label, value in answers.items()
-        if value not in VALUES
+        if label in statements and value not in VALUES
     ]
     if "table" not in scoring and "per_correct" not in scoring:
         problems.append(Problem("table", "no_table"))

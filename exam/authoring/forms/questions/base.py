@@ -3,11 +3,13 @@ score table, the checks against the booklet and the regrade choice.
 
 A question form shows only its kind's fields. It turns them into the stored shape
 (Question.scoring and the choices, as docs/question-kinds.md describes) in
-`build()`, and checks the result against the booklet with
-exam.authoring.checks.check_question, so a reference beyond the text ("regel 120"
-on a 109-line text) is an error on the field that holds it. The common mistakes are
-caught first with messages of our own, attached to the field or row to fix;
-validate_scoring's checks run after them as a safety net.
+`build()`, reporting only what is genuinely the form's (a field that cannot be read,
+a row filled out of order). Every rule about the question itself is checked once,
+by exam.authoring.checks.question_problems (the references, and the kind's
+`validate` in exam/kinds/): the form shows each problem's message from
+exam/problems.py's one table on the field or row the problem's field names, so a
+reference beyond the text ("regel 120" on a 109-line text) or a key that is not an
+option is an error on the field that holds it.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from django.forms.utils import ErrorDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from exam.authoring.checks import QuestionData, booklet_facts, check_question
+from exam import problems
+from exam.authoring.checks import QuestionData, booklet_facts, question_problems
 from exam.authoring.forms.questions.rows import Rows, make_rows
 from exam.authoring.forms.questions.score_table import MODE_TABLE, ScoreTableMixin
 from exam.authoring.regrade import KEEP, REGRADE, change_fingerprint
@@ -58,6 +61,15 @@ class QuestionForm(ScoreTableMixin, forms.ModelForm):
     # Where problems with the scoring data as a whole are shown: a field of the
     # form, or (prefix, field) of the first row of a formset.
     scoring_field: ClassVar[str | tuple[str, str] | None] = None
+    # A problem's field "<name>:<key>" names a row: name -> (formset prefix, row
+    # field). The key is the row's label, or a key build() recorded in row_keys.
+    problem_rows: ClassVar[dict[str, tuple[str, str]]] = {
+        "table": ("table", "points"),
+        "element": ("elements", "text"),
+    }
+    # Problem fields shown on a formset's first empty row (too few rows filled):
+    # field -> (prefix, row field).
+    problem_fields: ClassVar[dict[str, tuple[str, str]]] = {}
     regrade = forms.ChoiceField(
         label=gettext_lazy("Existing answers"),
         choices=REGRADE_CHOICES,
@@ -85,6 +97,9 @@ class QuestionForm(ScoreTableMixin, forms.ModelForm):
         self.exam = exam
         self._booklet = None
         self.formsets: dict[str, Rows] = {}
+        # Per formset, the row (index) of each key a problem's field may name, when
+        # that is not the row's label (build() fills it).
+        self.row_keys: dict[str, dict[str, int]] = {}
         # The question as stored, when the form shows it for editing.
         self.stored = self.instance if self.instance.pk and not self.is_bound else None
         self.adding_row = ""
@@ -250,11 +265,6 @@ class QuestionForm(ScoreTableMixin, forms.ModelForm):
         values = dict(cleaned)
         self._max_points = max_points
         scoring, choices = self.build(values)
-        # Our own messages say more than validate_scoring's; show its findings only
-        # when ours found nothing.
-        own_errors = bool(self.errors) or any(
-            formset.total_error_count() for formset in self.formsets.values()
-        )
         self._question_data = QuestionData(
             kind=self.kind,
             text=text,
@@ -267,28 +277,62 @@ class QuestionForm(ScoreTableMixin, forms.ModelForm):
             word_limit=values.get("word_limit"),
             choices=tuple(choices),
         )
-        problems = check_question(data=self._question_data, booklet=self.booklet())
-        for key, messages in problems.items():
-            if key == "scoring" and own_errors:
-                continue
-            for message in messages:
-                self._add_problem(key, message)
+        fields, scoring_problems = question_problems(
+            data=self._question_data, booklet=self.booklet()
+        )
+        for problem in [*fields, *scoring_problems]:
+            self._add_problem(problem)
 
-    def _add_problem(self, key: str, message: str) -> None:
-        if key.startswith("element:"):
-            index = int(key.split(":")[1])
-            if "elements" in self.formsets and index < self.planned_rows("elements"):
-                self.row_error("elements", index, "text", message)
-                return
-            key = "scoring"
-        target = self.scoring_field if key == "scoring" else key
+    def _add_problem(self, problem: problems.Problem) -> None:
+        """Show the problem's one message on the field or row its field names; not
+        where the form already found the field unreadable or empty."""
+        prefix, row, field = self._problem_place(problem.field)
+        message = problems.message(problem)
+        if prefix is not None:
+            errors = self.formsets[prefix].forms[row].errors.get(field, [])
+            if not errors:
+                self.row_error(prefix, row, field, message)
+            return
+        if field in self.errors and field is not None:
+            return
+        if message not in self.errors.get(field or "__all__", []):
+            self.add_error(field, message)
+
+    def _problem_place(self, name: str) -> tuple[str | None, int, str | None]:
+        """(formset prefix, row, row field) of a problem's field, or (None, 0, form
+        field or None for the form as a whole)."""
+        base, _sep, key = name.partition(":")
+        if key and base in self.problem_rows:
+            prefix, field = self.problem_rows[base]
+            index = self._row_index(prefix, key)
+            if index is not None:
+                return prefix, index, field
+        if name in self.fields:
+            return None, 0, name
+        if base in self.problem_fields:
+            prefix, field = self.problem_fields[base]
+            rows = self.rows(prefix) if prefix in self.formsets else []
+            empty = [i for i, (_row, values) in enumerate(rows) if not values.get(field)]
+            if empty:
+                return prefix, empty[0], field
+        target = self.scoring_field
         if isinstance(target, tuple):
             prefix, field = target
-            if self.planned_rows(prefix):
-                self.row_error(prefix, 0, field, message)
-                return
-            target = None
-        self.add_error(target if target in self.fields else None, message)
+            if prefix in self.formsets and self.planned_rows(prefix):
+                return prefix, 0, field
+            return None, 0, None
+        return None, 0, target if target in self.fields else None
+
+    def _row_index(self, prefix: str, key: str) -> int | None:
+        if prefix not in self.formsets:
+            return None
+        recorded = self.row_keys.get(prefix, {})
+        if key in recorded:
+            return recorded[key]
+        labels = self.formsets[prefix].labels
+        if key in labels and labels.index(key) < len(self.formsets[prefix].forms):
+            return labels.index(key)
+        return None
 
     def question_data(self) -> QuestionData:
         """The question as the services take it; only after is_valid()."""

@@ -20,7 +20,6 @@ from exam.authoring.forms.questions.base import (
 )
 from exam.authoring.forms.questions.rows import (
     MAX_ROWS,
-    REQUIRED,
     UPPER,
     ContentRow,
     RowsBlock,
@@ -38,9 +37,9 @@ class OptionsMixin:
     """Lettered rows (prefix "options"), filled from A on without a gap."""
 
     option_role = ROLE_OPTION
+    # Too few options (the kind's validate) shows on the options.
+    problem_fields = {"choices": ("options", "content")}
     min_options = 4
-    # How many options must be filled at least.
-    required_options = 2
 
     def add_option_rows(self) -> None:
         labels = row_labels(UPPER, MAX_ROWS)
@@ -74,9 +73,6 @@ class OptionsMixin:
                 "content",
                 _("Fill the options in order: %(label)s is empty.") % {"label": labels[gap]},
             )
-        for index in range(min(self.required_options, len(rows))):
-            if index not in filled and index == len(filled):
-                self.row_error("options", index, "content", REQUIRED)
         return [
             ChoiceData(self.option_role, labels[i], one_line(rows[i][1]["content"])) for i in filled
         ]
@@ -102,17 +98,12 @@ class MultipleChoiceForm(OptionsMixin, QuestionForm):
         return {"key": question.scoring.get("key")}
 
     def build(self, cleaned):
-        choices = self.clean_options()
-        key = cleaned.get("key")
-        if key and key not in [c.label for c in choices]:
-            self.add_error("key", _("The key must be one of the options you filled in."))
-        return {"key": key}, choices
+        return {"key": cleaned.get("key")}, self.clean_options()
 
 
 class MultipleResponseForm(OptionsMixin, QuestionForm):
     kind = Question.Kind.MULTIPLE_RESPONSE
     scoring_field = "keys"
-    required_options = 3
 
     def add_kind_fields(self):
         self.add_option_rows()
@@ -158,31 +149,14 @@ class MultipleResponseForm(OptionsMixin, QuestionForm):
         }
 
     def build(self, cleaned):
-        choices = self.clean_options()
-        labels = [c.label for c in choices]
         keys = [k for k in self.option_labels() if k in (cleaned.get("keys") or [])]
-        if any(k not in labels for k in keys):
-            self.add_error("keys", _("The right options must be options you filled in."))
         choose = cleaned.get("choose") or len(keys)
-        if choose >= len(labels):
-            self.add_error("choose", _("The pupil must choose fewer options than there are."))
-            return {}, choices
         scoring: dict = {"keys": keys, "choose": choose}
-        best = min(choose, len(keys))
         if cleaned.get("mode") == MODE_TABLE:
-            scoring["table"] = self.clean_table(count=choose, best=best)
+            scoring["table"] = self.table_points(count=choose)
         else:
-            per = cleaned.get("per_correct") or 1
-            if per * best != self.max_points():
-                self.add_error(
-                    "per_correct",
-                    _(
-                        "%(count)s right options at %(per)s points make %(total)s, not the maximum %(max)s."
-                    )
-                    % {"count": best, "per": per, "total": per * best, "max": self.max_points()},
-                )
-            scoring["per_correct"] = per
-        return scoring, choices
+            scoring["per_correct"] = cleaned.get("per_correct") or 1
+        return scoring, self.clean_options()
 
 
 class OrderingForm(OptionsMixin, QuestionForm):
@@ -221,15 +195,7 @@ class OrderingForm(OptionsMixin, QuestionForm):
 
     def build(self, cleaned):
         choices = self.clean_options()
-        labels = [c.label for c in choices]
-        order = re.findall(r"[A-Z]", cleaned.get("order", "").upper())
-        if sorted(order) != sorted(labels):
-            self.add_error(
-                "order",
-                _("Give every letter once: %(labels)s.") % {"labels": ", ".join(labels)},
-            )
-            return {}, choices
-        scoring: dict = {"order": order}
+        scoring: dict = {"order": re.findall(r"[A-Z]", cleaned.get("order", "").upper())}
         if cleaned.get("mode") == MODE_TABLE:
-            scoring["table"] = self.clean_table(count=len(labels), best=len(labels))
+            scoring["table"] = self.table_points(count=len(choices))
         return scoring, choices

@@ -7,7 +7,7 @@ from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.layout import Column, Field, Row
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 
 from exam.authoring.forms.questions.base import QuestionForm, one_line, words
 from exam.authoring.forms.questions.rows import (
@@ -74,41 +74,25 @@ class OpenForm(QuestionForm):
         return {"asked": question.scoring.get("asked")}
 
     def build_elements(self, cleaned) -> dict:
+        """The filled rows as elements; a row with keywords but no description is one
+        too (the kind's validate asks for its description)."""
         elements = []
-        for index, (_row, values) in enumerate(self.rows("elements")):
+        rows = self.rows("elements")
+        self.row_keys["elements"] = {}
+        for index, (_row, values) in enumerate(rows):
             text = one_line(values.get("text"))
             keywords = words(values.get("keywords", ""))
-            if not text:
-                if keywords:
-                    self.row_error("elements", index, "text", _("Describe this element."))
-                continue
-            elements.append(
-                {"text": text, "points": values.get("points") or 1, "keywords": keywords}
-            )
-        rows = self.rows("elements")
-        if rows and not one_line(rows[0][1].get("text")):
+            if text or keywords:
+                self.row_keys["elements"][str(len(elements))] = index
+                elements.append(
+                    {"text": text, "points": values.get("points") or 1, "keywords": keywords}
+                )
+        if elements and rows and not one_line(rows[0][1].get("text")):
+            # Filled from the first row on: an empty first row comes before the others.
             self.row_error("elements", 0, "text", REQUIRED)
         scoring: dict = {"elements": elements}
-        asked = cleaned.get("asked")
-        if asked:
-            if asked > len(elements):
-                self.add_error(
-                    "asked",
-                    ngettext(
-                        "There is only %(count)s element.",
-                        "There are only %(count)s elements.",
-                        len(elements),
-                    )
-                    % {"count": len(elements)},
-                )
+        if asked := cleaned.get("asked"):
             scoring["asked"] = asked
-        worth = sorted((e["points"] for e in elements), reverse=True)[: asked or None]
-        if elements and sum(worth) < self.max_points():
-            self.add_error(
-                "max_points",
-                _("The elements give at most %(total)s points, less than the maximum.")
-                % {"total": sum(worth)},
-            )
         return scoring
 
     def build(self, cleaned):

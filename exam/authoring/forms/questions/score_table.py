@@ -12,7 +12,8 @@ MODE_TABLE = "table"
 
 
 class ScoreTableMixin:
-    """For QuestionForm: the "table" formset and its checks."""
+    """For QuestionForm: the "table" formset; problems with a row of it come from the
+    kind's validate with the field "table:<count>" (exam/kinds/common.py)."""
 
     def add_score_table(self, rows: int, *, count_source: str, mode_value: str = MODE_TABLE):
         """A score-table formset of `rows` rows (0 right up to rows - 1 right)."""
@@ -40,42 +41,12 @@ class ScoreTableMixin:
     def score_table_layout(self) -> RowsBlock:
         return RowsBlock("table", template="exam/authoring/_score_table.html")
 
-    def clean_table(self, *, count: int, best: int) -> dict[str, int]:
-        """The table {"0": p, ..., "count": p}; every row 0..count filled, rising, the
-        best answer worth the maximum."""
+    def table_points(self, *, count: int) -> dict[str, int]:
+        """The table {"0": p, ..., "count": p} as filled in: a row left empty is left
+        out (the kind's validate says which rows the table needs, and what it must
+        hold)."""
         table: dict[str, int] = {}
-        rows = self.rows("table")
-        if len(rows) < count + 1:
-            self.add_error(None, _("Give the points for %(count)s right.") % {"count": count})
-            return table
-        for n in range(count + 1):
-            value = rows[n][1].get("points")
-            if value is None:
-                self.row_error(
-                    "table", n, "points", _("Give the points for %(count)s right.") % {"count": n}
-                )
-                continue
-            if value > self.max_points():
-                self.row_error(
-                    "table",
-                    n,
-                    "points",
-                    _("At most %(max)s points, the question's maximum.")
-                    % {"max": self.max_points()},
-                )
-            table[str(n)] = value
-        if len(table) == count + 1:
-            values = [table[str(n)] for n in range(count + 1)]
-            if values != sorted(values):
-                self.row_error(
-                    "table", count, "points", _("More right answers cannot earn fewer points.")
-                )
-            elif table[str(best)] != self.max_points():
-                self.row_error(
-                    "table",
-                    best,
-                    "points",
-                    _("The best answer (%(count)s right) must earn the maximum, %(max)s points.")
-                    % {"count": best, "max": self.max_points()},
-                )
+        for n, (_row, values) in enumerate(self.rows("table")[: count + 1]):
+            if values.get("points") is not None:
+                table[str(n)] = values["points"]
         return table

@@ -18,7 +18,6 @@ from exam.authoring.forms.questions.rows import (
     LOWER,
     MAX_ROWS,
     NUMBER,
-    REQUIRED,
     ItemRow,
     RowsBlock,
     StatementRow,
@@ -48,6 +47,12 @@ def _filled_in_order(form: QuestionForm, prefix: str, message: str) -> list[int]
 class StatementsForm(QuestionForm):
     kind = Question.Kind.STATEMENTS
     scoring_field = ("statements", "content")
+    problem_rows = {
+        **QuestionForm.problem_rows,
+        "answer": ("statements", "answer"),
+        "statement": ("statements", "content"),
+    }
+    problem_fields = {"choices": ("statements", "content")}
 
     def add_kind_fields(self):
         answers = self.stored.scoring.get("answers", {}) if self.stored else {}
@@ -81,28 +86,26 @@ class StatementsForm(QuestionForm):
         filled = _filled_in_order(
             self, "statements", _("Fill the statements in order: %(label)s is empty.")
         )
-        rows = self.rows("statements")
-        for index in filled:
-            values = rows[index][1]
-            label = labels[index]
-            choices.append(ChoiceData(ROLE_STATEMENT, label, one_line(values["content"])))
-            if not values.get("answer"):
-                self.row_error(
-                    "statements", index, "answer", _("Say whether this statement is true or false.")
-                )
-            answers[label] = values.get("answer")
-        for index, (_row, values) in enumerate(rows):
-            if index not in filled and values.get("answer"):
-                self.row_error("statements", index, "content", _("This answer has no statement."))
-        if not filled and rows:
-            self.row_error("statements", 0, "content", REQUIRED)
-        table = self.clean_table(count=len(filled), best=len(filled))
+        for index, (_row, values) in enumerate(self.rows("statements")):
+            if index in filled:
+                content = one_line(values["content"])
+                choices.append(ChoiceData(ROLE_STATEMENT, labels[index], content))
+            # An answer without its statement, too: the kind's validate says so.
+            if values.get("answer"):
+                answers[labels[index]] = values["answer"]
+        table = self.table_points(count=len(filled))
         return {"answers": answers, "table": table}, choices
 
 
 class MatchingForm(QuestionForm):
     kind = Question.Kind.MATCHING
     scoring_field = ("items", "pair")
+    problem_rows = {
+        **QuestionForm.problem_rows,
+        "pair": ("items", "pair"),
+        "item": ("items", "content"),
+    }
+    problem_fields = {"items": ("items", "content"), "targets": ("targets", "content")}
 
     def add_kind_fields(self):
         targets = self.add_rows(
@@ -164,22 +167,12 @@ class MatchingForm(QuestionForm):
         targets = _filled_in_order(
             self, "targets", _("Fill the targets in order: %(label)s is empty.")
         )
-        for prefix, filled in (("items", items), ("targets", targets)):
-            for index in range(min(2, self.planned_rows(prefix))):
-                if index not in filled and index == len(filled):
-                    self.row_error(prefix, index, "content", REQUIRED)
-        filled_targets = [target_labels[i] for i in targets]
         item_rows, target_rows = self.rows("items"), self.rows("targets")
         pairs = {}
         for index in items:
-            label, target = item_labels[index], item_rows[index][1].get("pair")
-            if not target:
-                self.row_error("items", index, "pair", _("Choose what this item belongs to."))
-            elif target not in filled_targets:
-                self.row_error(
-                    "items", index, "pair", _("Target %(label)s is empty.") % {"label": target}
-                )
-            pairs[label] = target
+            # An item without a pair is left out: the kind's validate says so.
+            if target := item_rows[index][1].get("pair"):
+                pairs[item_labels[index]] = target
         choices = [
             ChoiceData(ROLE_ITEM, item_labels[i], one_line(item_rows[i][1]["content"]))
             for i in items
@@ -189,21 +182,7 @@ class MatchingForm(QuestionForm):
         ]
         scoring: dict = {"pairs": pairs}
         if cleaned.get("mode") == MODE_TABLE:
-            scoring["table"] = self.clean_table(count=len(items), best=len(items))
+            scoring["table"] = self.table_points(count=len(items))
         else:
-            per = cleaned.get("per_pair") or 1
-            if per * len(items) != self.max_points():
-                self.add_error(
-                    "per_pair",
-                    _(
-                        "%(count)s right pairs at %(per)s points make %(total)s, not the maximum %(max)s."
-                    )
-                    % {
-                        "count": len(items),
-                        "per": per,
-                        "total": per * len(items),
-                        "max": self.max_points(),
-                    },
-                )
-            scoring["per_pair"] = per
+            scoring["per_pair"] = cleaned.get("per_pair") or 1
         return scoring, choices
