@@ -12,6 +12,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from exam import kinds, pupil_tools
 from exam.kinds.display import Choices, Option, Row
@@ -195,3 +198,36 @@ def tools_data(attempt: Attempt, questions: list[PupilQuestion]) -> dict:
             q.number: reverse("pupil:scratch-save", args=[attempt.pk, q.pk]) for q in questions
         },
     }
+
+
+# The "saved" answer status (exam/_answer_status.html with state "saved"), the reply
+# to nearly every autosave, built without the template engine: three includes cost
+# more than the save itself. tests/test_exam_queries.py holds it equal to the template.
+_SAVED_STATUS = (
+    '<span class="exam-status is-saved" data-state="saved"><svg class="exam-status-icon"'
+    ' viewBox="0 0 16 16" aria-hidden="true"><path d="M13.5 4.5 6.5 11.5 2.5 7.5"'
+    ' fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"'
+    ' stroke-linejoin="round"/></svg>{saved} <time datetime="{iso}">{hhmm}</time></span>\n'
+    '\n<div id="q{number}-error" class="exam-answer-error" role="alert"'
+    ' hx-swap-oob="true"></div>\n'
+    '<a class="exam-nav-item{answered_class}" id="nav-q{number}" href="#question-{number}"'
+    ' data-number="{number}" hx-swap-oob="true"><span class="visually-hidden">{question}'
+    " </span>{number}{answered}</a>\n\n"
+)
+_ANSWERED = '<span class="visually-hidden"> ({})</span>'
+
+
+def saved_status_html(*, number: int, answer) -> str:
+    """The status fragment after a save that stored `answer` (see _SAVED_STATUS)."""
+    saved_at = timezone.localtime(answer.saved_at)
+    answered = is_answered(answer.response)
+    return format_html(
+        _SAVED_STATUS,
+        saved=gettext("saved"),
+        iso=saved_at.isoformat(),
+        hhmm=saved_at.strftime("%H:%M"),
+        number=number,
+        answered_class=" is-answered" if answered else "",
+        question=gettext("Question"),
+        answered=format_html(_ANSWERED, gettext("answered")) if answered else "",
+    )
