@@ -32,8 +32,8 @@ from exam.classes import services as class_services
 from exam.forms import AnswerForm, SelfScoreForm, response_error_message
 from exam.models import Attempt
 from exam.presenters.exam_page import (
+    exam_page,
     is_answered,
-    pupil_questions,
     saved_status_html,
     tools_data,
 )
@@ -95,24 +95,17 @@ def attempt_detail(request, pk):
         return _after_submit(request, attempt)
     if locked := _practice_locked(request, attempt):
         return locked
-    questions, texts = pupil_questions(attempt)
+    page = exam_page(request, attempt)
     return render(
         request,
         "exam/attempt_detail.html",
         {
             "attempt": attempt,
             "exam": attempt.exam,
-            "questions": questions,
-            "texts": texts,
-            "many_texts": len(texts) > 1,
-            # The navigator shows numbers and which are answered; so does its key.
-            "navigator_key": ",".join(
-                f"{q.number}{'+' if q.is_answered else ''}" for q in questions
-            ),
-            "max_points": sum(q.max_points for q in questions),
-            "answered_count": sum(q.is_answered for q in questions),
+            "page": page.parts,
+            "question_numbers": page.numbers,
             "read_aloud": selectors.has_read_aloud(attempt),
-            "tools_data": tools_data(attempt, questions),
+            "tools_data": tools_data(attempt, page.scratch_urls),
         },
     )
 
