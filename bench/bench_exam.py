@@ -5,7 +5,11 @@
 Targets (issue 3, section 8): the exam page's server time at most 2x that of a bare
 Django view returning the same HTML from memory, measured in the same run through
 the same client and middleware; submitting and scoring an attempt of 40 questions
-under 100 ms. Runs on a throwaway test database, never the developer's.
+under 100 ms. Issue 14: the exam page at most 1.5x the site's own empty page behind
+login. The pages are timed in CPU time of this process (time.process_time, as
+bench_autosave), which other work on a shared machine disturbs much less than the
+wall clock; --wall times them by the wall clock instead. Runs on a throwaway test
+database, never the developer's.
 """
 
 import argparse
@@ -23,9 +27,22 @@ django.setup()
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
+from bench import baseline  # noqa: E402
 from bench.baseline import BARE, ms, time_page_against_baselines  # noqa: E402
 
+
+def cpu_time_calls(func, runs: int) -> list[float]:
+    """bench.baseline.time_calls in CPU time of this process."""
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        func()
+        times.append(time.process_time() - start)
+    return times
+
+
 RATIO_TARGET = 2.0
+EMPTY_PAGE_RATIO_TARGET = 1.5
 SUBMIT_TARGET_MS = 100.0
 QUESTIONS = 40
 
@@ -148,8 +165,11 @@ def bench_submit(runs: int) -> dict:
     }
 
 
-def main(runs: int = 200) -> dict:
+def main(runs: int = 200, wall: bool = False) -> dict:
     from django.db import connection
+
+    if not wall:
+        baseline.time_calls = cpu_time_calls
 
     # No setup_test_environment(): it instruments every template render (a signal and
     # a copy of the context per template) to help tests, which a server never pays.
@@ -180,6 +200,12 @@ def main(runs: int = 200) -> dict:
         f"  target: exam page <= {RATIO_TARGET:.1f} x bare view:"
         f" {'OK' if served['ratio'] <= RATIO_TARGET else 'OVER'} ({served['ratio']:.2f})"
     )
+    empty_ratio = page / served["empty_page_ms"]
+    print(
+        f"  target: exam page <= {EMPTY_PAGE_RATIO_TARGET:.1f} x empty page (issue 14):"
+        f" {'OK' if empty_ratio <= EMPTY_PAGE_RATIO_TARGET else 'OVER'} ({empty_ratio:.2f})"
+    )
+    print(f"  clock: {'wall' if wall else 'CPU time of this process'}")
     points, grade = submitted["total"]
     print(f"Submit and score an attempt of {QUESTIONS} questions (every kind), median")
     print(
@@ -197,4 +223,6 @@ def main(runs: int = 200) -> dict:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=200, help="requests per page (default 200)")
-    main(parser.parse_args().runs)
+    parser.add_argument("--wall", action="store_true", help="time the pages by the wall clock")
+    args = parser.parse_args()
+    main(args.runs, wall=args.wall)

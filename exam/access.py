@@ -15,8 +15,11 @@ themselves: they ask here.
 Texts keep their own getters (texts/access.py): texts never import exam.
 """
 
+import json
+
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -48,6 +51,57 @@ def get_attempt_for_pupil(request, pk: int, *, with_exam: bool = True) -> Attemp
 def get_question_in_attempt(attempt: Attempt, pk: int) -> Question:
     """A question of the attempt's exam, or 404."""
     return get_object_or_404(Question.objects.filter(exam_id=attempt.exam_id), pk=pk)
+
+
+# The attempt's columns a save reads, and the question's a save needs (no stem, no
+# explanation, no model answer): one statement for the ownership check, the question
+# and (with lock=True) the attempt's lock. Raw SQL: an exam morning is mostly saves,
+# and building the ORM's query cost more than running it.
+_OWN_QUESTION_SQL = (
+    "SELECT a.id, a.pupil_id, a.exam_id, a.assignment_id, a.deadline_at, a.submitted_at,"
+    " q.number AS q_number, q.kind AS q_kind, q.text_id AS q_text_id,"
+    " q.word_limit AS q_word_limit, q.max_points AS q_max_points, q.scoring AS q_scoring"
+    " FROM {attempt} a INNER JOIN {question} q ON q.exam_id = a.exam_id"
+    " WHERE a.id = %s AND a.pupil_id = %s AND q.id = %s"
+)
+
+
+def get_question_in_own_attempt(
+    request, pk: int, question_pk: int, *, lock: bool = False
+) -> tuple[Attempt, Question]:
+    """The request's pupil's own attempt and one question of its exam, or 404, in one
+    query: what saving an answer needs, and only that (the attempt has only the
+    columns a save reads, the question no stem or model: never save either).
+
+    lock=True (inside a transaction): the attempt's row is locked in the same
+    statement (SELECT ... FOR UPDATE OF the attempt), so a hand-in in another request
+    waits for the save or the save sees it. SQLite has no row locks: its IMMEDIATE
+    transactions (config/settings.py) already take the write lock at BEGIN.
+    """
+    sql = _OWN_QUESTION_SQL.format(
+        attempt=connection.ops.quote_name(Attempt._meta.db_table),
+        question=connection.ops.quote_name(Question._meta.db_table),
+    )
+    if lock and connection.features.has_select_for_update_of:
+        sql += " FOR UPDATE OF a"
+    elif lock and connection.features.has_select_for_update:
+        sql += " FOR UPDATE"
+    rows = list(Attempt.objects.raw(sql, [pk, request.user.pk, question_pk]))
+    if not rows:
+        raise Http404("No such question in your attempt.")
+    attempt = rows[0]
+    scoring = attempt.q_scoring
+    question = Question(
+        pk=question_pk,
+        exam_id=attempt.exam_id,
+        number=attempt.q_number,
+        kind=attempt.q_kind,
+        text_id=attempt.q_text_id,
+        word_limit=attempt.q_word_limit,
+        max_points=attempt.q_max_points,
+        scoring=json.loads(scoring) if isinstance(scoring, str) else scoring,
+    )
+    return attempt, question
 
 
 def get_answer_in_attempt(attempt: Attempt, question_pk: int) -> Answer:

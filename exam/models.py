@@ -51,6 +51,11 @@ class Exam(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # What pupils see of the exam (its texts, title, questions, choices) changed: one
+    # more. Bumped by exam.authoring.services.content_changed only; part of the key
+    # of every cached exam page (exam/presenters/exam_page.py), so no cache anywhere
+    # needs to be told to forget.
+    content_version = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         constraints = [
@@ -62,6 +67,17 @@ class Exam(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def save(self, *args, **kwargs):
+        # A full save of an instance read earlier must not write back an older
+        # content_version than another request's bump: only content_changed writes it.
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "content_version"
+            ]
+        super().save(*args, **kwargs)
 
 
 class ExamText(models.Model):

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from exam.assignments.rules import AssignmentRuleError, check_can_save
@@ -143,8 +143,73 @@ def choice_labels(question: Question) -> dict[str, list[str]]:
 # What saving an answer writes; it reads these and the keys, nothing else.
 SAVED_FIELDS = ("response", "revision", "saved_at")
 
+# One statement stores the answer and applies the revision rule: a new answer is
+# inserted; a stored one is overwritten only when the posted revision is not older
+# (without a revision, the stored one goes up by one). RETURNING gives a row only
+# when something was written, so no row means "stale". SQLite (3.35+) and PostgreSQL
+# both speak this; the other columns of a new answer get their model defaults.
+_UPSERT_SQL = (
+    "INSERT INTO {table} ({columns}) VALUES ({values})"
+    " ON CONFLICT (attempt_id, question_id) DO UPDATE SET"
+    " response = excluded.response, saved_at = excluded.saved_at, {set_revision}"
+    " RETURNING id, revision"
+)
+_SET_REVISION = "revision = excluded.revision WHERE excluded.revision >= {table}.revision"
+_NEXT_REVISION = "revision = {table}.revision + 1"
+_NEW_ANSWER_DEFAULTS = ("needs_review", "self_elements", "feedback", "override_reason")
 
-def save_answer(*, attempt: Attempt, question: Question, value, revision: int | None = None):
+
+def _store_answer(*, attempt: Attempt, question: Question, response, revision: int | None):
+    """Upsert the answer under the revision rule; the Answer, or StaleRevision."""
+    table = connection.ops.quote_name(Answer._meta.db_table)
+    now = timezone.now()
+    fields = {
+        "attempt_id": attempt.pk,
+        "question_id": question.pk,
+        "response": response,
+        "revision": revision if revision is not None else 1,
+        "saved_at": now,
+    }
+    for name in _NEW_ANSWER_DEFAULTS:
+        fields[name] = Answer._meta.get_field(name).get_default()
+    params = [
+        Answer._meta.get_field(name).get_db_prep_save(value, connection)
+        for name, value in fields.items()
+    ]
+    set_revision = _SET_REVISION if revision is not None else _NEXT_REVISION
+    sql = _UPSERT_SQL.format(
+        table=table,
+        columns=", ".join(connection.ops.quote_name(column) for column in fields),
+        values=", ".join(["%s"] * len(fields)),
+        set_revision=set_revision.format(table=table),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        # A newer answer is stored: tell the caller which (read only on this rare path).
+        raise StaleRevision(
+            Answer.objects.only("attempt", "question", *SAVED_FIELDS).get(
+                attempt_id=attempt.pk, question_id=question.pk
+            )
+        )
+    # As if read with .only(): the columns not written here load when asked for.
+    # (from_db takes the values in the model's field order.)
+    return Answer.from_db(
+        connection.alias,
+        ["id", "attempt_id", "question_id", "response", "saved_at", "revision"],
+        [row[0], attempt.pk, question.pk, response, now, row[1]],
+    )
+
+
+def save_answer(
+    *,
+    attempt: Attempt,
+    question: Question,
+    value,
+    revision: int | None = None,
+    attempt_locked: bool = False,
+):
     """Store the pupil's current answer to one question and return the Answer.
 
     `value` is the raw answer in the kind's response shape (see exam/scoring.py); it
@@ -152,10 +217,16 @@ def save_answer(*, attempt: Attempt, question: Question, value, revision: int | 
     `revision` is the browser's counter for this question: a save older than the
     stored one raises StaleRevision and changes nothing, so a save that arrives late
     never overwrites a newer answer. Without a revision the stored one goes up by one.
-    Raises AttemptClosed once the attempt is handed in.
+    Raises AttemptClosed once the attempt is handed in, TimeUp after its deadline.
+
+    `attempt_locked=True`: the caller read `attempt` under its lock in the current
+    transaction (exam.access.get_question_in_own_attempt(lock=True)), so it is not
+    read again; the returned Answer then carries only what a save writes.
     """
     if question.exam_id != attempt.exam_id:
         raise ValueError("question belongs to another exam")
+    if revision is not None and revision < 0:
+        raise ValueError("a revision is never negative")
     paragraph_count = None
     if question.kind == Question.Kind.PARAGRAPH:
         paragraph_count = Paragraph.objects.filter(text_id=question.text_id).count()
@@ -166,31 +237,24 @@ def save_answer(*, attempt: Attempt, question: Question, value, revision: int | 
         paragraph_count=paragraph_count,
         word_limit=question.word_limit,
     )
+    if attempt_locked:
+        if not connection.in_atomic_block:
+            raise RuntimeError("attempt_locked needs the transaction the lock was taken in")
+        _ensure_open(attempt)
+        return _store_answer(
+            attempt=attempt, question=question, response=response, revision=revision
+        )
     with transaction.atomic():
         # Re-read under a lock: a submit in another request must win or wait.
-        locked = Attempt.objects.select_for_update().get(pk=attempt.pk)
+        locked = (
+            Attempt.objects.select_for_update()
+            .only("pupil_id", "exam_id", "assignment_id", "deadline_at", "submitted_at")
+            .get(pk=attempt.pk)
+        )
         _ensure_open(locked)
-        # Only the columns a save reads or writes: the scoring ones are never touched
-        # here, and an exam morning is mostly saves.
-        answer, _created = (
-            Answer.objects.select_for_update()
-            .only("attempt", "question", *SAVED_FIELDS)
-            .get_or_create(attempt=locked, question=question)
+        return _store_answer(
+            attempt=locked, question=question, response=response, revision=revision
         )
-        if revision is not None and revision < answer.revision:
-            raise StaleRevision(answer)
-        answer.response = response
-        answer.revision = revision if revision is not None else answer.revision + 1
-        # The foreign keys and the unique pair are the service's own doing; skip
-        # the queries full_clean would spend on them on this hot path (and the
-        # columns not loaded, which a save does not change).
-        answer.full_clean(
-            exclude=[f.name for f in Answer._meta.fields if f.name not in SAVED_FIELDS],
-            validate_unique=False,
-            validate_constraints=False,
-        )
-        answer.save(update_fields=SAVED_FIELDS)
-    return answer
 
 
 def _lines_by_text(questions: Iterable[Question]) -> dict[int, list[tuple[int, str]]]:

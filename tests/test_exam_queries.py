@@ -1,12 +1,19 @@
 """The exam page and the result page take a fixed number of SQL queries, however many
 questions the exam has and however long its text is."""
 
+from datetime import UTC, datetime
+
+import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from exam import services
+from exam.models import Answer
+from exam.presenters.exam_page import saved_status_html
 from tests.exam_builders import build_exam, make_text
 
 
@@ -90,13 +97,36 @@ def test_an_autosave_reads_neither_the_roles_nor_the_choices_of_an_open_question
 
     queries = _autosave_queries(pupil_client, attempt, exam.questions.get(), "voorrang")
 
-    # Session, user, the attempt, the question; under the lock the attempt again, the
-    # answer and its update.
-    assert len(queries) == 7, "\n".join(queries)
+    # Session, user; the attempt and the question with the ownership check and the
+    # attempt's lock in one statement; the answer stored under the revision rule in one
+    # upsert (plus BEGIN, not counted here).
+    assert len(queries) == 4, "\n".join(queries)
     assert not any('"auth_group"' in q or '"exam_choice"' in q for q in queries)
     # Neither the exam's columns nor the answer's scoring ones are read.
     assert not any('"exam_exam"' in q for q in queries)
-    assert not any('"feedback"' in q or '"scored_by_id"' in q for q in queries)
+    reads = [q for q in queries if q.startswith("SELECT")]
+    assert not any("feedback" in q or "scored_by_id" in q or "stem" in q for q in reads)
+
+
+def test_a_stale_autosave_reads_the_stored_answer_and_writes_nothing(
+    seed_text, teacher, pupil, pupil_client
+):
+    exam = build_exam(author=teacher, text=seed_text, kinds=["open"], count=1)
+    attempt = services.start_attempt(pupil=pupil, exam=exam)
+    question = exam.questions.get()
+    url = reverse("pupil:answer-save", args=[attempt.pk, question.pk])
+    pupil_client.post(url, {"value": "nieuw", "revision": 5}, HTTP_HX_REQUEST="true")
+
+    with CaptureQueriesContext(connection) as queries:
+        response = pupil_client.post(url, {"value": "oud", "revision": 4}, HTTP_HX_REQUEST="true")
+
+    assert response["X-Answer-State"] == "stale"
+    assert response["X-Answer-Revision"] == "5"
+    answer = attempt.answers.get()
+    assert (answer.response, answer.revision) == ("nieuw", 5)
+    # The same four, and the stored answer read only on this rare path.
+    sql = [q["sql"] for q in queries.captured_queries if "SAVEPOINT" not in q["sql"]]
+    assert len(sql) == 5, "\n".join(sql)
 
 
 def test_an_autosave_of_a_multiple_choice_answer_reads_the_choices_once(
@@ -107,5 +137,28 @@ def test_an_autosave_of_a_multiple_choice_answer_reads_the_choices_once(
 
     queries = _autosave_queries(pupil_client, attempt, exam.questions.get(), "B")
 
-    assert len(queries) == 8, "\n".join(queries)
+    assert len(queries) == 5, "\n".join(queries)
     assert sum('"exam_choice"' in q for q in queries) == 1
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize("response", ["voorrang", "", ["A", "B"], None])
+@pytest.mark.parametrize("number", [1, 12])
+def test_the_saved_status_without_the_template_engine_equals_the_template(
+    language, response, number
+):
+    answer = Answer(
+        response=response, revision=3, saved_at=datetime(2026, 11, 30, 8, 5, 7, 123, UTC)
+    )
+    with translation.override(language):
+        template = render_to_string(
+            "exam/_answer_status.html",
+            {
+                "number": number,
+                "state": "saved",
+                "answer": answer,
+                "message": "",
+                "is_answered": response not in (None, "", [], {}),
+            },
+        )
+        assert saved_status_html(number=number, answer=answer) == template

@@ -39,6 +39,7 @@ from exam.authoring.regrade import (
     regrade_summary,
     scoring_inputs,
 )
+from exam.authoring.services import content_changed
 from exam.models import Answer, Choice, Exam, ExamText, Question
 from exam.totals import recompute_totals
 from texts.models import Text
@@ -104,6 +105,7 @@ def add_question(*, exam: Exam, data: QuestionData) -> Question:
     question.full_clean()
     question.save()
     _save_choices(question, data.choices)
+    content_changed(exam)
     return question
 
 
@@ -144,6 +146,7 @@ def update_question(
     stored.full_clean()
     stored.save()
     _save_choices(stored, data.choices)
+    content_changed(stored.exam_id)
     if applied is not None:
         # After the question is saved: the totals count its new maximum.
         recompute_totals(attempts=attempts)
@@ -157,6 +160,7 @@ def reorder_questions(*, exam: Exam, question_ids: Sequence[int]) -> None:
     if sorted(question_ids) != sorted(questions):
         raise ValidationError(_("The new order must hold every question once."))
     _renumber([questions[pk] for pk in question_ids])
+    content_changed(exam)
 
 
 def _renumber(ordered: list[Question]) -> None:
@@ -181,6 +185,7 @@ def move_question(*, question: Question, direction: str) -> None:
         return
     ordered[index], ordered[other] = ordered[other], ordered[index]
     _renumber(ordered)
+    content_changed(question.exam_id)
 
 
 @transaction.atomic
@@ -192,3 +197,4 @@ def delete_question(*, question: Question) -> None:
     exam = question.exam
     question.delete()
     _renumber(list(Question.objects.select_for_update().filter(exam=exam).order_by("number")))
+    content_changed(exam)

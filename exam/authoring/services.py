@@ -18,6 +18,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from accounts.roles import is_teacher
@@ -47,6 +48,24 @@ class ExamHasAttempts(Exception):
 
 
 # ---------------------------------------------------------------------------
+# What pupils see
+
+
+def content_changed(exam: Exam | int) -> None:
+    """What pupils see of the exam changed (its texts, its title, a question, a choice,
+    the order, publishing): Exam.content_version goes up by one.
+
+    The one helper every authoring service calls after such a change, in its
+    transaction. The version is part of the key of every cached exam page
+    (exam/presenters/exam_page.py), so the next page on any worker or server shows
+    the change, and no cache needs to be told. A published text never changes (texts/
+    services.py only creates, publishes and deletes texts; one in an exam cannot be
+    deleted), so the texts app has nothing to bump.
+    """
+    exam_id = exam if isinstance(exam, int) else exam.pk
+    Exam.objects.filter(pk=exam_id).update(content_version=F("content_version") + 1)
+
+
 # Exams
 
 
@@ -149,6 +168,7 @@ def update_exam(
     exam.save()
     if current != [t.pk for t in texts]:
         _set_texts(exam, texts)
+    content_changed(exam)
     return exam
 
 
@@ -223,6 +243,7 @@ def publish_exam(*, exam: Exam) -> Exam:
         raise ExamNotReady(problems)
     exam.is_published = True
     exam.save(update_fields=["is_published", "updated_at"])
+    content_changed(exam)
     return exam
 
 
@@ -230,6 +251,7 @@ def unpublish_exam(*, exam: Exam) -> Exam:
     """Take the exam back: existing attempts and results stay."""
     exam.is_published = False
     exam.save(update_fields=["is_published", "updated_at"])
+    content_changed(exam)
     return exam
 
 

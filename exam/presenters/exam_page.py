@@ -8,14 +8,25 @@ along. What a kind's widget shows comes from the kind (exam/kinds/, `widget`).
 from __future__ import annotations
 
 import hashlib
+import secrets
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from exam import kinds, pupil_tools
 from exam.kinds.display import Choices, Option, Row
-from exam.models import Attempt, Choice, Exam, Question
+from exam.models import Answer, Attempt, Choice, Exam, Question
 from exam.references import find_references, parse_line_ranges
 from exam.scoring import count_words
 
@@ -184,14 +195,157 @@ def pupil_questions(attempt: Attempt) -> tuple[list[PupilQuestion], list[tuple]]
     return presented, texts
 
 
-def tools_data(attempt: Attempt, questions: list[PupilQuestion]) -> dict:
+def scratch_urls(attempt: Attempt, questions) -> dict[int, str]:
+    """Where the page's script saves each question's note and flag, by number."""
+    return {q.number: reverse("pupil:scratch-save", args=[attempt.pk, q.pk]) for q in questions}
+
+
+def tools_data(attempt: Attempt, scratch_urls: dict[int, str]) -> dict:
     """The pupil's highlights, notes, flags and struck options for the page's script
-    (two queries). Outside the cached question fragments: they are one pupil's own."""
+    (two queries). Outside the cached page: they are one pupil's own and change
+    without a save of an answer."""
     return {
         "highlights": pupil_tools.highlight_data(pupil_tools.attempt_highlights(attempt)),
         "questions": pupil_tools.scratch_data(attempt),
         "highlightUrl": reverse("pupil:highlight-paint", args=[attempt.pk]),
-        "scratchUrls": {
-            q.number: reverse("pupil:scratch-save", args=[attempt.pk, q.pk]) for q in questions
-        },
+        "scratchUrls": scratch_urls,
     }
+
+
+# --- the cached exam page -------------------------------------------------------------
+
+EXAM_PAGE_TIMEOUT = 15 * 60
+# Marks the holes of exam/_exam_page_cached.html; random per process, so no content
+# (a stem, an answer, a booklet line) can contain it.
+_HOLE = f"<!--hole-{secrets.token_hex(8)}-->"
+_PARTS = 4
+
+
+@dataclass(frozen=True)
+class ExamPage:
+    """The exam page's content in four parts, its questions' numbers and where their
+    notes and flags are saved (scratch_urls)."""
+
+    parts: list[str]
+    numbers: list[int]
+    scratch_urls: dict[int, str]
+
+
+@lru_cache(maxsize=1)
+def _templates_digest() -> str:
+    """A digest of the exam templates, read once per process: a page cached in Redis
+    before a release is not served after it."""
+    digest = hashlib.sha1()
+    folder = Path(settings.BASE_DIR) / "templates" / "exam"
+    for path in sorted(folder.glob("*.html")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+_ANSWERS_SQL = (
+    "SELECT question_id, revision, saved_at FROM {} WHERE attempt_id = %s ORDER BY question_id"
+)
+
+
+def exam_page_key(attempt: Attempt) -> str:
+    """Everything the cached part of the page shows, in one key (one query): the
+    attempt (so never another pupil's page), the exam's content version (every
+    authoring change bumps it: exam.authoring.services.content_changed), every answer's
+    question, revision and save time, the language and the templates."""
+    with connection.cursor() as cursor:
+        # Plain SQL: on a page served from the cache this is most of the work left.
+        cursor.execute(
+            _ANSWERS_SQL.format(connection.ops.quote_name(Answer._meta.db_table)), [attempt.pk]
+        )
+        answers = cursor.fetchall()
+    digest = hashlib.sha1(repr(answers).encode()).hexdigest()
+    return ":".join(
+        [
+            "exam-page",
+            _templates_digest(),
+            # The start time too: a test database (or a restored backup) may give a
+            # new attempt the id of one gone, never the same id and start.
+            str(attempt.pk),
+            attempt.started_at.isoformat(),
+            str(attempt.exam_id),
+            str(attempt.exam.content_version),
+            digest,
+            translation.get_language() or "",
+        ]
+    )
+
+
+def exam_page(request, attempt: Attempt) -> ExamPage:
+    """The exam page's content for this attempt, from the cache or rendered and stored.
+
+    The caller has checked access and the attempt's state (owner, not handed in, the
+    test lock) first: the cache only saves rendering. Everything per request (the
+    countdown, the read-aloud bar, CSRF fields, the pupil's tools data, reading
+    preferences on <html>) stays outside, in attempt_detail.html and base.html.
+    """
+    cache = caches["default"]
+    key = exam_page_key(attempt)
+    cached = cache.get(key)
+    if cached is not None:
+        return ExamPage(*cached)
+    questions, texts = pupil_questions(attempt)
+    html = render_to_string(
+        "exam/_exam_page_cached.html",
+        {
+            "hole": mark_safe(_HOLE),
+            "attempt": attempt,
+            "exam": attempt.exam,
+            "questions": questions,
+            "texts": texts,
+            "many_texts": len(texts) > 1,
+            # The navigator shows numbers and which are answered; so does its key.
+            "navigator_key": ",".join(
+                f"{q.number}{'+' if q.is_answered else ''}" for q in questions
+            ),
+            "max_points": sum(q.max_points for q in questions),
+            "answered_count": sum(q.is_answered for q in questions),
+        },
+        request,
+    )
+    parts = [mark_safe(part) for part in html.split(_HOLE)]
+    if len(parts) != _PARTS:
+        raise ValueError(
+            f"exam/_exam_page_cached.html has {len(parts) - 1} holes, not {_PARTS - 1}"
+        )
+    page = ExamPage(parts, [q.number for q in questions], scratch_urls(attempt, questions))
+    cache.set(key, (page.parts, page.numbers, page.scratch_urls), EXAM_PAGE_TIMEOUT)
+    return page
+
+
+# The "saved" answer status (exam/_answer_status.html with state "saved"), the reply
+# to nearly every autosave, built without the template engine: three includes cost
+# more than the save itself. tests/test_exam_queries.py holds it equal to the template.
+_SAVED_STATUS = (
+    '<span class="exam-status is-saved" data-state="saved"><svg class="exam-status-icon"'
+    ' viewBox="0 0 16 16" aria-hidden="true"><path d="M13.5 4.5 6.5 11.5 2.5 7.5"'
+    ' fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round"'
+    ' stroke-linejoin="round"/></svg>{saved} <time datetime="{iso}">{hhmm}</time></span>\n'
+    '\n<div id="q{number}-error" class="exam-answer-error" role="alert"'
+    ' hx-swap-oob="true"></div>\n'
+    '<a class="exam-nav-item{answered_class}" id="nav-q{number}" href="#question-{number}"'
+    ' data-number="{number}" hx-swap-oob="true"><span class="visually-hidden">{question}'
+    " </span>{number}{answered}</a>\n\n"
+)
+_ANSWERED = '<span class="visually-hidden"> ({})</span>'
+
+
+def saved_status_html(*, number: int, answer) -> str:
+    """The status fragment after a save that stored `answer` (see _SAVED_STATUS)."""
+    saved_at = timezone.localtime(answer.saved_at)
+    answered = is_answered(answer.response)
+    return format_html(
+        _SAVED_STATUS,
+        saved=gettext("saved"),
+        iso=saved_at.isoformat(),
+        hhmm=saved_at.strftime("%H:%M"),
+        number=number,
+        answered_class=" is-answered" if answered else "",
+        question=gettext("Question"),
+        answered=format_html(_ANSWERED, gettext("answered")) if answered else "",
+    )

@@ -8,6 +8,7 @@ while the exam is used as a test anywhere).
 """
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -22,7 +23,7 @@ from exam.access import (
     get_answer_in_attempt,
     get_attempt_for_pupil,
     get_exam_for_pupil,
-    get_question_in_attempt,
+    get_question_in_own_attempt,
 )
 from exam.assignments import services as assignment_services
 from exam.assignments.rules import AssignmentRuleError
@@ -30,7 +31,12 @@ from exam.assignments.services import close_expired_attempt
 from exam.classes import services as class_services
 from exam.forms import AnswerForm, SelfScoreForm, response_error_message
 from exam.models import Attempt
-from exam.presenters.exam_page import is_answered, pupil_questions, tools_data
+from exam.presenters.exam_page import (
+    exam_page,
+    is_answered,
+    saved_status_html,
+    tools_data,
+)
 from exam.presenters.pupil_home import LOCK_MESSAGES, home_page
 from exam.presenters.result_page import result_page
 
@@ -89,32 +95,23 @@ def attempt_detail(request, pk):
         return _after_submit(request, attempt)
     if locked := _practice_locked(request, attempt):
         return locked
-    questions, texts = pupil_questions(attempt)
+    page = exam_page(request, attempt)
     return render(
         request,
         "exam/attempt_detail.html",
         {
             "attempt": attempt,
             "exam": attempt.exam,
-            "questions": questions,
-            "texts": texts,
-            "many_texts": len(texts) > 1,
-            # The navigator shows numbers and which are answered; so does its key.
-            "navigator_key": ",".join(
-                f"{q.number}{'+' if q.is_answered else ''}" for q in questions
-            ),
-            "max_points": sum(q.max_points for q in questions),
-            "answered_count": sum(q.is_answered for q in questions),
+            "page": page.parts,
+            "question_numbers": page.numbers,
             "read_aloud": selectors.has_read_aloud(attempt),
-            "tools_data": tools_data(attempt, questions),
+            "tools_data": tools_data(attempt, page.scratch_urls),
         },
     )
 
 
-def _status(request, *, attempt, question, state, answer=None, message="", status=200):
-    # Rendered without the request: the fragment needs no context processor (user,
-    # roles, messages), and an exam morning sends it for every autosave.
-    content = render_to_string(
+def _render_status(attempt, question, state, answer, message) -> str:
+    return render_to_string(
         "exam/_answer_status.html",
         {
             "attempt": attempt,
@@ -125,6 +122,16 @@ def _status(request, *, attempt, question, state, answer=None, message="", statu
             "is_answered": is_answered(answer.response) if answer else None,
         },
     )
+
+
+def _status(request, *, attempt, question, state, answer=None, message="", status=200):
+    # Rendered without the request: the fragment needs no context processor (user,
+    # roles, messages), and an exam morning sends it for every autosave. The usual
+    # "saved" reply is built without the template engine (presenters/exam_page.py).
+    if state == "saved" and not message:
+        content = saved_status_html(number=question.number, answer=answer)
+    else:
+        content = _render_status(attempt, question, state, answer, message)
     response = HttpResponse(content, status=status)
     response["X-Answer-State"] = state
     if answer is not None:
@@ -145,6 +152,7 @@ def _save(form: AnswerForm, *, attempt: Attempt, question) -> tuple:
             question=question,
             value=form.cleaned_data["value"],
             revision=form.cleaned_data["revision"],
+            attempt_locked=True,
         )
     except services.ResponseError as error:
         return "invalid", None, response_error_message(error), 422
@@ -163,17 +171,19 @@ def _save(form: AnswerForm, *, attempt: Attempt, question) -> tuple:
 @pupil_required
 def answer_save(request, pk, question_pk):
     """Save one answer; htmx gets a small status fragment, a plain form a redirect."""
-    attempt = get_attempt_for_pupil(request, pk, with_exam=False)
-    question = get_question_in_attempt(attempt, question_pk)
-    form = AnswerForm(request.POST, question=question)
-    back = reverse("pupil:attempt-detail", args=[attempt.pk]) + f"#question-{question.number}"
-    state, answer, message, status = _save(form, attempt=attempt, question=question)
+    # One transaction: the attempt and question are read with the ownership check and
+    # the attempt's lock in one statement, and the save does not read them again.
+    with transaction.atomic():
+        attempt, question = get_question_in_own_attempt(request, pk, question_pk, lock=True)
+        form = AnswerForm(request.POST, question=question)
+        state, answer, message, status = _save(form, attempt=attempt, question=question)
     if not request.htmx:
         if message:
             messages.error(request, message)
         if state == "closed":
             return redirect("pupil:attempt-detail", pk=attempt.pk)
-        return redirect(back)
+        back = reverse("pupil:attempt-detail", args=[attempt.pk])
+        return redirect(f"{back}#question-{question.number}")
     return _status(
         request,
         attempt=attempt,
