@@ -86,3 +86,23 @@ def test_counter_and_top_bar_follow_every_answer_and_every_failure(live_server, 
     expect(page.locator("#q13-status [data-state=saved]")).to_be_visible()
     expect_counter(page, 4)
     expect_all_saved(page)
+
+
+def test_an_answer_given_before_the_page_s_scripts_run_is_still_saved(live_server, page, demo_exam):
+    """A quick click while the page is still loading changes the field before htmx
+    listens; once the scripts run, the answer differs from what the server rendered,
+    and it is saved then."""
+    page.set_default_timeout(10000)
+    start_exam(page, live_server, demo_exam)
+    held = []
+    page.route("**/js/exam/exam-page*.js", lambda route: held.append(route))
+    page.goto(page.url, wait_until="commit")
+    page.locator("#question-1 input[value='C']").check(force=True)
+    assert held, "the page's entry module was not requested"
+    for route in held:
+        route.continue_()
+    page.unroute("**/js/exam/exam-page*.js")
+    expect(page.locator("#q1-status [data-state=saved]")).to_be_visible()
+    expect_all_saved(page)
+    page.reload()
+    expect(page.locator("#question-1 input[value='C']")).to_be_checked()

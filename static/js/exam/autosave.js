@@ -305,7 +305,32 @@ export function initAutosave(exam) {
       save(form);
     });
     storeLocal(local);
+    // An answer given before the scripts were ready (a quick click while the page was
+    // still loading, or a field the browser filled in again) fired its change before
+    // htmx listened: it differs from what the server rendered, so save it now.
+    document.querySelectorAll("form.exam-answer").forEach(function (form) {
+      if (form.dataset.saveState === "saved" && changedSinceRendered(form)) save(form);
+    });
     updateGlobalState();
+  }
+
+  function changedSinceRendered(form) {
+    return Array.prototype.some.call(form.elements, function (field) {
+      if (field.type === "hidden" || field.type === "button" || field.type === "submit") {
+        return false;
+      }
+      if (field.type === "radio" || field.type === "checkbox") {
+        return field.checked !== field.defaultChecked;
+      }
+      if (field.tagName === "SELECT") {
+        // A select without a selected option shows its first one.
+        var rendered = Array.prototype.findIndex.call(field.options, function (option) {
+          return option.defaultSelected;
+        });
+        return field.selectedIndex !== Math.max(rendered, 0);
+      }
+      return "defaultValue" in field && field.value !== field.defaultValue;
+    });
   }
 
   return { save: save, start: start };
