@@ -39,7 +39,10 @@ def test_django_s_own_redis_cache_raises_when_redis_is_down():
         cache.get("anything")
 
 
-def test_the_forgiving_cache_misses_and_logs_when_redis_is_down(caplog):
+def test_the_forgiving_cache_misses_and_logs_when_redis_is_down(caplog, monkeypatch):
+    # Another test may have re-run Django's logging setup, which disables loggers that
+    # existed before it.
+    monkeypatch.setattr(logging.getLogger("config.cache"), "disabled", False)
     forgiving = _redis("config.cache.ForgivingRedisCache")
     with override_settings(CACHES=forgiving), caplog.at_level(logging.WARNING, "config.cache"):
         assert cache.get("anything", "default") == "default"
