@@ -25,6 +25,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
 from accounts.roles import is_teacher
+from exam import visibility
 from exam.models import Answer, Assignment, Attempt, Classroom, Exam, Question
 
 User = get_user_model()
@@ -45,6 +46,17 @@ def get_attempt_for_pupil(request, pk: int, *, with_exam: bool = True) -> Attemp
     attempts = Attempt.objects.filter(pupil=request.user)
     if with_exam:
         attempts = attempts.select_related("exam")
+    return get_object_or_404(attempts, pk=pk)
+
+
+def get_attempt_with_test_lock(request, pk: int) -> Attempt:
+    """The request's pupil's own attempt, or 404, with its exam, its assignment and the
+    test lock's facts (visibility.attempt_lock_annotations) in one query."""
+    attempts = (
+        Attempt.objects.filter(pupil=request.user)
+        .select_related("exam", "assignment")
+        .annotate(**visibility.attempt_lock_annotations(request.user))
+    )
     return get_object_or_404(attempts, pk=pk)
 
 

@@ -209,6 +209,9 @@ def test_the_query_count_is_the_same_for_1_and_20_questions(
     assert warm[0] == warm[1]
     # From the cache: no texts, choices, questions or booklet read.
     assert warm[0] <= cold[0] - 3
+    # Session, user, the attempt with its exam, assignment and test lock, the answers'
+    # digest, highlights, notes and flags, reading preferences.
+    assert warm[0] == 7
 
 
 def test_a_cached_page_is_not_served_once_the_exam_is_under_test(

@@ -149,6 +149,39 @@ def test_the_refusals_for_a_list_of_exams_take_one_query(
     }
 
 
+def test_the_lock_read_with_the_attempt_decides_as_practice_attempt_refusal(
+    classroom, teacher, pupil, other_pupil, seed_text, django_assert_num_queries
+):
+    """The exam page reads the lock's facts with the attempt (one query); the decision
+    is the same as practice_attempt_refusal's before, during and after a test."""
+    exam = make_exam(teacher, seed_text)
+    attempts = [services.start_attempt(pupil=p, exam=exam) for p in (pupil, other_pupil)]
+
+    def annotated(attempt):
+        return (
+            Attempt.objects.select_related("exam", "assignment")
+            .annotate(**visibility.attempt_lock_annotations(attempt.pupil))
+            .get(pk=attempt.pk)
+        )
+
+    def check(expected):
+        for attempt, code in zip(attempts, expected, strict=True):
+            assert visibility.practice_attempt_refusal(attempt) == code
+            read = annotated(attempt)
+            with django_assert_num_queries(0):
+                assert visibility.annotated_attempt_refusal(read) == code
+
+    check([None, None])
+    test = _test(classroom, exam, teacher)
+    check([visibility.CLASS_TEST, visibility.UNDER_TEST])
+    test_attempt = assignment_services.start_assignment_attempt(assignment=test, pupil=pupil)
+    read = annotated(test_attempt)
+    with django_assert_num_queries(0):
+        assert visibility.annotated_attempt_refusal(read) is None
+    assignment_services.release_results(assignment=test)
+    check([None, None])
+
+
 # --- the pupil's home: assigned work first ---------------------------------------------
 
 

@@ -22,6 +22,7 @@ from exam import pupil_tools, selectors, services, visibility
 from exam.access import (
     get_answer_in_attempt,
     get_attempt_for_pupil,
+    get_attempt_with_test_lock,
     get_exam_for_pupil,
     get_question_in_own_attempt,
 )
@@ -75,8 +76,9 @@ def exam_start(request, pk):
 
 
 def _practice_locked(request, attempt: Attempt):
-    """The pupil's home with the reason, when a practice attempt may not go on now."""
-    refusal = visibility.practice_attempt_refusal(attempt)
+    """The pupil's home with the reason, when a practice attempt may not go on now
+    (the attempt is read with the test lock's facts: get_attempt_with_test_lock)."""
+    refusal = visibility.annotated_attempt_refusal(attempt)
     if refusal is None:
         return None
     messages.error(request, LOCK_MESSAGES[refusal])
@@ -88,7 +90,7 @@ def _practice_locked(request, attempt: Attempt):
 
 @pupil_required
 def attempt_detail(request, pk):
-    attempt = get_attempt_for_pupil(request, pk)
+    attempt = get_attempt_with_test_lock(request, pk)
     if close_expired_attempt(attempt=attempt):
         messages.info(request, _("Time is up: your saved answers have been handed in."))
     if attempt.is_submitted:
@@ -216,7 +218,7 @@ def _unanswered_numbers(attempt: Attempt) -> list[int]:
 @pupil_required
 def attempt_submit(request, pk):
     """GET: the confirmation (a fragment for the modal); POST: hand the attempt in."""
-    attempt = get_attempt_for_pupil(request, pk)
+    attempt = get_attempt_with_test_lock(request, pk)
     if attempt.is_submitted:
         return _after_submit(request, attempt)
     if locked := _practice_locked(request, attempt):
