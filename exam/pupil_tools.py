@@ -7,7 +7,9 @@ Like answers, they can no longer change once the attempt is handed in (or its ti
 is up): exam/services.py's one check decides.
 """
 
-from django.db import transaction
+import json
+
+from django.db import connection, transaction
 from django.utils.translation import gettext_lazy as _
 
 from exam.highlights import MAX_MARKS_PER_ATTEMPT, HighlightError, Mark, WordIndex, paint
@@ -185,6 +187,55 @@ def scratch_data(attempt: Attempt) -> dict[int, dict]:
         number: {"note": note, "flagged": flagged, "struck": struck, "revision": revision}
         for number, note, flagged, struck, revision in rows
     }
+
+
+# The exam page's tools data (highlight_data and scratch_data together) in one
+# statement: the page asks on every visit, also when its content comes from the cache.
+# Each row is a highlight ("h", with the mark's columns) or a question's scratch ("s",
+# with its question's number and the scratch's columns); the other side's are NULL.
+_TOOLS_SQL = (
+    "SELECT 'h', h.text_id, h.start_line, h.start_word, h.end_line, h.end_word, h.colour,"
+    " NULL, NULL, NULL, NULL, NULL FROM {highlight} h WHERE h.attempt_id = %s"
+    " UNION ALL"
+    " SELECT 's', NULL, NULL, NULL, NULL, NULL, NULL,"
+    " q.number, s.note, s.is_flagged, CAST(s.struck AS TEXT), s.revision"
+    " FROM {scratch} s INNER JOIN {question} q ON q.id = s.question_id WHERE s.attempt_id = %s"
+    " ORDER BY 1, 2, 3, 4"
+)
+
+
+def tools_state(attempt: Attempt) -> tuple[list[dict], dict[int, dict]]:
+    """highlight_data of the attempt's highlights and its scratch_data, in one query."""
+    quote = connection.ops.quote_name
+    sql = _TOOLS_SQL.format(
+        highlight=quote(Highlight._meta.db_table),
+        scratch=quote(QuestionScratch._meta.db_table),
+        question=quote(Question._meta.db_table),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [attempt.pk, attempt.pk])
+        rows = cursor.fetchall()
+    highlights: list[dict] = []
+    scratches: dict[int, dict] = {}
+    for row in rows:
+        if row[0] == "h":
+            highlights.append(
+                {
+                    "text": row[1],
+                    "start": [row[2], row[3]],
+                    "end": [row[4], row[5]],
+                    "colour": row[6],
+                }
+            )
+        else:
+            number, note, flagged, struck, revision = row[7:]
+            scratches[number] = {
+                "note": note,
+                "flagged": bool(flagged),
+                "struck": json.loads(struck) if struck is not None else [],
+                "revision": revision,
+            }
+    return highlights, scratches
 
 
 def flagged_numbers(attempt: Attempt) -> list[int]:

@@ -210,8 +210,8 @@ def test_the_query_count_is_the_same_for_1_and_20_questions(
     # From the cache: no texts, choices, questions or booklet read.
     assert warm[0] <= cold[0] - 3
     # Session, user, the attempt with its exam, assignment and test lock, the answers'
-    # digest, highlights, notes and flags, reading preferences.
-    assert warm[0] == 7
+    # digest, the pupil's highlights, notes and flags (one), reading preferences.
+    assert warm[0] == 6
 
 
 def test_a_cached_page_is_not_served_once_the_exam_is_under_test(

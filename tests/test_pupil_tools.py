@@ -247,3 +247,43 @@ def test_the_result_page_shows_the_highlights_read_only(pupil_client, attempt, s
         "readOnly": True,
         "highlights": [{"text": seed_text.pk, "start": [2, 0], "end": [2, 1], "colour": "blue"}],
     }
+
+
+def test_the_exam_pages_tools_data_is_read_in_one_query(
+    attempt, exam, seed_text, django_assert_num_queries
+):
+    """tools_state (the exam page's one statement) gives what highlight_data and
+    scratch_data give."""
+    mc = exam.questions.filter(kind="mc").order_by("number").first()
+    other = exam.questions.exclude(pk=mc.pk).order_by("number").first()
+    labels = sorted(pupil_tools.option_labels(mc))
+    pupil_tools.save_scratch(
+        attempt=attempt, question=mc, note="", is_flagged=True, struck=labels[:2], revision=1
+    )
+    pupil_tools.save_scratch(
+        attempt=attempt,
+        question=other,
+        note="Let op «regel 4»",
+        is_flagged=False,
+        struck=[],
+        revision=1,
+    )
+    for start_line, colour in [(3, "green"), (1, "yellow")]:
+        Highlight.objects.create(
+            attempt=attempt,
+            text=seed_text,
+            start_line=start_line,
+            start_word=0,
+            end_line=start_line,
+            end_word=2,
+            colour=colour,
+        )
+    expected = (
+        pupil_tools.highlight_data(pupil_tools.attempt_highlights(attempt)),
+        pupil_tools.scratch_data(attempt),
+    )
+    with django_assert_num_queries(1):
+        state = pupil_tools.tools_state(attempt)
+    assert state == expected
+    assert state[1][mc.number]["struck"] == labels[:2]
+    assert state[1][mc.number]["flagged"] is True

@@ -202,11 +202,12 @@ def scratch_urls(attempt: Attempt, questions) -> dict[int, str]:
 
 def tools_data(attempt: Attempt, scratch_urls: dict[int, str]) -> dict:
     """The pupil's highlights, notes, flags and struck options for the page's script
-    (two queries). Outside the cached page: they are one pupil's own and change
+    (one query). Outside the cached page: they are one pupil's own and change
     without a save of an answer."""
+    highlights, scratches = pupil_tools.tools_state(attempt)
     return {
-        "highlights": pupil_tools.highlight_data(pupil_tools.attempt_highlights(attempt)),
-        "questions": pupil_tools.scratch_data(attempt),
+        "highlights": highlights,
+        "questions": scratches,
         "highlightUrl": reverse("pupil:highlight-paint", args=[attempt.pk]),
         "scratchUrls": scratch_urls,
     }
