@@ -83,3 +83,22 @@ def test_a_page_preloads_exactly_the_modules_its_entry_modules_import(template):
     preloaded = re.findall(r"""<link rel="modulepreload" href="\{% static '([^']+)' %\}">""", text)
     needed = set().union(*(imports_of((static / entry).resolve()) for entry in entries))
     assert {(static / name).resolve() for name in preloaded} == needed
+
+
+def test_static_once_renders_the_links_once_and_again_for_a_new_storage():
+    """exam/templatetags/static_once.py: the exam page's links are rendered once per
+    process, never with a request's context, and anew when the storage changes."""
+    from django.template import Context, Template
+
+    page = Template(
+        "{% load static static_once %}"
+        "{% static_once %}<script src=\"{% static 'js/site.js' %}\"></script>{{ who }}"
+        "{% endstatic_once %}"
+    )
+    first = page.render(Context({"who": "pupil-one"}))
+    assert first == page.render(Context({"who": "pupil-two"}))
+    assert "pupil" not in first
+    assert first == '<script src="/static/js/site.js"></script>'
+    with override_settings(STATIC_URL="/elsewhere/"):
+        assert page.render(Context()) == '<script src="/elsewhere/js/site.js"></script>'
+    assert page.render(Context()) == first
