@@ -55,7 +55,7 @@ def get_attempt_with_test_lock(request, pk: int) -> Attempt:
     attempts = (
         Attempt.objects.filter(pupil=request.user)
         .select_related("exam", "assignment")
-        .annotate(**visibility.attempt_lock_annotations(request.user))
+        .annotate(**visibility.attempt_lock_annotations())
     )
     return get_object_or_404(attempts, pk=pk)
 

@@ -33,7 +33,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection
+from django.db.models import BooleanField, Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 
 from exam.assignments import rules
 from exam.models import Assignment, Attempt, Exam, Membership
@@ -138,14 +140,32 @@ LOCK_UNDER_TEST = "lock_under_test"
 LOCK_CLASS_TEST = "lock_class_test"
 
 
-def attempt_lock_annotations(pupil) -> dict:
+# The same running tests as _running_tests, as SQL over the attempt's row: building
+# the ORM's Exists(OuterRef) subqueries cost more than the page's whole cached read.
+_LOCK_SQL = (
+    "EXISTS(SELECT 1 FROM {assignment} t{join} WHERE t.exam_id = {attempt}.exam_id"
+    " AND t.mode = %s AND t.results_released_at IS NULL{own})"
+)
+
+
+def attempt_lock_annotations() -> dict:
     """Annotations for a query on Attempt: whether its exam is under test, and whether
-    under a test of one of `pupil`'s own classes (see practice_refusals)."""
-    tests = Assignment.objects.filter(_running_tests(), exam_id=OuterRef("exam_id"))
-    own_class = Membership.objects.filter(classroom=OuterRef("classroom"), pupil=pupil)
+    under a test of one of the attempt's pupil's own classes (see practice_refusals)."""
+    quote = connection.ops.quote_name
+    names = {
+        "assignment": quote(Assignment._meta.db_table),
+        "attempt": quote(Attempt._meta.db_table),
+    }
+    anyone = _LOCK_SQL.format(**names, join="", own="")
+    own_class = _LOCK_SQL.format(
+        **names,
+        join=f" INNER JOIN {quote(Membership._meta.db_table)} m ON m.classroom_id = t.classroom_id",
+        own=f" AND m.pupil_id = {names['attempt']}.pupil_id",
+    )
+    mode = [Assignment.Mode.EXAM.value]
     return {
-        LOCK_UNDER_TEST: Exists(tests),
-        LOCK_CLASS_TEST: Exists(tests.filter(Exists(own_class))),
+        LOCK_UNDER_TEST: RawSQL(anyone, mode, output_field=BooleanField()),
+        LOCK_CLASS_TEST: RawSQL(own_class, mode, output_field=BooleanField()),
     }
 
 

@@ -160,7 +160,7 @@ def test_the_lock_read_with_the_attempt_decides_as_practice_attempt_refusal(
     def annotated(attempt):
         return (
             Attempt.objects.select_related("exam", "assignment")
-            .annotate(**visibility.attempt_lock_annotations(attempt.pupil))
+            .annotate(**visibility.attempt_lock_annotations())
             .get(pk=attempt.pk)
         )
 
