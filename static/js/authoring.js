@@ -88,9 +88,8 @@ function initQuestionForm(form) {
       return field ? field.value.trim() : "";
     }) : pair.split("/");
     form.querySelectorAll("select[name^='statements-'][name$='-answer']").forEach(function (select) {
-      var options = Array.prototype.slice.call(select.options).filter(function (o) {
-        return o.value !== "";
-      });
+      // The first option is the empty "—"; the pair's words follow it.
+      var options = Array.prototype.slice.call(select.options, 1);
       var chosen = options.indexOf(select.options[select.selectedIndex]);
       words.forEach(function (word, index) {
         var option = options[index];
