@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from exam.models import Exam
-from tests.browser.test_teacher_flow import log_in
+from tests.browser.browser_builders import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_a_teacher_writes_statements_with_a_pair_of_her_own(page, live_server, seed_text, teacher):
     base = live_server.url
     page.set_default_timeout(15000)
-    log_in(page, base, "teacher")
+    log_in(page, live_server, teacher)
     page.goto(f"{base}/teacher/exams/new/")
     page.fill("[name=title]", "Beweringen")
     page.select_option("[name=text_1]", label=seed_text.title)
