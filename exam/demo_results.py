@@ -158,6 +158,7 @@ def _make_attempt(*, assignment, pupil, questions, context, rng, ability, submit
                 labels=labels[question.pk],
                 paragraph_count=paragraph_counts.get(question.text_id),
                 word_limit=question.word_limit,
+                scoring=question.scoring,
             )
         except ResponseError:
             continue

@@ -60,7 +60,7 @@ RESPONSE_ERRORS = {
     "invalid_type": _("This answer cannot be read. Please fill it in again."),
     "unknown_option": _("“%(label)s” is not one of the options."),
     "unknown_statement": _("There is no statement “%(label)s”."),
-    "invalid_statement_value": _("Choose juist or onjuist for each statement."),
+    "invalid_statement_value": _("Choose %(first)s or %(second)s for each statement."),
     "unknown_item": _("There is no part “%(label)s” in this question."),
     "unknown_target": _("“%(label)s” is not one of the choices."),
     "not_a_permutation": _(

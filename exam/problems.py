@@ -81,8 +81,13 @@ MESSAGES = {
     "statement_unanswered": _("Say whether statement %(label)s is true or false."),
     "answer_not_statement": _("Answer %(label)s has no statement."),
     "bad_statement_value": _(
-        "The answer for statement %(label)s must be juist or onjuist, not '%(value)s'."
+        "The answer for statement %(label)s must be %(first)s or %(second)s, not '%(value)s'."
     ),
+    # The pair of answer words ("values"); "values:1" is the first word.
+    "pair_not_two": _("values must be a list of two words"),
+    "pair_word_empty": _("Type a word here."),
+    "pair_word_too_long": _("At most %(max)s characters."),
+    "pair_words_same": _("The two words must differ, not both '%(word)s'."),
     "no_table": _("scoring has no table"),
     "too_few_match_items": _("Fill in at least two items to match."),
     "too_few_targets": _("Fill in at least two things the items match."),

@@ -60,17 +60,19 @@ def clean_response(
     labels: dict[str, list[str]],
     paragraph_count: int | None = None,
     word_limit: int | None = None,
+    scoring: dict | None = None,
 ):
     """Normalise a pupil's raw response into its stored JSON form.
 
-    Returns None for an empty answer (unanswered). Raises ResponseError for an answer
-    that cannot have been given in the form: a letter that is not an option, a
-    paragraph that does not exist, and so on. A summary over its word limit is not
-    impossible (it costs points), so `word_limit` never refuses an answer.
+        Returns None for an empty answer (unanswered). Raises ResponseError for an answer
+        that cannot have been given in the form: a letter that is not an option, a
+        paragraph that does not exist, and so on. A summary over its word limit is not
+        impossible (it costs points), so `word_limit` never refuses an answer. `scoring`
+    is the question's scoring data, for a kind whose answers it names (statements' pair).
 
-    >>> clean_response(kind="multi", value=["c", " A", "C"],
-    ...                labels={"option": ["A", "B", "C", "D"]})
-    ['C', 'A']
+        >>> clean_response(kind="multi", value=["c", " A", "C"],
+        ...                labels={"option": ["A", "B", "C", "D"]})
+        ['C', 'A']
     """
     if kind not in KINDS:
         raise ValueError(f"unknown question kind {kind!r}")
@@ -78,7 +80,9 @@ def clean_response(
         return None
     if isinstance(value, str) and len(value) > MAX_RESPONSE_LENGTH:
         raise ResponseError("too_long", limit=MAX_RESPONSE_LENGTH)
-    return kinds.get(kind).clean(value, labels=labels, paragraph_count=paragraph_count)
+    return kinds.get(kind).clean(
+        value, labels=labels, paragraph_count=paragraph_count, scoring=scoring or {}
+    )
 
 
 def score_response(

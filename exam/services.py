@@ -236,6 +236,7 @@ def save_answer(
         labels=choice_labels(question) if question.kind in LABELLED_KINDS else {},
         paragraph_count=paragraph_count,
         word_limit=question.word_limit,
+        scoring=question.scoring,
     )
     if attempt_locked:
         if not connection.in_atomic_block:

@@ -105,7 +105,7 @@ def errors_on(form, field):
     [
         ("mc", {"key"}, {"options"}, {"keys", "word_limit", "model_answer"}),
         ("multi", {"keys", "choose", "per_correct", "mode"}, {"options", "table"}, {"key"}),
-        ("statements", set(), {"statements", "table"}, {"key", "mode"}),
+        ("statements", {"pair", "word_1", "word_2"}, {"statements", "table"}, {"key", "mode"}),
         ("matching", {"per_pair", "mode"}, {"items", "targets", "table"}, {"key"}),
         ("ordering", {"order", "mode"}, {"options", "table"}, {"key", "keys", "per_correct"}),
         ("paragraph", {"accepted"}, set(), {"key", "spans", "word_limit"}),
@@ -347,6 +347,133 @@ def test_a_statements_form_builds_answers_and_a_table_covering_every_count(exam,
         "table": {"0": 0, "1": 0, "2": 1, "3": 2},
     }
     assert [c.label for c in data.choices] == ["1", "2", "3"]
+
+
+def wel_niet_post(seed_text, **changes):
+    data = statements_post(
+        seed_text,
+        pair="wel/niet",
+        **{
+            "statements-0-answer": "wel",
+            "statements-1-answer": "niet",
+            "statements-2-answer": "niet",
+        },
+    )
+    data.update(changes)
+    return data
+
+
+def test_a_statements_question_with_wel_niet_is_created_with_its_pair(
+    teacher_client, exam, seed_text
+):
+    url = reverse("teacher:question-create", args=[exam.pk]) + "?kind=statements"
+    response = teacher_client.post(url, wel_niet_post(seed_text))
+    assert response.status_code == 302
+    question = exam.questions.get()
+    assert question.scoring["values"] == ["wel", "niet"]
+    assert question.scoring["answers"] == {"1": "wel", "2": "niet", "3": "niet"}
+    # The edit form shows the pair and the answers in its words.
+    page = teacher_client.get(reverse("teacher:question-edit", args=[exam.pk, question.pk]))
+    html = page.content.decode()
+    assert re.search(r'value="wel/niet"[^>]*checked', html)
+    assert '<option value="niet" selected>niet</option>' in html
+    assert "onjuist" not in html.split('name="statements-0-answer"')[1].split("</select>")[0]
+    # The answer model shows the words.
+    model = teacher_client.get(reverse("teacher:answer-model", args=[exam.pk])).content.decode()
+    assert "wel / niet" in model
+
+
+def test_juist_onjuist_names_no_pair_in_the_scoring(exam, seed_text):
+    form = bound(
+        question_form_class("statements"), exam, statements_post(seed_text, pair="juist/onjuist")
+    )
+    assert form.is_valid(), form.errors
+    assert "values" not in form.question_data().scoring
+
+
+def test_a_statements_question_with_a_typed_pair(teacher_client, exam, seed_text):
+    url = reverse("teacher:question-create", args=[exam.pk]) + "?kind=statements"
+    data = statements_post(
+        seed_text,
+        pair="custom",
+        word_1=" Waar ",
+        word_2="Niet waar",
+        **{
+            "statements-0-answer": "Waar",
+            "statements-1-answer": "Niet waar",
+            "statements-2-answer": "Waar",
+        },
+    )
+    response = teacher_client.post(url, data)
+    assert response.status_code == 302
+    question = exam.questions.get()
+    assert question.scoring["values"] == ["Waar", "Niet waar"]
+    form = question_form_class("statements")(exam=exam, instance=question)
+    assert form["pair"].value() == "custom"
+    assert (form["word_1"].value(), form["word_2"].value()) == ("Waar", "Niet waar")
+    # Shown and posted back unchanged, it changes nothing.
+    again = bound(question_form_class("statements"), exam, shown_data(form), instance=question)
+    assert again.is_valid(), again.errors
+    assert again.question_data().scoring == question.scoring
+
+
+@pytest.mark.parametrize(
+    ("word_1", "word_2", "field", "message"),
+    [
+        ("", "niet", "word_1", "Type a word here."),
+        ("wel", "", "word_2", "Type a word here."),
+        ("Wel", "wel", "word_2", "The two words must differ, not both 'Wel'."),
+        ("wel", "x" * 21, "word_2", "At most 20 characters."),
+    ],
+)
+def test_an_invalid_typed_pair_is_an_error_on_its_word(
+    teacher_client, exam, seed_text, word_1, word_2, field, message
+):
+    teacher_client.cookies["django_language"] = "en"
+    url = reverse("teacher:question-create", args=[exam.pk]) + "?kind=statements"
+    data = wel_niet_post(seed_text, pair="custom", word_1=word_1, word_2=word_2)
+    response = teacher_client.post(url, data)
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert errors_on(form, field) == message
+    assert not exam.questions.exists()
+
+
+def test_changing_the_pair_keeps_each_answer_in_its_place(exam, seed_text):
+    # The rows were shown with juist/onjuist; the teacher picks wel/niet and saves.
+    data = statements_post(seed_text, pair="wel/niet", shown_pair='["juist", "onjuist"]')
+    form = bound(question_form_class("statements"), exam, data)
+    assert form.is_valid(), form.errors
+    assert form.question_data().scoring["answers"] == {"1": "wel", "2": "niet", "3": "wel"}
+
+
+def test_changing_the_pair_of_an_answered_question_asks_to_regrade(
+    teacher_client, exam, seed_text, pupil
+):
+    url = reverse("teacher:question-create", args=[exam.pk]) + "?kind=statements"
+    teacher_client.post(url, statements_post(seed_text))
+    question = exam.questions.get()
+    authoring.publish_exam(exam=exam)
+    attempt = start_attempt(pupil=pupil, exam=exam)
+    save_answer(attempt=attempt, question=question, value={"1": "j", "2": "o", "3": "j"})
+    submit_attempt(attempt=attempt)
+    assert Answer.objects.get(question=question).final_points == 2
+    edit = reverse("teacher:question-edit", args=[exam.pk, question.pk])
+    data = statements_post(seed_text, pair="wel/niet", shown_pair='["juist", "onjuist"]')
+    page = teacher_client.post(edit, data).content.decode()
+    assert 'id="regrade-summary"' in page
+    assert re.search(r'id="regrade-lower">1<', page)
+    question.refresh_from_db()
+    assert "values" not in question.scoring
+    fingerprint = re.search(r'name="regrade_for" value="([0-9a-f]+)"', page).group(1)
+    data = wel_niet_post(seed_text, regrade="keep", regrade_for=fingerprint)
+    data["statements-2-answer"] = "wel"
+    response = teacher_client.post(edit, data)
+    assert response.status_code == 302
+    question.refresh_from_db()
+    assert question.scoring["values"] == ["wel", "niet"]
+    assert question.scoring["answers"] == {"1": "wel", "2": "niet", "3": "wel"}
+    assert Answer.objects.get(question=question).final_points == 2
 
 
 def test_a_score_table_with_a_missing_count_is_a_form_error(exam, seed_text):

@@ -290,3 +290,29 @@ def test_the_worked_examples_in_the_docstrings_hold():
     result = doctest.testmod(exam_data)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+def statements_position(demo):
+    return next(i for i, q in enumerate(demo["questions"], 1) if q["kind"] == "statements")
+
+
+def test_a_statements_question_may_name_its_pair_of_words(demo, seed):
+    position = statements_position(demo)
+    scoring = demo["questions"][position - 1]["scoring"]
+    flip = {"juist": "wel", "onjuist": "niet"}
+    wel_niet = {
+        **scoring,
+        "values": ["wel", "niet"],
+        "answers": {label: flip[value] for label, value in scoring["answers"].items()},
+    }
+    assert validate_exam_data(broken(demo, position, scoring=wel_niet), texts=seed) == []
+    # The old words are not this question's words.
+    old_words = {**scoring, "values": ["wel", "niet"]}
+    assert any(
+        "must be wel or niet, not 'juist'" in problem
+        for problem in validate_exam_data(broken(demo, position, scoring=old_words), texts=seed)
+    )
+    same = {**wel_niet, "values": ["wel", "Wel"]}
+    assert f"question {position}: The two words must differ, not both 'wel'." in (
+        validate_exam_data(broken(demo, position, scoring=same), texts=seed)
+    )

@@ -14,6 +14,7 @@ from django.template.loader import get_template
 from django.utils import translation
 
 from exam import kinds, scoring
+from exam.kinds import statements
 from exam.kinds.display import Option
 from exam.models import Choice, Question
 from exam.problems import MESSAGES, Problem, message
@@ -210,3 +211,34 @@ def test_validate_scoring_gives_the_messages_in_the_active_language():
         assert scoring.validate_scoring(**arguments) == ["Choose which option is the right answer."]
     with translation.override("nl"):
         assert scoring.validate_scoring(**arguments) == [str(MESSAGES["no_key"])]
+
+
+@pytest.mark.parametrize(
+    "pair",
+    [*(list(pair) for pair in statements.PAIRS), ["A", "B"]],
+)
+def test_statements_with_every_pair_go_round_from_demo_answer_to_score(pair):
+    kind = kinds.get("statements")
+    labels = {"statement": ["1", "2", "3", "4"]}
+    data = {
+        "values": pair,
+        "answers": {"1": pair[0], "2": pair[1], "3": pair[1], "4": pair[0]},
+        "per_correct": 1,
+    }
+    assert kind.validate(data, max_points=4, labels=labels) == []
+    for p, points in ((1.0, 4), (0.0, 0)):
+        raw, _elements = kind.demo_response(
+            data, labels=labels, rng=random.Random(3), p=p, right=p == 1.0, paragraph_count=5
+        )
+        # The pupil's page posts the words as they were shown; typed in another case too.
+        typed = {label: word.upper() for label, word in raw.items()}
+        response = scoring.clean_response(
+            kind="statements", value=typed, labels=labels, scoring=data
+        )
+        assert set(response.values()) <= set(pair)
+        score = scoring.score_response(
+            kind="statements", scoring=data, max_points=4, response=response
+        )
+        assert score.points == points
+    rows = kind.result_rows(data, {"statement": [Option("1", "Een")]}, {"1": pair[1]}, {})
+    assert (rows[0].given, rows[0].expected) == (pair[1], pair[0])

@@ -185,7 +185,7 @@ def test_the_exam_page_shows_every_saved_answer_after_a_reload(attempt, pupil_cl
     assert re.search(rf'value="A" id="q{n["multi"]}-o1" checked', html)
     assert re.search(rf'value="D" id="q{n["multi"]}-o4" checked', html)
     assert not re.search(rf'value="B" id="q{n["multi"]}-o2" checked', html)
-    assert re.search(r'name="s-1" value="onjuist" aria-labelledby="[^"]*-onjuist" checked', html)
+    assert re.search(r'name="s-1" value="onjuist" aria-labelledby="[^"]*-w2" checked', html)
     assert re.search(r'<option value="4" selected>', html)
     assert re.search(
         rf'id="q{n["ordering"]}-o1">\s*<option value="">–</option>.*?value="D" selected', html, re.S
@@ -303,6 +303,32 @@ def test_every_kind_of_answer_is_saved_from_its_form_fields(
     response = pupil_client.post(save_url(attempt, kind), data, **HTMX)
     assert response.status_code == 200
     assert Answer.objects.get(attempt=attempt, question__kind=kind).response == stored
+
+
+def test_a_wel_niet_statement_is_shown_with_its_words_and_saved_as_niet(attempt, pupil_client):
+    question = q(attempt.exam, "statements")
+    question.scoring = {
+        **question.scoring,
+        "values": ["wel", "niet"],
+        "answers": dict.fromkeys(question.scoring["answers"], "wel"),
+    }
+    question.save(update_fields=["scoring"])
+    html = pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk])).content.decode()
+    assert re.search(r'name="s-1" value="niet" aria-labelledby="[^"]*-w2"', html)
+    assert 'name="s-1" value="onjuist"' not in html
+    response = pupil_client.post(
+        save_url(attempt, "statements"), {"s-1": "niet", "s-2": "W"}, **HTMX
+    )
+    assert response.status_code == 200
+    answer = Answer.objects.get(attempt=attempt, question=question)
+    assert answer.response == {"1": "niet", "2": "wel"}
+    # juist is not one of this question's words.
+    pupil_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    refused = pupil_client.post(save_url(attempt, "statements"), {"s-1": "juist"}, **HTMX)
+    assert refused.status_code == 422
+    assert "Choose wel or niet for each statement." in refused.content.decode()
+    answer.refresh_from_db()
+    assert answer.response == {"1": "niet", "2": "wel"}
 
 
 def test_clearing_an_answer_marks_the_question_unanswered_again(attempt, pupil_client):

@@ -1,11 +1,14 @@
 """Scoring a response with a question's answer model: one table per question kind."""
 
 import doctest
+import random
 
 import pytest
+from django.utils import translation
 
 from exam import citations, grades, kinds, problems, scoring
 from exam.kinds import common, display, elements, gap, mc, multi, paragraph, statements
+from exam.kinds.display import Option
 from exam.scoring import (
     KINDS,
     ResponseError,
@@ -701,3 +704,116 @@ def test_the_worked_examples_in_the_docstrings_hold(module):
     result = doctest.testmod(module)
     assert result.attempted > 0
     assert result.failed == 0
+
+
+# --- statements with another pair of answer words ------------------------------------
+
+WEL_NIET = {
+    "values": ["wel", "niet"],
+    "answers": {"1": "wel", "2": "niet", "3": "niet"},
+    "table": {"3": 2, "2": 1, "1": 0, "0": 0},
+}
+
+
+@pytest.mark.parametrize(
+    ("values", "raw", "cleaned"),
+    [
+        (None, {"1": "Juist", "2": "o"}, {"1": "juist", "2": "onjuist"}),
+        (
+            ["wel", "niet"],
+            {"1": "WEL", "2": "n", "3": " niet "},
+            {"1": "wel", "2": "niet", "3": "niet"},
+        ),
+        (["ja", "nee"], {"1": "j", "3": "Nee"}, {"1": "ja", "3": "nee"}),
+        (["eens", "oneens"], {"1": "e", "2": "O"}, {"1": "eens", "2": "oneens"}),
+        (["feit", "mening"], {"2": "Mening", "1": "f"}, {"1": "feit", "2": "mening"}),
+        # A typed pair is stored as typed; its first letters are shorthand too.
+        (["Waar", "Niet waar"], {"1": "waar", "2": "n"}, {"1": "Waar", "2": "Niet waar"}),
+    ],
+)
+def test_statements_clean_the_questions_own_pair(values, raw, cleaned):
+    data = {} if values is None else {"values": values}
+    assert clean_response(kind="statements", value=raw, labels=STATEMENTS, scoring=data) == cleaned
+
+
+@pytest.mark.parametrize(
+    ("values", "raw"),
+    [
+        (None, {"1": "wel"}),
+        (["wel", "niet"], {"1": "juist"}),
+        (["wel", "niet"], {"1": "j"}),
+        # Two words that start alike have no shorthand.
+        (["waar", "wellicht"], {"1": "w"}),
+        (["ja", "nee"], {"1": 1}),
+    ],
+)
+def test_statements_refuse_a_word_outside_the_pair(values, raw):
+    data = {} if values is None else {"values": values}
+    with pytest.raises(ResponseError) as error:
+        clean_response(kind="statements", value=raw, labels=STATEMENTS, scoring=data)
+    assert error.value.code == "invalid_statement_value"
+    first, second = values or ("juist", "onjuist")
+    assert (error.value.params["first"], error.value.params["second"]) == (first, second)
+
+
+@pytest.mark.parametrize(
+    ("response", "points"),
+    [
+        ({"1": "wel", "2": "niet", "3": "niet"}, 2),
+        ({"1": "wel", "2": "niet", "3": "wel"}, 1),
+        ({"1": "niet", "2": "wel"}, 0),
+        ({"1": "juist", "2": "onjuist", "3": "onjuist"}, 0),
+    ],
+)
+def test_statements_score_with_the_pairs_keys(response, points):
+    score = score_response(kind="statements", scoring=WEL_NIET, max_points=2, response=response)
+    assert score.points == points
+
+
+@pytest.mark.parametrize(
+    ("values", "answers", "problem"),
+    [
+        (["wel", "niet"], {"1": "wel", "2": "niet", "3": "wel"}, None),
+        (["Waar", "Niet waar"], {"1": "Waar", "2": "Niet waar", "3": "Waar"}, None),
+        (
+            ["wel", "niet"],
+            {"1": "wel", "2": "juist", "3": "wel"},
+            ("answer:2", "bad_statement_value"),
+        ),
+        (["wel"], {"1": "wel", "2": "wel", "3": "wel"}, ("values", "pair_not_two")),
+        ("wel/niet", {"1": "wel", "2": "wel", "3": "wel"}, ("values", "pair_not_two")),
+        (["", "niet"], {"1": "niet", "2": "niet", "3": "niet"}, ("values:1", "pair_word_empty")),
+        (["wel", " "], {"1": "wel", "2": "wel", "3": "wel"}, ("values:2", "pair_word_empty")),
+        (["wel", 3], {"1": "wel", "2": "wel", "3": "wel"}, ("values:2", "pair_word_empty")),
+        (
+            ["wel", "x" * 21],
+            {"1": "wel", "2": "wel", "3": "wel"},
+            ("values:2", "pair_word_too_long"),
+        ),
+        (["Wel", "wel"], {"1": "Wel", "2": "wel", "3": "wel"}, ("values:2", "pair_words_same")),
+    ],
+)
+def test_statements_validate_their_pair(values, answers, problem):
+    data = {"values": values, "answers": answers, "table": {"3": 2, "2": 1, "1": 0, "0": 0}}
+    found = check_scoring(kind="statements", scoring=data, max_points=2, labels=STATEMENTS)
+    assert [(p.field, p.code) for p in found] == ([problem] if problem else [])
+
+
+def test_a_bad_statement_value_names_the_pair_in_its_message():
+    data = {**WEL_NIET, "answers": {"1": "wel", "2": "juist", "3": "niet"}}
+    found = check_scoring(kind="statements", scoring=data, max_points=2, labels=STATEMENTS)
+    with translation.override("en"):
+        assert problems.message(found[0]) == (
+            "The answer for statement 2 must be wel or niet, not 'juist'."
+        )
+
+
+def test_statements_show_their_pair_to_the_pupil_and_in_the_demo():
+    choices = {"statement": [Option("1", "Eerste"), Option("2", "Tweede")]}
+    widget = statements.widget(WEL_NIET, choices, {"1": "niet"})
+    assert widget["values"] == ["wel", "niet"]
+    assert statements.widget({}, choices, None)["values"] == ["juist", "onjuist"]
+    wrong, _elements = statements.demo_response(
+        WEL_NIET, labels=STATEMENTS, rng=random.Random(1), p=0.0, right=False, paragraph_count=5
+    )
+    assert wrong == {"1": "niet", "2": "wel", "3": "wel"}

@@ -21,7 +21,7 @@ class Kind:
 
     - `roles`: the choice roles (Choice.Role values) the kind shows the pupil; a kind
       with roles has its labels read when an answer is cleaned.
-    - `clean(value, *, labels, paragraph_count)`: the pupil's raw answer in its stored
+    - `clean(value, *, labels, paragraph_count, scoring)`: the pupil's raw answer in its stored
       form, or ResponseError for an answer that cannot have been given.
     - `score(scoring, *, max_points, response, lines, word_limit)`: a Score.
     - `validate(scoring, *, max_points, labels, paragraph_count, lines)`: [Problem].

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from exam.kinds import statements as statements_kind
 from exam.models import Choice, Exam, ExamText, Question
 
 # The pupil page's presenters: the preview shows exactly what a pupil sees.
@@ -51,6 +52,11 @@ class ModelEntry:
     @property
     def scoring(self) -> dict:
         return self.question.scoring or {}
+
+    @property
+    def answer_words(self) -> tuple[str, str]:
+        """A statements question's pair of answer words (juist/onjuist by default)."""
+        return statements_kind.pair_of(self.scoring)
 
     @property
     def line_list(self) -> str:

@@ -72,6 +72,40 @@ function initQuestionForm(form) {
     form.querySelectorAll(".js-over-blocks").forEach(function (el) {
       el.hidden = over !== "blocks";
     });
+    updatePair();
+  }
+
+  /* Statements: the answer words. Two typed words show only for "two other words";
+   * each statement's answer keeps its place when the pair changes (juist -> wel). */
+  function updatePair() {
+    var pair = checkedValue("pair");
+    if (!pair) return;
+    form.querySelectorAll(".js-pair-custom").forEach(function (el) {
+      el.hidden = pair !== "custom";
+    });
+    var words = pair === "custom" ? ["word_1", "word_2"].map(function (name) {
+      var field = form.querySelector("input[name='" + name + "']");
+      return field ? field.value.trim() : "";
+    }) : pair.split("/");
+    form.querySelectorAll("select[name^='statements-'][name$='-answer']").forEach(function (select) {
+      // The first option is the empty "—"; the pair's words follow it.
+      var options = Array.prototype.slice.call(select.options, 1);
+      var chosen = options.indexOf(select.options[select.selectedIndex]);
+      words.forEach(function (word, index) {
+        var option = options[index];
+        if (!option) {
+          option = document.createElement("option");
+          select.appendChild(option);
+          options.push(option);
+        }
+        option.value = word;
+        option.textContent = word || "?";
+        option.disabled = !word;
+      });
+      if (chosen >= 0) select.selectedIndex = Array.prototype.indexOf.call(select.options, options[chosen]);
+    });
+    var shown = form.querySelector("input[name='shown_pair']");
+    if (shown && words[0] && words[1]) shown.value = JSON.stringify(words);
   }
 
   /* Repeated fields (options, statements, elements): the filled ones and one more,

@@ -93,7 +93,8 @@ class TargetRow(ContentRow):
 
 
 class StatementRow(ContentRow):
-    # "juist" and "onjuist" are the exam's own answer words (stored as such).
+    # The question's pair of answer words (stored as such); the statements form sets
+    # the choices to its pair, juist/onjuist unless it names another.
     answer = forms.ChoiceField(
         label=gettext_lazy("Answer"),
         choices=[("", "—"), ("juist", "juist"), ("onjuist", "onjuist")],
