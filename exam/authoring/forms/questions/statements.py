@@ -153,8 +153,8 @@ class StatementsForm(QuestionForm):
 
     def kind_layout(self):
         return [
-            Fieldset(
-                _("Answer words"),
+            # The radios carry the label "Answer words" themselves: no legend above them.
+            Div(
                 InlineRadios("pair"),
                 Div(Field("word_1"), Field("word_2"), css_class="js-pair-custom"),
                 Field("shown_pair"),
