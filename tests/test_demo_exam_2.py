@@ -13,7 +13,7 @@ import pytest
 
 from exam.exam_data import validate_exam_data
 from exam.references import find_references
-from exam.scoring import validate_scoring
+from exam.scoring import score_response, validate_scoring
 from texts.parsing import parse_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -276,3 +276,21 @@ def test_the_model_answer_gives_the_key(number):
             assert lines[1].startswith(f"‘{first_two} … {last_two}’")
     else:
         assert kind in ("open", "summary")
+
+
+@pytest.mark.parametrize("number", [n for n, q in QUESTIONS.items() if q["kind"] == "summary"])
+def test_the_model_summary_keeps_to_the_limit_and_earns_the_maximum(number):
+    q = QUESTIONS[number]
+    lines = model_lines(q)
+    start = lines.index("Een samenvatting als:") + 1
+    example = " ".join(lines[start : lines.index("", start)])
+    assert len(example.split()) <= q["word_limit"]
+    score = score_response(
+        kind="summary",
+        scoring=q["scoring"],
+        max_points=q["max_points"],
+        response=example,
+        lines=[],
+        word_limit=q["word_limit"],
+    )
+    assert (score.points, score.needs_review) == (q["max_points"], True)
