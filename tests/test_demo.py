@@ -16,7 +16,7 @@ def test_load_demo_imports_the_seed_and_prints_working_logins():
     call_command("load_demo", stdout=out)
     printed = out.getvalue()
 
-    text = Text.objects.get()
+    text = Text.objects.get(title="Laat de brutalen niet voordringen")
     assert text.title == "Laat de brutalen niet voordringen"
     assert text.is_published
     assert text.lines.count() == 109

@@ -1,4 +1,5 @@
-"""Load the demo: the seed text through the real importer, and demo accounts.
+"""Load the demo: the texts through the real importer, the two demo exams, a demo class
+with results, and demo accounts.
 
 Safe to run again: nothing is duplicated and the printed passwords keep working.
 """
@@ -32,13 +33,20 @@ class Command(BaseCommand):
             f'{"Created" if created else "Kept"} the demo exam "{exam.title}" '
             f"({exam.questions.count()} questions)."
         )
+        second, created = demo.ensure_demo_exam_2()
+        self.stdout.write(
+            f'{"Created" if created else "Kept"} the demo exam "{second.title}" '
+            f"({second.exam_texts.count()} texts, {second.questions.count()} questions)."
+        )
         teacher = User.objects.get(username=demo.ACCOUNTS[1][0])
+        # One class practised both demo exams: an assignment and results for each.
         classroom = ensure_demo_class(teacher=teacher, exam=exam)
+        ensure_demo_class(teacher=teacher, exam=second)
         # The demo pupil is in the class too, so the assignment shows on their page.
         add_pupil(classroom=classroom, username=demo.ACCOUNTS[2][0])
         self.stdout.write(
             f'Demo class "{classroom.name}" with {classroom.pupils.count()} pupils '
-            "and their results."
+            "and their results on both demo exams."
         )
         self.stdout.write("")
         self.stdout.write("Demo logins (http://127.0.0.1:8000/login/):")
