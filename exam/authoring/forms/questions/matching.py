@@ -158,8 +158,9 @@ class MatchingForm(LabelStylesMixin, QuestionForm):
             self.initial["shown_multiple"] = "1" if stored else "0"
             return
         self.multiple = str(self.data.get("multiple", "")).lower() in ("on", "true", "1")
-        shown = str(self.data.get("shown_multiple", "1" if stored else "0")) == "1"
-        if shown != self.multiple:
+        # Not posted (an older page, a script): the rows are in the posted mode.
+        shown = str(self.data.get("shown_multiple", "")) or ("1" if self.multiple else "0")
+        if (shown == "1") != self.multiple:
             self._switch_mode()
         self.data["shown_multiple"] = "1" if self.multiple else "0"
 
