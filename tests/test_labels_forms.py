@@ -381,3 +381,25 @@ def test_the_answer_model_lists_every_link(teacher_client, exam, seed_text):
     jansen = page[page.index("Jansen") : page.index("De Vries")]
     assert "standpunt A" in jansen and "standpunt C" in jansen and "standpunt B" not in jansen
     assert Question.objects.get(exam=exam).scoring["multiple"] is True
+
+
+def test_apply_the_labels_shows_the_form_again_in_numbers_without_saving(
+    teacher_client, exam, seed_text
+):
+    data = base(seed_text, max_points=2, mode="per", per_correct=1, choose=2)
+    data.update(options("een", "twee", "drie", "vier", ""), keys=["B", "D"])
+    data.update({"labels": "number", "shown_labels": "upper", "relabel": "1"})
+    response = create(teacher_client, exam, "multi", data)
+    assert response.status_code == 200
+    assert not exam.questions.exists()
+    form = response.context["form"]
+    assert not form.errors
+    assert form.formsets["options"].labels == ["1", "2", "3", "4", "5"]
+    html = response.content.decode()
+    assert re.findall(r'name="keys" value="(\d)"[^>]*checked', html) == ["2", "4"]
+    assert re.search(r'name="shown_labels" value="number"', html)
+    # Saved from there: the numbers, and no second relabelling.
+    data.update({"keys": ["2", "4"], "shown_labels": "number"})
+    del data["relabel"]
+    assert create(teacher_client, exam, "multi", data).status_code == 302
+    assert exam.questions.get().scoring["keys"] == ["2", "4"]

@@ -185,6 +185,15 @@ function initQuestionForm(form) {
     group.after(add);
   });
 
+  /* A label style changed (letters or numbers): show the form again in the new
+   * labels, with the key, keys, order and pairs relabelled by the server. */
+  form.addEventListener("change", function (event) {
+    var name = event.target.name;
+    if (name !== "labels" && name !== "item_labels" && name !== "target_labels") return;
+    var button = form.querySelector(".js-relabel");
+    if (button) button.click();
+  });
+
   form.addEventListener("input", update);
   form.addEventListener("change", update);
   update();

@@ -19,7 +19,11 @@ from exam.authoring.forms.questions.base import (
     one_line,
     stored_rows,
 )
-from exam.authoring.forms.questions.labels import OPTION_STYLES, LabelStylesMixin
+from exam.authoring.forms.questions.labels import (
+    OPTION_STYLES,
+    LabelStylesMixin,
+    relabel_button,
+)
 from exam.authoring.forms.questions.rows import (
     MAX_ROWS,
     UPPER,
@@ -94,7 +98,12 @@ class OptionsMixin(LabelStylesMixin):
         return self.formsets["options"].labels
 
     def option_layout(self):
-        return [InlineRadios("labels"), Field("shown_labels"), RowsBlock("options")]
+        return [
+            InlineRadios("labels"),
+            Field("shown_labels"),
+            relabel_button(),
+            RowsBlock("options"),
+        ]
 
     def clean_options(self) -> list[ChoiceData]:
         """The filled options, which must run A, B, C ... (or 1, 2, 3 ...) without a gap."""

@@ -13,7 +13,9 @@ A question that has answers keeps its labels: the answers name the old ones.
 
 from __future__ import annotations
 
+from crispy_forms.layout import HTML
 from django import forms
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -32,8 +34,25 @@ MATCH_STYLES = [
 MAX_LABELS = 26
 
 
+# The submit button that shows the form again in the labels chosen (authoring.js
+# presses it when a style radio changes; without JavaScript the teacher does).
+RELABEL = "relabel"
+
+
 def shown_name(name: str) -> str:
     return f"shown_{name}"
+
+
+def relabel_button() -> HTML:
+    """The "Apply the labels" button, after a form's style radios."""
+    return HTML(
+        format_html(
+            '<button type="submit" name="{}" value="1" class="btn btn-sm btn-outline-secondary'
+            ' js-relabel mb-3" formnovalidate>{}</button>',
+            RELABEL,
+            _("Apply the labels"),
+        )
+    )
 
 
 class LabelStylesMixin:
@@ -59,6 +78,9 @@ class LabelStylesMixin:
             self.initial[shown_name(name)] = stored
             self.label_styles[name] = (role, stored, stored)
             return stored
+        if self.data.get(RELABEL):
+            # "Apply the labels": show the form again in the new labels, unjudged.
+            self.adding_row = RELABEL
         shown = str(self.data.get(shown_name(name)) or "")
         shown = shown if shown in values else stored
         style = str(self.data.get(name) or "")

@@ -18,7 +18,11 @@ from django.utils.translation import gettext as _
 
 from exam.authoring.checks import ChoiceData
 from exam.authoring.forms.questions.base import MODE_PER, QuestionForm, one_line, stored_rows
-from exam.authoring.forms.questions.labels import MATCH_STYLES, LabelStylesMixin
+from exam.authoring.forms.questions.labels import (
+    MATCH_STYLES,
+    LabelStylesMixin,
+    relabel_button,
+)
 from exam.authoring.forms.questions.rows import (
     LOWER,
     MAX_ROWS,
@@ -208,6 +212,7 @@ class MatchingForm(LabelStylesMixin, QuestionForm):
                 InlineRadios("target_labels"),
                 Field("shown_item_labels"),
                 Field("shown_target_labels"),
+                relabel_button(),
                 css_class="authoring-label-styles",
             ),
             Field("multiple"),
