@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from exam.models import Answer, Attempt, Exam
+from tests.browser.axe import assert_no_serious_violations
 from tests.browser.browser_builders import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -98,6 +99,7 @@ def test_a_numbered_multi_response_and_a_multi_target_matching_question(
         for target in targets:
             page.check(f"input[name=items-{index}-links][value={target}]")
     page.check("[name=mode][value=per]")
+    assert_no_serious_violations(page, context="matching form, several targets per item")
     submit(page, exam_url)
 
     exam = Exam.objects.get(title=TITLE)
@@ -145,6 +147,7 @@ def test_a_numbered_multi_response_and_a_multi_target_matching_question(
     for item, target in (("1", "A"), ("1", "B"), ("3", "C"), ("3", "E")):
         second.locator(f"input[name=m-{item}][value={target}]").check(force=True)
     wait_for(lambda: response_of(attempt, 2) == {"1": ["A", "B"], "3": ["C", "E"]})
+    assert_no_serious_violations(pupil_page, context="exam page, a grid of boxes")
 
     pupil_page.locator("#exam-submit").click()
     pupil_page.locator("#confirm-submit").click()
@@ -158,6 +161,11 @@ def test_a_numbered_multi_response_and_a_multi_target_matching_question(
     expect(jansen.locator("[data-link=right]")).to_contain_text("A")
     expect(jansen.locator("[data-link=wrong]")).to_contain_text("B")
     expect(jansen.locator("[data-link=missed]")).to_contain_text("C")
+    # The matching result itself (the pane around it is checked in test_accessibility;
+    # a result page with no link in any question is left to that module).
+    assert_no_serious_violations(
+        pupil_page, include=["#question-2"], context="result page, links per item"
+    )
     attempt.refresh_from_db()
     assert attempt.total_points == 4
     context.close()
