@@ -232,3 +232,46 @@ def test_result_rows_list_right_wrong_and_missed_links_with_their_text():
     assert (second.right, second.wrong, second.missed, second.is_correct) == ((), (), (), True)
     assert [label for label, _text in third.missed] == ["C", "E"]
     assert all(row.has_links for row in rows)
+
+
+def test_an_exam_file_with_numbered_options_and_several_targets_loads_cleanly():
+    from exam.exam_data import TextInfo, validate_exam_data
+
+    info = TextInfo(((1, "Wie twittert, wordt gehoord."),), paragraph_count=1)
+    persons = [{"role": "item", "label": str(n), "content": f"persoon {n}"} for n in (1, 2, 3)]
+    opinions = [{"role": "target", "label": t, "content": f"opvatting {t}"} for t in "ABCDE"]
+    data = {
+        "title": "T",
+        "level": "havo",
+        "n_term": "1.0",
+        "texts": ["t.txt"],
+        "questions": [
+            {
+                "number": 1,
+                "text": 1,
+                "kind": "multi",
+                "max_points": 2,
+                "stem": "Welke twee? Noteer alleen de nummers.",
+                "choices": [
+                    {"role": "option", "label": str(n), "content": f"optie {n}"}
+                    for n in range(1, 8)
+                ],
+                "scoring": {"keys": ["3", "6"], "choose": 2, "per_correct": 1},
+                "model_answer": "3 en 6",
+            },
+            {
+                "number": 2,
+                "text": 1,
+                "kind": "matching",
+                "max_points": 4,
+                "stem": "Geef bij elke persoon aan welke standpunten hij verdedigt.",
+                "choices": persons + opinions,
+                "scoring": PER_LINK,
+                "model_answer": "1: A, C; 2: geen; 3: C, E",
+            },
+        ],
+    }
+    assert validate_exam_data(data, texts=[info]) == []
+    data["questions"][1]["scoring"] = {**PER_LINK, "pairs": {"1": ["A", "F"]}}
+    problems = validate_exam_data(data, texts=[info])
+    assert len(problems) == 2 and all(p.startswith("question 2:") for p in problems)
