@@ -75,8 +75,8 @@ RESPONSE_ERROR_DEFAULT = _("This answer cannot be saved. Please check it.")
 # What the scorer noticed, per feedback code (exam/scoring.py, exam/citations.py).
 FEEDBACK = {
     "unanswered": _("You did not answer this question."),
-    "too_many_choices": _("You chose more than one letter; that earns no points."),
-    "wrong_letter": _("That is not the right letter."),
+    "too_many_choices": _("You chose more than one option; that earns no points."),
+    "wrong_letter": _("That is not the right option."),
     "extra_choices_ignored": _("You chose more options than asked; only the first ones count."),
     "wrong_paragraph": _("That is not the right paragraph."),
     "not_accepted": _("That word is not accepted here."),

@@ -95,6 +95,11 @@ MESSAGES = {
     "item_unpaired": _("Choose what item %(item)s belongs to."),
     "pair_not_item": _("There is a pair for '%(item)s', which is not an item (%(items)s)."),
     "pair_not_target": _("Target %(target)s is empty or missing: choose one of %(targets)s."),
+    # Several targets per item ("multiple": true); "pair:<item>" is the item's targets.
+    "multiple_not_bool": _("multiple must be true or false"),
+    "links_not_list": _("item %(item)s: its targets must be a list"),
+    "link_twice": _("Item %(item)s has a target twice."),
+    "no_links": _("Tick at least one target for one of the items."),
     "too_few_items": _("Fill in at least two items to put in order."),
     "no_order": _("Give the letters in the right order."),
     "order_not_arrangement": _("Give every letter once: %(items)s."),

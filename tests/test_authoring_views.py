@@ -136,7 +136,7 @@ def test_each_kinds_form_has_only_its_own_fields(exam, kind, has, row_lists, lac
         ("multi", "options", 4, {"content"}),
         ("ordering", "options", 3, {"content"}),
         ("statements", "statements", 3, {"content", "answer"}),
-        ("matching", "items", 3, {"content", "pair"}),
+        ("matching", "items", 3, {"content", "pair", "links"}),
         ("matching", "targets", 3, {"content"}),
         ("open", "elements", 2, {"text", "points", "keywords"}),
     ],

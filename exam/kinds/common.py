@@ -182,3 +182,61 @@ def posted_value(data, scoring: dict):
 def prefixed(data, prefix: str) -> dict[str, str]:
     """The posted fields named `prefix` + label, by label ("s-1" -> "1")."""
     return {key[len(prefix) :]: data.get(key, "") for key in data if key.startswith(prefix)}
+
+
+# Label styles: how an exam prints the labels of a list (options, items, targets).
+# "Noteer alleen de nummers" asks for numbers; most lists are lettered.
+UPPER = "upper"
+LOWER = "lower"
+NUMBER = "number"
+LABEL_STYLES = (UPPER, LOWER, NUMBER)
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def style_labels(style: str, count: int) -> list[str]:
+    """The first `count` labels (at most 26) of a style.
+
+    >>> style_labels(UPPER, 3), style_labels(LOWER, 2), style_labels(NUMBER, 3)
+    (['A', 'B', 'C'], ['a', 'b'], ['1', '2', '3'])
+    """
+    count = min(count, len(_LETTERS))
+    if style == NUMBER:
+        return [str(n) for n in range(1, count + 1)]
+    letters = _LETTERS[:count]
+    return list(letters.lower() if style == LOWER else letters)
+
+
+def style_of(labels: Sequence[str], default: str = UPPER) -> str:
+    """The style a list of labels is written in; `default` for an empty list or
+    labels of no one style (a hand-made exam file).
+
+    >>> style_of(["1", "2"]), style_of(["a", "b"]), style_of([]), style_of(["A", "2"])
+    ('number', 'lower', 'upper', 'upper')
+    """
+    for style in LABEL_STYLES:
+        if labels and list(labels) == style_labels(style, len(labels)):
+            return style
+    return default
+
+
+def label_mapping(old: Sequence[str], new: Sequence[str]) -> dict[str, str]:
+    """Old label -> new label, by position ("B" -> "2").
+
+    >>> label_mapping(["A", "B"], ["1", "2"])
+    {'A': '1', 'B': '2'}
+    """
+    return dict(zip(old, new, strict=False))
+
+
+def relabel_value(value, mapping: dict[str, str]):
+    """A label, or a list of labels, in the new labels; what the mapping does not
+    know stays as it is (the kind's validate reports it).
+
+    >>> relabel_value(["B", "D", "X"], {"B": "2", "D": "4"})
+    ['2', '4', 'X']
+    """
+    if isinstance(value, list | tuple):
+        return [mapping.get(v, v) if isinstance(v, str) else v for v in value]
+    if isinstance(value, str):
+        return mapping.get(value, value)
+    return value

@@ -1,10 +1,10 @@
-"""Multiple choice: one letter; the key earns the points, another letter or more than
-one letter 0 (CvTE)."""
+"""Multiple choice: one option (a letter, or a number where the exam numbers its
+options); the key earns the points, another option or more than one 0 (CvTE)."""
 
 from __future__ import annotations
 
 from exam.kinds.base import Kind
-from exam.kinds.common import Score, clean_label, clean_label_list
+from exam.kinds.common import Score, clean_label, clean_label_list, relabel_value
 from exam.kinds.display import choice_rows
 from exam.problems import Problem
 
@@ -46,6 +46,17 @@ def validate(scoring, *, labels, **_):
 
 def result_rows(scoring, choices, response, details):
     return choice_rows(choices.get("option", []), response, [scoring.get("key")])
+
+
+def relabel(scoring, mapping):
+    """The scoring data with the options relabelled (mapping: role -> {old: new}).
+
+    >>> relabel({"key": "B"}, {"option": {"A": "1", "B": "2"}})
+    {'key': '2'}
+    """
+    if "key" not in scoring:
+        return dict(scoring)
+    return {**scoring, "key": relabel_value(scoring["key"], mapping.get("option", {}))}
 
 
 def demo_response(scoring, *, labels, rng, p, right, paragraph_count):

@@ -4,7 +4,14 @@ points from the score table or per right option."""
 from __future__ import annotations
 
 from exam.kinds.base import Kind
-from exam.kinds.common import Score, check_table_or_per, clean_label_list, count_points, is_whole
+from exam.kinds.common import (
+    Score,
+    check_table_or_per,
+    clean_label_list,
+    count_points,
+    is_whole,
+    relabel_value,
+)
 from exam.kinds.display import choice_rows
 from exam.problems import Problem
 
@@ -72,6 +79,17 @@ def posted_value(data, scoring):
 
 def result_rows(scoring, choices, response, details):
     return choice_rows(choices.get("option", []), response, scoring.get("keys", []))
+
+
+def relabel(scoring, mapping):
+    """The scoring data with the options relabelled (mapping: role -> {old: new}).
+
+    >>> relabel({"keys": ["A", "D"], "choose": 2}, {"option": {"A": "1", "D": "4"}})
+    {'keys': ['1', '4'], 'choose': 2}
+    """
+    if "keys" not in scoring:
+        return dict(scoring)
+    return {**scoring, "keys": relabel_value(scoring["keys"], mapping.get("option", {}))}
 
 
 def demo_response(scoring, *, labels, rng, p, right, paragraph_count):

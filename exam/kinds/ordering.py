@@ -12,6 +12,7 @@ from exam.kinds.common import (
     count_points,
     is_empty,
     prefixed,
+    relabel_value,
 )
 from exam.kinds.display import ResultRow, Row
 from exam.problems import Problem
@@ -101,6 +102,17 @@ def result_rows(scoring, choices, response, details):
         )
         for place, label in enumerate(scoring.get("order", []), start=1)
     ]
+
+
+def relabel(scoring, mapping):
+    """The scoring data with the items relabelled (mapping: role -> {old: new}).
+
+    >>> relabel({"order": ["C", "A", "B"]}, {"item": {"A": "1", "B": "2", "C": "3"}})
+    {'order': ['3', '1', '2']}
+    """
+    if "order" not in scoring:
+        return dict(scoring)
+    return {**scoring, "order": relabel_value(scoring["order"], mapping.get("item", {}))}
 
 
 def demo_response(scoring, *, labels, rng, p, right, paragraph_count):

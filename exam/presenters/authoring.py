@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from exam.kinds import statements as statements_kind
+from exam.kinds.matching import links_of
 from exam.models import Choice, Exam, ExamText, Question
 
 # The pupil page's presenters: the preview shows exactly what a pupil sees.
@@ -88,7 +89,9 @@ def model_entry(question: Question, positions: dict[int, int]) -> ModelEntry:
     answers = scoring.get("answers", {})
     targets = {t.label: t for t in entry.targets}
     for item in entry.items:
-        item.pair = targets.get(pairs.get(item.label, ""))
+        # Several targets per item ("multiple") or one: the links as a list.
+        item.links = [targets[t] for t in links_of(pairs.get(item.label)) if t in targets]
+        item.pair = item.links[0] if item.links else None
     for statement in entry.statements:
         statement.answer = answers.get(statement.label, "")
     if question.kind == Question.Kind.ORDERING:

@@ -61,6 +61,7 @@ class PupilQuestion:
     targets: list[Option] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     choose: int = 0
+    multiple: bool = False  # matching: several targets per item (a grid of checkboxes)
     citation_mode: str = "sentence"
     word_limit: int | None = None
     value: str = ""

@@ -54,6 +54,7 @@ function initQuestionForm(form) {
   }
 
   function update() {
+    updateMultiple();
     var mode = checkedValue("mode");
     form.querySelectorAll(".js-mode-per").forEach(function (el) {
       el.hidden = mode !== "per";
@@ -73,6 +74,45 @@ function initQuestionForm(form) {
       el.hidden = over !== "blocks";
     });
     updatePair();
+  }
+
+  /* Matching: one target per item (a select) or several (a row of boxes). Switching
+   * keeps what was chosen: the target becomes its one ticked box and back; the hidden
+   * shown_multiple tells the server the rows already are in the new mode. */
+  function updateMultiple() {
+    var box = form.querySelector("input[name='multiple']");
+    var shown = form.querySelector("input[name='shown_multiple']");
+    if (!box || !shown) return;
+    var multiple = box.checked;
+    form.querySelectorAll(".js-match-single").forEach(function (el) {
+      el.hidden = multiple;
+    });
+    form.querySelectorAll(".js-match-multiple").forEach(function (el) {
+      el.hidden = !multiple;
+    });
+    var table = form.querySelector(".score-table[data-count-source]");
+    if (table) {
+      table.dataset.countSource = multiple
+        ? ".authoring-items input.js-link:checked"
+        : ".authoring-items .js-count";
+    }
+    if ((shown.value === "1") === multiple) return;
+    form.querySelectorAll(".authoring-items .authoring-row").forEach(function (row) {
+      var select = row.querySelector("select[name$='-pair']");
+      var boxes = Array.prototype.slice.call(row.querySelectorAll("input.js-link"));
+      if (!select) return;
+      if (multiple) {
+        boxes.forEach(function (link) {
+          link.checked = link.value === select.value;
+        });
+      } else {
+        var ticked = boxes.filter(function (link) {
+          return link.checked;
+        });
+        select.value = ticked.length === 1 ? ticked[0].value : "";
+      }
+    });
+    shown.value = multiple ? "1" : "0";
   }
 
   /* Statements: the answer words. Two typed words show only for "two other words";
@@ -143,6 +183,15 @@ function initQuestionForm(form) {
       if (!slots.some(function (slot) { return slot.hidden; })) add.remove();
     });
     group.after(add);
+  });
+
+  /* A label style changed (letters or numbers): show the form again in the new
+   * labels, with the key, keys, order and pairs relabelled by the server. */
+  form.addEventListener("change", function (event) {
+    var name = event.target.name;
+    if (name !== "labels" && name !== "item_labels" && name !== "target_labels") return;
+    var button = form.querySelector(".js-relabel");
+    if (button) button.click();
   });
 
   form.addEventListener("input", update);

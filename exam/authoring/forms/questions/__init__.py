@@ -6,8 +6,9 @@ from exam.authoring.forms.questions.choices import (
     MultipleResponseForm,
     OrderingForm,
 )
+from exam.authoring.forms.questions.matching import MatchingForm
 from exam.authoring.forms.questions.open import OpenForm, SummaryForm
-from exam.authoring.forms.questions.statements import MatchingForm, StatementsForm
+from exam.authoring.forms.questions.statements import StatementsForm
 from exam.authoring.forms.questions.text_answers import CitationForm, GapForm, ParagraphForm
 
 

@@ -13,21 +13,21 @@ _score_table.html render them.
 from __future__ import annotations
 
 from collections.abc import Callable
-from string import ascii_lowercase, ascii_uppercase
 
 from crispy_forms.layout import LayoutObject
 from django import forms
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
-# Labels run A-Z (options, ordered items) or a-z (matched items); lists of numbered
-# rows are kept to the same length.
+from exam.kinds.common import LOWER, NUMBER, UPPER, style_labels
+
+# Labels run A-Z, a-z or 1-26 (exam/kinds/common.py, the label styles); lists of
+# numbered rows are kept to the same length.
 MAX_ROWS = 26
 
-UPPER = "upper"
-LOWER = "lower"
-NUMBER = "number"
-COUNT = "count"
+COUNT = "count"  # score-table rows: 0, 1, 2 ...
+
+__all__ = ["COUNT", "LOWER", "MAX_ROWS", "NUMBER", "UPPER"]
 
 # Django's own message (and translation) for a missing value.
 REQUIRED = forms.Field.default_error_messages["required"]
@@ -35,11 +35,11 @@ REQUIRED = forms.Field.default_error_messages["required"]
 
 def row_label(style: str, index: int) -> str:
     """The label of the row at `index` (from 0): A, a, 1, or 0 for score-table rows."""
-    if style == UPPER:
-        return ascii_uppercase[index]
-    if style == LOWER:
-        return ascii_lowercase[index]
-    return str(index if style == COUNT else index + 1)
+    if style == COUNT:
+        return str(index)
+    if style == NUMBER:
+        return str(index + 1)
+    return style_labels(style, index + 1)[index]
 
 
 def row_labels(style: str, count: int) -> list[str]:
@@ -103,13 +103,20 @@ class StatementRow(ContentRow):
 
 
 class ItemRow(ContentRow):
-    """An item to match and the target it belongs to."""
+    """An item to match and the target it belongs to, or (several targets per item)
+    the targets it belongs to: a row of checkboxes, one per target."""
 
     pair = forms.ChoiceField(label=gettext_lazy("belongs to"), required=False)
+    links = forms.MultipleChoiceField(
+        label=gettext_lazy("belongs to"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple(attrs={"class": "js-link"}),
+    )
 
     def __init__(self, *args, targets: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["pair"].choices = [("", "—")] + [(t, t) for t in targets or []]
+        self.fields["links"].choices = [(t, t) for t in targets or []]
 
 
 class ElementRow(forms.Form):
