@@ -101,8 +101,8 @@ MESSAGES = {
     "link_twice": _("Item %(item)s has a target twice."),
     "no_links": _("Tick at least one target for one of the items."),
     "too_few_items": _("Fill in at least two items to put in order."),
-    "no_order": _("Give the letters in the right order."),
-    "order_not_arrangement": _("Give every letter once: %(items)s."),
+    "no_order": _("Give the labels (letters or numbers) in the right order."),
+    "order_not_arrangement": _("Give every label once: %(items)s."),
     # Paragraphs, quotations and words.
     "no_paragraph": _("Give paragraph numbers such as 3 or 3, 4."),
     "not_a_paragraph_number": _("'%(number)s' is not a paragraph number."),
