@@ -7,6 +7,7 @@ from exam.authoring.forms.questions.choices import (
     OrderingForm,
 )
 from exam.authoring.forms.questions.open import OpenForm, SummaryForm
+from exam.authoring.forms.questions.parts import PartsForm
 from exam.authoring.forms.questions.statements import MatchingForm, StatementsForm
 from exam.authoring.forms.questions.text_answers import CitationForm, GapForm, ParagraphForm
 
@@ -28,6 +29,7 @@ __all__ = [
     "OpenForm",
     "OrderingForm",
     "ParagraphForm",
+    "PartsForm",
     "QuestionForm",
     "StatementsForm",
     "SummaryForm",
