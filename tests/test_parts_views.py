@@ -342,3 +342,16 @@ def test_the_marker_sees_each_part_and_the_deduction_follows_the_ticks(
     answer.refresh_from_db()
     assert answer.final_points == 1
     assert "data-deduction" in response.content.decode()
+
+
+def test_the_answer_model_page_shows_each_part_with_its_own_elements(teacher_client, parts_exam):
+    page = teacher_client.get(reverse("teacher:answer-model", args=[parts_exam.pk]))
+    content = page.content.decode()
+    part_a = re.search(r'class="model-part" data-part="a".*?</table>', content, re.S).group(0)
+    part_b = re.search(r'class="model-part" data-part="b".*?</table>', content, re.S).group(0)
+    assert "Noem twee oorzaken uit alinea 1." in part_a and "hulpverlener*" in part_a
+    assert "achterstand" in part_a and "gebeld" not in part_a
+    assert "Leg uit wat de SVB daarna deed." in part_b and "gebeld, belde" in part_b
+    assert "hulpverlener*" not in part_b
+    # Part a's word limit is stated; part b has none.
+    assert "6" in part_a.split("</p>")[0] and "</span>" not in part_b.split("</p>")[0]

@@ -46,6 +46,7 @@ def test_a_teacher_writes_a_question_in_parts_a_pupil_answers_it_and_it_is_marke
     page.fill("[name=elements-2-keywords]", "gebeld, belde")
     page.select_option("select[name=elements-2-part]", "b")
     page.fill("[name=model_answer]", "a) achterstand; hulpverleners b) gebeld")
+    page.screenshot(path="/tmp/parts-form.png", full_page=True)
     page.locator("main form .btn-primary").last.click()
     expect(page).to_have_url(re.compile(re.escape(exam_url) + r"#question-\d+$"))
     question = exam.questions.get()

@@ -8,7 +8,7 @@ from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.layout import Column, Field, Row
 from django import forms
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from exam.authoring.forms.questions.base import QuestionForm, one_line, words
 from exam.authoring.forms.questions.rows import (
@@ -41,7 +41,7 @@ class PartRow(forms.Form):
 class PartElementRow(ElementRow):
     """An element of the answer model and the part it belongs to."""
 
-    part = forms.ChoiceField(label=gettext_lazy("Part"), required=False)
+    part = forms.ChoiceField(label=pgettext_lazy("part of a question", "Part"), required=False)
 
     def __init__(self, *args, targets: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
