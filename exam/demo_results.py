@@ -176,7 +176,8 @@ def _make_attempt(*, assignment, pupil, questions, context, rng, ability, submit
 def _mark(*, attempt, elements, teacher, rng, ability, marked: bool) -> None:
     """Self-scores by some pupils, then the teacher's marks (unless left in the queue)."""
     open_answers = Answer.objects.filter(
-        attempt=attempt, question__kind__in=[Question.Kind.OPEN, Question.Kind.SUMMARY]
+        attempt=attempt,
+        question__kind__in=[Question.Kind.OPEN, Question.Kind.SUMMARY, Question.Kind.PARTS],
     ).select_related("question", "attempt__exam")
     for answer in open_answers:
         found = elements.get(answer.question_id)

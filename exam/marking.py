@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from exam.kinds.parts import marked_points
 from exam.models import Answer, Question
 from exam.scoring import element_points, length_deduction
 from exam.selectors import model_elements
@@ -89,6 +90,14 @@ def mark_answer(*, answer: Answer, elements: list[int], teacher, reason: str = "
             response=answer.response,
             word_limit=question.word_limit,
             points=points,
+        )
+    elif question.kind == Question.Kind.PARTS:
+        # Per part: the ticked elements of a part over its word limit lose points.
+        points = marked_points(
+            question.scoring,
+            elements=chosen,
+            response=answer.response,
+            max_points=question.max_points,
         )
     feedback = dict(answer.feedback or {})
     feedback["teacher_elements"] = chosen

@@ -110,6 +110,7 @@ class Question(models.Model):
         GAP = "gap", _("gap fill")
         OPEN = "open", _("open answer")
         SUMMARY = "summary", _("summary")
+        PARTS = "parts", _("open question in parts")
 
     exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="questions")
     number = models.PositiveSmallIntegerField(_("number"))

@@ -133,6 +133,18 @@ MESSAGES = {
         "The elements give at most %(total)s points, less than the maximum %(max)s."
     ),
     "bad_over_limit": _('over_limit must be "zero" or {"per_words": n, "deduct": n}'),
+    # An open question in parts (exam/kinds/parts.py); "part:<i>" is the i-th part (from 0).
+    "too_few_parts": _("Give at least %(count)s parts (a, b, ...), each with its question."),
+    "part_not_object": _("part %(number)s must be an object"),
+    "part_bad_label": _("Part %(number)s needs a label of its own (a, b, ...)."),
+    "part_no_prompt": _("Write the question of part %(label)s."),
+    "part_bad_word_limit": _(
+        "The word limit of part %(label)s is a whole number of at least 1, or empty."
+    ),
+    "part_no_elements": _("Give part %(label)s at least one element of the answer model."),
+    "element_unknown_part": _(
+        "Element %(number)s belongs to part “%(part)s”, which is not one of the parts (%(parts)s)."
+    ),
     # Line and paragraph references (exam/references.py).
     "reference_backwards": _("“%(reference)s” runs backwards: the first number must come first."),
     "reference_line_outside": _("“%(reference)s” is not in the text: it has %(count)s lines."),

@@ -47,7 +47,7 @@ __all__ = [
     "submit_attempt",
 ]
 
-SELF_SCORED_KINDS = frozenset({Question.Kind.OPEN, Question.Kind.SUMMARY})
+SELF_SCORED_KINDS = frozenset({Question.Kind.OPEN, Question.Kind.SUMMARY, Question.Kind.PARTS})
 ANSWER_SCORE_FIELDS = ["auto_points", "final_points", "needs_review", "feedback"]
 
 

@@ -54,7 +54,7 @@ def test_the_demo_exam_has_every_question_kind_and_both_citation_modes(demo):
     assert {q["kind"] for q in questions} == set(KINDS)
     modes = {q["scoring"]["mode"] for q in questions if q["kind"] == "citation"}
     assert modes == {"sentence", "first_last"}
-    assert 20 <= sum(q["max_points"] for q in questions) <= 25
+    assert 20 <= sum(q["max_points"] for q in questions) <= 26
 
 
 def test_every_demo_question_has_a_model_answer_an_explanation_and_answer_lines(demo):
@@ -124,6 +124,13 @@ def right_answer(question):
     if kind == "summary":
         # The sample summary in the correctievoorschrift.
         return question["model_answer"].split("\n")[1]
+    if kind == "parts":
+        return {
+            part["label"]: " ".join(
+                e["keywords"][0] for e in model["elements"] if e["part"] == part["label"]
+            )
+            for part in model["parts"]
+        }
     return "\n".join(element["keywords"][0] for element in model["elements"])
 
 
@@ -135,6 +142,7 @@ def test_the_answer_model_of_every_demo_question_earns_full_marks(demo, lines):
             labels=labels_of(question),
             paragraph_count=5,
             word_limit=question["word_limit"],
+            scoring=question["scoring"],
         )
         score = score_response(
             kind=question["kind"],
@@ -229,12 +237,12 @@ def broken(demo, position, **changes):
         (lambda d: broken(d, 2, model_answer=" "), "question 2: has no model answer"),
         (
             lambda d: broken(d, 2, number=3),
-            "question 2: is numbered 3; questions must be numbered 1 to 15 in order",
+            "question 2: is numbered 3; questions must be numbered 1 to 16 in order",
         ),
         (
             lambda d: broken(d, 1, kind="essay"),
             "question 1: kind must be one of mc, multi, statements, matching, ordering, "
-            "paragraph, citation, gap, open, summary, not 'essay'",
+            "paragraph, citation, gap, open, summary, parts, not 'essay'",
         ),
         (
             lambda d: broken(

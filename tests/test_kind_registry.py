@@ -107,8 +107,13 @@ def test_every_kind_scores_its_own_demo_response(code):
             right=right,
             paragraph_count=PARAGRAPHS,
         )
+        # As exam.services.save_answer cleans it: with the scoring data (parts' labels).
         response = scoring.clean_response(
-            kind=code, value=raw, labels=labels, paragraph_count=PARAGRAPHS
+            kind=code,
+            value=raw,
+            labels=labels,
+            paragraph_count=PARAGRAPHS,
+            scoring=question["scoring"],
         )
         score = scoring.score_response(
             kind=code,

@@ -353,6 +353,10 @@ def test_points_stay_within_zero_and_the_maximum(kind):
         "gap": {"accepted": ["x"]},
         "open": {"elements": [{"points": 5, "keywords": ["x"]}]},
         "summary": {"elements": [{"points": 5, "keywords": ["x"]}]},
+        "parts": {
+            "parts": [{"label": "a", "prompt": "Noem"}, {"label": "b", "prompt": "Leg uit"}],
+            "elements": [{"points": 5, "keywords": ["x"], "part": "a"}],
+        },
     }
     right = {
         "mc": "B",
@@ -365,6 +369,7 @@ def test_points_stay_within_zero_and_the_maximum(kind):
         "gap": "x",
         "open": "x",
         "summary": "x",
+        "parts": {"a": "x"},
     }
     score = score_response(
         kind=kind, scoring=models[kind], max_points=2, response=right[kind], lines=LINES
@@ -477,6 +482,7 @@ def test_a_cleaned_right_answer_scores_full_marks(kind):
         "gap": "VOORDRINGKANALEN",
         "open": "1. achterstand\n2. hulpverleners",
         "summary": "voorrang, versplintering, digitaal kapitaal",
+        "parts": {"A": " achterstand ", "b": "hulpverleners\r\n"},
     }
     models = {
         "mc": MC,
@@ -489,11 +495,20 @@ def test_a_cleaned_right_answer_scores_full_marks(kind):
         "gap": {"accepted": ["voordringkanalen"]},
         "open": OPEN,
         "summary": SUMMARY,
+        "parts": {
+            "parts": [{"label": "a", "prompt": "Noem"}, {"label": "b", "prompt": "Leg uit"}],
+            "elements": [
+                {**OPEN["elements"][0], "part": "a"},
+                {**OPEN["elements"][1], "part": "b"},
+            ],
+        },
     }
     labels = {**OPTIONS, **STATEMENTS, **MATCHING}
     if kind == "ordering":
         labels = ORDERING
-    stored = clean_response(kind=kind, value=raw[kind], labels=labels, paragraph_count=5)
+    stored = clean_response(
+        kind=kind, value=raw[kind], labels=labels, paragraph_count=5, scoring=models[kind]
+    )
     max_points = {"matching": 3, "summary": 3, "mc": 1, "paragraph": 1, "citation": 1, "gap": 1}
     expected = max_points.get(kind, 2)
     score = score_response(

@@ -23,6 +23,7 @@ from exam.kinds import (
     multi,
     ordering,
     paragraph,
+    parts,
     statements,
     summary,
 )
@@ -42,6 +43,7 @@ _KINDS: dict[str, Kind] = {
         gap,
         open_answer,
         summary,
+        parts,
     )
 }
 CODES = tuple(_KINDS)

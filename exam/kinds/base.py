@@ -33,6 +33,8 @@ class Kind:
       accepted answers the result page lists.
     - `demo_response(scoring, *, labels, rng, p, right, paragraph_count)`: a generated
       (response, ticked element indexes) for the demo class (exam/demo_results.py).
+    - `answer_parts(scoring, response, elements)`: an answer in parts as the result and
+      marking pages show it, part by part (exam/kinds/parts.py); [] for other kinds.
     - `hint`: how such a question typically reads (Dutch exam wording, data).
     - `authoring_form`: dotted path of the teacher's form for the kind.
     """
@@ -51,6 +53,7 @@ class Kind:
     result_row_template: str = ""
     accepted: Callable[[dict], list[str]] = display.nothing_accepted
     counts_words: bool = False
+    answer_parts: Callable[..., list] = display.no_parts
 
     @property
     def widget_template(self) -> str:

@@ -75,3 +75,7 @@ def no_rows(scoring: dict, choices: Choices, response, details: dict) -> list[Re
 
 def nothing_accepted(scoring: dict) -> list[str]:
     return []
+
+
+def no_parts(scoring: dict, response, elements) -> list:
+    return []

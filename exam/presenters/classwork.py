@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db.models import Count
 from django.utils import timezone
 
-from exam import selectors
+from exam import kinds, selectors
 from exam.access import classrooms_for_teacher, exams_for_teacher
 from exam.models import (
     Answer,
@@ -125,6 +125,7 @@ def answer_card(answer: Answer, elements: list[dict], *, error=None, question=No
         "ticked": ticked,
         "error": error,
         "length": answer_length(answer, question, ticked),
+        "parts": kinds.get(question.kind).answer_parts(question.scoring, answer.response, ticked),
     }
 
 

@@ -6,7 +6,7 @@ anywhere). Rows and accepted answers come from the kind (exam/kinds/).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.urls import reverse
 
@@ -63,6 +63,8 @@ class ResultQuestion:
     elements: list[ModelElement]
     self_score_url: str
     word_count: int | None = None
+    # An answer in parts: each part's text, words and deduction (exam/kinds/parts.py).
+    parts: list = field(default_factory=list)
 
     @property
     def can_self_score(self) -> bool:
@@ -108,6 +110,15 @@ def _model_elements(scoring: dict, answer: Answer, details: dict) -> list[ModelE
     ]
 
 
+def counted_elements(answer: Answer, details: dict) -> list[int]:
+    """The elements whose points count: the teacher's, the pupil's own, or found."""
+    if answer.scored_by_id is not None:
+        return list((answer.feedback or {}).get("teacher_elements", []))
+    if answer.self_points is not None:
+        return list(answer.self_elements or [])
+    return list(details.get("elements", []))
+
+
 def result_question(
     attempt, question, answer, choices, labels, *, self_counts: bool
 ) -> ResultQuestion:
@@ -148,6 +159,7 @@ def result_question(
         elements=_model_elements(scoring, answer, details),
         self_score_url=reverse("pupil:answer-self-score", args=[attempt.pk, question.pk]),
         word_count=count_words(response) if kind.counts_words and response else None,
+        parts=kind.answer_parts(scoring, response, counted_elements(answer, details)),
     )
 
 

@@ -88,6 +88,7 @@ ANSWERS = {
         "De overheid geeft burgers met veel volgers op de sociale media voorrang. "
         "Daardoor neemt de tweedeling in de samenleving toe."
     ),
+    16: {"a": "Cultureel en sociaal kapitaal.", "b": "Het zit bij wie al veel heeft."},
 }
 
 
@@ -132,6 +133,19 @@ def expected_points(number: int) -> int:
         # Both quotations name the target sentence; one typo in a long word is
         # tolerated by the answer model's rules (DESIGN.md: small typos tolerated).
         return top
+    if kind == "parts":
+        # Per part, the elements of that part whose keyword its answer contains (the
+        # sample answers keep to the parts' word limits).
+        found = [
+            e["points"]
+            for e in scoring["elements"]
+            if has_keyword(answer.get(e["part"], ""), e["keywords"])
+        ]
+        assert all(
+            len(answer.get(p["label"], "").split()) <= (p["word_limit"] or 999)
+            for p in scoring["parts"]
+        )
+        return min(top, sum(found))
     # Open and summary: the computer's proposal, one point per element whose keyword
     # the answer contains (at most `asked` elements), within the maximum.
     found = [e["points"] for e in scoring["elements"] if has_keyword(answer, e["keywords"])]

@@ -100,6 +100,10 @@ def answer_with_keys(keys: Keyboard, number: int) -> None:
         keys.type(value["first"])
         keys.tab_to(f"{box} input[name=last]")
         keys.type(value["last"])
+    elif kind == "parts":
+        for label, text in value.items():
+            keys.tab_to(f"{box} textarea[name='p-{label}']")
+            keys.type(text)
     else:
         keys.tab_to(f"{box} [name=value]")
         keys.type(value)

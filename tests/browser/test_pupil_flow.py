@@ -42,6 +42,10 @@ def answer(page, number: int) -> None:
         box.locator("input[name=first]").fill(value["first"])
         box.locator("input[name=last]").fill(value["last"])
         box.locator("input[name=last]").press("Tab")
+    elif kind == "parts":
+        for label, text in value.items():
+            box.locator(f"textarea[name='p-{label}']").fill(text)
+        box.locator(f"textarea[name='p-{label}']").press("Tab")
     else:
         field = box.locator("[name=value]")
         field.fill(value)
@@ -75,6 +79,9 @@ def expect_answer(page, number: int) -> None:
     elif kind == "citation" and isinstance(value, dict):
         expect(box.locator("input[name=first]")).to_have_value(value["first"])
         expect(box.locator("input[name=last]")).to_have_value(value["last"])
+    elif kind == "parts":
+        for label, text in value.items():
+            expect(box.locator(f"textarea[name='p-{label}']")).to_have_value(text)
     else:
         expect(box.locator("[name=value]")).to_have_value(value)
     expect(page.locator(f"#nav-q{number}")).to_have_class(re.compile(r"\bis-answered\b"))

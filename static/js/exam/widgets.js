@@ -1,5 +1,6 @@
 /* The answer widgets of a question (exam page and preview): the word counter of a
- * summary, the "choose two" counter, ordering without doubles, and clearing a choice.
+ * summary and of each part of a question in parts, the "choose two" counter, ordering
+ * without doubles, and clearing a choice.
  * They work on every form.exam-answer; the page decides what a change means (the exam
  * page saves it, the preview only shows it).
  */
@@ -16,16 +17,16 @@ export function countWords(value) {
 }
 
 export function refreshWidgets(form) {
-  const summary = form.querySelector("textarea[data-word-limit]");
-  if (summary) {
-    const words = countWords(summary.value);
-    const box = document.getElementById(summary.getAttribute("aria-describedby"));
-    const limit = parseInt(summary.dataset.wordLimit, 10);
-    if (box) {
-      box.querySelector("[data-words]").textContent = String(words);
-      box.classList.toggle("is-over", !!limit && words > limit);
+  // A summary's box, or each part of an open question in parts that has a limit.
+  form.querySelectorAll("textarea[data-word-limit]").forEach((box) => {
+    const words = countWords(box.value);
+    const counter = document.getElementById(box.getAttribute("aria-describedby"));
+    const limit = parseInt(box.dataset.wordLimit, 10);
+    if (counter) {
+      counter.querySelector("[data-words]").textContent = String(words);
+      counter.classList.toggle("is-over", !!limit && words > limit);
     }
-  }
+  });
   const choose = form.querySelector("[data-choose]");
   if (choose) {
     const chosen = choose.querySelectorAll("input:checked").length;

@@ -8,6 +8,7 @@ from exam.authoring.forms.questions.choices import (
 )
 from exam.authoring.forms.questions.matching import MatchingForm
 from exam.authoring.forms.questions.open import OpenForm, SummaryForm
+from exam.authoring.forms.questions.parts import PartsForm
 from exam.authoring.forms.questions.statements import StatementsForm
 from exam.authoring.forms.questions.text_answers import CitationForm, GapForm, ParagraphForm
 
@@ -29,6 +30,7 @@ __all__ = [
     "OpenForm",
     "OrderingForm",
     "ParagraphForm",
+    "PartsForm",
     "QuestionForm",
     "StatementsForm",
     "SummaryForm",
