@@ -30,6 +30,7 @@ ALL_KINDS = {
     "gap",
     "open",
     "summary",
+    "parts",
 }
 
 
@@ -219,7 +220,7 @@ def test_every_model_answer_starts_with_its_maximum_score(number):
 
 
 @pytest.mark.parametrize(
-    "number", [n for n, q in QUESTIONS.items() if q["kind"] in ("open", "summary")]
+    "number", [n for n, q in QUESTIONS.items() if q["kind"] in ("open", "summary", "parts")]
 )
 def test_the_elements_of_an_open_answer_add_up(number):
     q = QUESTIONS[number]
@@ -275,7 +276,7 @@ def test_the_model_answer_gives_the_key(number):
             first_two, last_two = " ".join(span.split()[:2]), " ".join(span.split()[-2:])
             assert lines[1].startswith(f"‘{first_two} … {last_two}’")
     else:
-        assert kind in ("open", "summary")
+        assert kind in ("open", "summary", "parts")
 
 
 @pytest.mark.parametrize("number", [n for n, q in QUESTIONS.items() if q["kind"] == "summary"])

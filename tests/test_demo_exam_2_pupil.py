@@ -99,6 +99,16 @@ def right_answer(question) -> dict:
         if scoring["mode"] == "first_last":
             return {"first": " ".join(span.split()[:2]), "last": " ".join(span.split()[-2:])}
         return {"value": span}
+    if kind == "parts":
+        # Each part: one line per element of that part, with its first keyword.
+        return {
+            f"p-{part['label']}": "\n".join(
+                f"{e['keywords'][0].rstrip('*')} speelt een rol."
+                for e in scoring["elements"]
+                if e["part"] == part["label"]
+            )
+            for part in scoring["parts"]
+        }
     # open, summary: one line per element of the model, with its first keyword.
     lines = [f"{e['keywords'][0].rstrip('*')} speelt een rol." for e in scoring["elements"]]
     return {"value": "\n".join(lines)}
@@ -134,7 +144,7 @@ def test_a_pupil_takes_it_from_start_to_result_with_full_marks_for_right_answers
     for answer in Answer.objects.filter(attempt=attempt).select_related("question"):
         question = answer.question
         assert answer.auto_points == question.max_points, (question.number, answer.feedback)
-        assert answer.needs_review == (question.kind in ("open", "summary")), question.number
+        assert answer.needs_review == (question.kind in ("open", "summary", "parts")), question.number
     attempt.refresh_from_db()
     assert attempt.submitted_at is not None
 
