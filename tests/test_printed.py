@@ -498,3 +498,19 @@ def test_the_loader_refuses_a_reference_to_a_text_the_exam_lacks(teacher, texts)
         "question 1: stem refers to tekst 3, regel 2, but the exam has 2 texts"
     ]
     assert booklet_view(texts[0])["paragraph_count"] == 2
+
+
+def test_the_service_refuses_a_blank_context_and_keeps_nothing(teacher, texts):
+    exam = _exam_with_questions(teacher, texts[:1], count=3)
+    with pytest.raises(ValidationError) as refused:
+        authoring.add_context(exam=exam, first_number=1, last_number=2, body="  ")
+    assert set(refused.value.message_dict) == {"body"}
+    assert not exam.contexts.exists()
+
+
+def test_a_context_whose_questions_are_gone_is_listed_to_change(teacher, teacher_client, texts):
+    exam = _exam_with_questions(teacher, texts[:1], count=2, contexts=[(1, 2)])
+    SharedContext.objects.filter(exam=exam).update(first_number=5, last_number=6)
+    detail = teacher_client.get(reverse("teacher:exam-detail", args=[exam.pk])).content.decode()
+    assert 'id="unplaced-contexts-note"' in detail
+    assert f'id="context-{exam.contexts.get().pk}"' in detail

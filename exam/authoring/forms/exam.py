@@ -36,7 +36,7 @@ def _posted_rows(data) -> int:
     for key in data:
         for prefix in ("text_", "intro_"):
             number = key.removeprefix(prefix)
-            if key.startswith(prefix) and number.isdigit() and (data.get(key) or "").strip():
+            if key.startswith(prefix) and number.isdigit() and str(data.get(key) or "").strip():
                 rows = max(rows, int(number))
     return rows
 
