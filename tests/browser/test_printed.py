@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from exam import authoring
+from exam.classes import services as class_services
 from exam.models import Exam, Question, SharedContext
 from tests.browser.browser_builders import log_in
 from tests.exam_builders import make_text
@@ -107,3 +108,21 @@ def test_on_a_phone_a_reference_to_text_2_switches_to_the_text(
     expect(page.locator("#booklet-pane")).to_be_visible()
     expect(page.locator(f"#text-{second.pk}-line-8")).to_have_class(HIGHLIGHTED)
     expect(page.locator(f"#text-{second.pk}-line-8")).to_be_in_viewport()
+
+
+def test_choosing_the_exam_pre_fills_the_time_limit_with_its_duration(
+    live_server, page, teacher, pupil, printed_exam
+):
+    exam, _first, _second = printed_exam
+    classroom = class_services.create_classroom(teacher=teacher, name="6 VWO")
+    log_in(page, live_server, teacher)
+    page.goto(f"{live_server.url}/teacher/classes/{classroom.pk}/assign/")
+    limit = page.locator("input[name=time_limit_minutes]")
+    expect(limit).to_have_value("")
+    page.locator("select[name=exam]").select_option(str(exam.pk))
+    expect(limit).to_have_value("150")
+    # A limit the teacher typed is not overwritten by choosing again.
+    limit.fill("100")
+    page.locator("select[name=exam]").select_option("")
+    page.locator("select[name=exam]").select_option(str(exam.pk))
+    expect(limit).to_have_value("100")
