@@ -26,7 +26,7 @@ from django.shortcuts import get_object_or_404
 
 from accounts.roles import is_teacher
 from exam import visibility
-from exam.models import Answer, Assignment, Attempt, Classroom, Exam, Question
+from exam.models import Answer, Assignment, Attempt, Classroom, Exam, Question, SharedContext
 
 User = get_user_model()
 
@@ -183,6 +183,17 @@ def get_question_for_teacher(request: HttpRequest, exam_pk: int, pk: int) -> Que
         raise Http404 from exc
     question.exam = exam
     return question
+
+
+def get_context_for_teacher(request: HttpRequest, exam_pk: int, pk: int) -> SharedContext:
+    """A shared context of an exam the teacher may change, else 404."""
+    exam = get_exam_for_teacher(request, exam_pk, write=True)
+    try:
+        context = exam.contexts.get(pk=pk)
+    except SharedContext.DoesNotExist as exc:
+        raise Http404 from exc
+    context.exam = exam
+    return context
 
 
 # ---------------------------------------------------------------------------

@@ -23,6 +23,8 @@ from exam.references import (
     LINE_OUTSIDE,
     LINES_UNREADABLE,
     PARAGRAPH_OUTSIDE,
+    QUOTE_NOT_ON_LINES,
+    TEXT_OUTSIDE,
     answer_lines_problems,
     reference_problems,
 )
@@ -30,7 +32,20 @@ from exam.scoring import KINDS, validate_scoring
 
 LEVELS = ("havo", "vwo", "vmbo")
 ROLES = ("option", "statement", "item", "target")
-EXAM_KEYS = {"title", "level", "year", "tijdvak", "n_term", "texts", "questions"}
+EXAM_KEYS = {
+    "title",
+    "level",
+    "year",
+    "tijdvak",
+    "n_term",
+    "duration_minutes",
+    "texts",
+    "text_intros",
+    "contexts",
+    "questions",
+}
+CONTEXT_KEYS = {"first", "last", "body"}
+MAX_DURATION = 600
 QUESTION_KEYS = {
     "number",
     "text",
@@ -116,6 +131,48 @@ def validate_exam_data(data: dict, *, texts: Sequence) -> list[str]:
         problems += [
             f"question {label}: {problem}" for problem in _question_problems(question, infos)
         ]
+    problems += _context_problems(data.get("contexts"), questions, infos)
+    return problems
+
+
+def _context_problems(contexts, questions: list, infos: list[TextInfo]) -> list[str]:
+    """Shared contexts: [{"first": 7, "last": 9, "body": "Lees ..."}], each over
+    existing questions, no question in two, references inside the first question's text."""
+    if contexts is None:
+        return []
+    if not isinstance(contexts, list):
+        return ["exam: contexts must be a list"]
+    problems: list[str] = []
+    taken: set[int] = set()
+    by_position = dict(enumerate(infos, start=1))
+    for index, context in enumerate(contexts, start=1):
+        where = f"context {index}"
+        if not isinstance(context, dict):
+            problems.append(f"{where}: must be an object")
+            continue
+        problems += [
+            f"{where}: unknown field {key!r}" for key in sorted(set(context) - CONTEXT_KEYS)
+        ]
+        first, last, body = context.get("first"), context.get("last"), context.get("body")
+        if not isinstance(body, str) or not body.strip():
+            problems.append(f"{where}: has no body")
+            body = ""
+        if not (_is_whole(first) and _is_whole(last) and 1 <= first <= last <= len(questions)):
+            problems.append(
+                f"{where}: first and last must be question numbers from 1 to {len(questions)}, "
+                f"first not after last, not {first!r}-{last!r}"
+            )
+            continue
+        numbers = set(range(first, last + 1))
+        if numbers & taken:
+            problems.append(f"{where}: questions {first}-{last} already share another context")
+        taken |= numbers
+        question = questions[first - 1]
+        text_number = question.get("text") if isinstance(question, dict) else None
+        if _is_whole(text_number) and 1 <= text_number <= len(infos):
+            problems += _written_reference_problems(
+                "body", body, infos[text_number - 1], by_position, prefix=f"{where}: "
+            )
     return problems
 
 
@@ -137,6 +194,24 @@ def _exam_problems(data: dict) -> list[str]:
     texts = data.get("texts")
     if not isinstance(texts, list) or not texts or not all(isinstance(t, str) for t in texts):
         problems.append("exam: texts must list at least one text file")
+        texts = []
+    duration = data.get("duration_minutes")
+    if duration is not None and not (_is_whole(duration) and 1 <= duration <= MAX_DURATION):
+        problems.append(
+            f"exam: duration_minutes must be a whole number from 1 to {MAX_DURATION}, not {duration!r}"
+        )
+    intros = data.get("text_intros")
+    if intros is not None:
+        if not isinstance(intros, dict):
+            problems.append('exam: text_intros must map a text number ("3") to its introduction')
+        else:
+            for key, intro in intros.items():
+                if not (str(key).isdigit() and 1 <= int(key) <= len(texts)):
+                    problems.append(
+                        f"exam: text_intros names text {key!r}, but the exam has {len(texts)} texts"
+                    )
+                elif not isinstance(intro, str):
+                    problems.append(f"exam: the introduction of text {key} must be text")
     return problems
 
 
@@ -169,7 +244,7 @@ def _question_problems(question: dict, infos: list[TextInfo]) -> list[str]:
     if info is None:
         return problems
 
-    problems += _reference_problems(question, info)
+    problems += _reference_problems(question, info, infos)
     if _is_whole(max_points) and max_points >= 1:
         # The file's other problems are English for whoever writes exam files; so
         # are the scoring data's (exam/problems.py's messages, untranslated).
@@ -222,22 +297,40 @@ def _texts_of(question: dict) -> Iterable[tuple[str, str]]:
             yield f"{choice.get('role', 'option')} {choice.get('label')}", choice["content"]
 
 
-def _reference_problems(question: dict, info: TextInfo) -> list[str]:
+def _written_reference_problems(
+    where: str, text: str, info: TextInfo, texts: dict[int, TextInfo], *, prefix: str = ""
+) -> list[str]:
+    """exam.references' problems with one piece of prose, in the loader's English."""
+    problems = []
+    for problem in reference_problems(text, info, field=where, texts=texts):
+        written = problem.params["reference"]
+        if problem.code == BACKWARDS:
+            problems.append(f"{prefix}{where} refers to {written}, which runs backwards")
+        elif problem.code == TEXT_OUTSIDE:
+            problems.append(
+                f"{prefix}{where} refers to {written}, but the exam has {len(texts)} texts"
+            )
+        elif problem.code == QUOTE_NOT_ON_LINES:
+            problems.append(
+                f"{prefix}{where} quotes {problem.params['quote']!r}, which is not on {written}"
+            )
+        elif problem.code == LINE_OUTSIDE:
+            problems.append(
+                f"{prefix}{where} refers to {written}, but the text has {problem.params['count']} lines"
+            )
+        elif problem.code == PARAGRAPH_OUTSIDE:
+            problems.append(
+                f"{prefix}{where} refers to {written}, but the text has {problem.params['count']} paragraphs"
+            )
+    return problems
+
+
+def _reference_problems(question: dict, info: TextInfo, infos: list[TextInfo]) -> list[str]:
     """exam.references' problems, as the loader's English report words them."""
     problems = []
+    by_position = dict(enumerate(infos, start=1))
     for where, text in _texts_of(question):
-        for problem in reference_problems(text, info, field=where):
-            written = problem.params["reference"]
-            if problem.code == BACKWARDS:
-                problems.append(f"{where} refers to {written}, which runs backwards")
-            elif problem.code == LINE_OUTSIDE:
-                problems.append(
-                    f"{where} refers to {written}, but the text has {info.line_count} lines"
-                )
-            elif problem.code == PARAGRAPH_OUTSIDE:
-                problems.append(
-                    f"{where} refers to {written}, but the text has {info.paragraph_count} paragraphs"
-                )
+        problems += _written_reference_problems(where, text, info, by_position)
     answer_lines = question.get("answer_lines")
     if answer_lines in (None, ""):
         return problems

@@ -1,5 +1,10 @@
 """Create an exam from data (the JSON shape of exam/fixtures/demo_exam.json).
 
+Besides the questions it takes the exam as printed: "duration_minutes" (150),
+"text_intros" ({"3": "Tekst 3 bestaat uit twee fragmenten."}, by text number) and
+"contexts" ([{"first": 7, "last": 9, "body": "Lees bij de volgende vragen ..."}]);
+docs/question-kinds.md ("Exam files") describes every key.
+
 The data is validated against the real booklets first (every reference inside its
 text, every key present, points whole and positive); nothing is saved when any
 check fails.
@@ -10,7 +15,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from exam.exam_data import validate_exam_data
-from exam.models import Choice, Exam, ExamText, Question
+from exam.models import Choice, Exam, ExamText, Question, SharedContext
 from texts.models import Text
 
 
@@ -46,15 +51,23 @@ def create_exam_from_data(
         year=data.get("year"),
         tijdvak=data.get("tijdvak"),
         n_term=Decimal(str(data.get("n_term", "1.0"))),
+        duration_minutes=data.get("duration_minutes"),
         is_published=publish,
         practice_visibility=practice_visibility,
         author=author,
     )
     exam.full_clean()
     exam.save()
+    intros = {int(key): intro.strip() for key, intro in (data.get("text_intros") or {}).items()}
     ExamText.objects.bulk_create(
-        ExamText(exam=exam, text=text, position=position)
+        ExamText(exam=exam, text=text, position=position, intro=intros.get(position, ""))
         for position, text in enumerate(texts, start=1)
+    )
+    SharedContext.objects.bulk_create(
+        SharedContext(
+            exam=exam, first_number=c["first"], last_number=c["last"], body=c["body"].strip()
+        )
+        for c in data.get("contexts") or []
     )
     for q in data["questions"]:
         question = Question(

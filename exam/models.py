@@ -8,6 +8,7 @@ scorers in exam/scoring.py read. Pupils never receive either before they may.
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,14 @@ class Exam(models.Model):
     tijdvak = models.PositiveSmallIntegerField(_("exam period (tijdvak)"), null=True, blank=True)
     n_term = models.DecimalField(
         _("N-term"), max_digits=2, decimal_places=1, default=Decimal("1.0")
+    )
+    # How long the exam lasts as printed (the central exams: 150 minutes). Shown to
+    # pupils and the default time limit of an exam-mode assignment; enforced only there.
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
     )
     is_published = models.BooleanField(_("published"), default=False)
     practice_visibility = models.CharField(
@@ -86,6 +95,8 @@ class ExamText(models.Model):
     exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="exam_texts")
     text = models.ForeignKey(Text, on_delete=models.PROTECT, related_name="exam_links")
     position = models.PositiveSmallIntegerField()
+    # What the exam prints above the text: "Tekst 3 bestaat uit twee fragmenten."
+    intro = models.TextField(_("introduction"), blank=True)
 
     class Meta:
         ordering = ["exam", "position"]
@@ -96,6 +107,38 @@ class ExamText(models.Model):
 
     def __str__(self) -> str:
         return f"Tekst {self.position}"
+
+
+class SharedContext(models.Model):
+    """Text the exam prints once above a group of questions ("Lees bij de volgende
+    vragen eerst ..."): questions first_number to last_number, both included.
+
+    Tied to question numbers, as printed, not to question rows: moving or deleting a
+    question leaves the context on the same numbers. The pupil sees it with every
+    question of the group; the preview, the answer model and the print once above it.
+    Two contexts of an exam never share a question (exam/authoring/services.py).
+    """
+
+    exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="contexts")
+    first_number = models.PositiveSmallIntegerField(_("from question"))
+    last_number = models.PositiveSmallIntegerField(_("to question"))
+    body = models.TextField(_("context"))
+
+    class Meta:
+        ordering = ["exam", "first_number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(first_number__gte=1)
+                & models.Q(last_number__gte=models.F("first_number")),
+                name="sharedcontext_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_number}-{self.last_number}: {self.body[:40]}"
+
+    def covers(self, number: int) -> bool:
+        return self.first_number <= number <= self.last_number
 
 
 class Question(models.Model):

@@ -153,6 +153,14 @@ MESSAGES = {
         "“%(reference)s” is not in the text: it has %(count)s paragraphs.",
         "count",
     ),
+    "reference_text_outside": ngettext_lazy(
+        "“%(reference)s” names text %(text)s, but the exam has %(count)s text.",
+        "“%(reference)s” names text %(text)s, but the exam has %(count)s texts.",
+        "count",
+    ),
+    "reference_quote_not_on_lines": _(
+        "“%(quote)s” does not stand in %(reference)s: check the quotation or the lines."
+    ),
     "answer_lines_unreadable": _("Write the lines as 85-91, or several as 12, 14-16."),
     "answer_lines_outside": _("Line %(line)s is not in the text: it has %(count)s lines."),
 }

@@ -3,9 +3,13 @@ checking them.
 
 A question points pupils into the booklet in two ways, and both are read here:
 
-- **In prose** (stem, model answer, explanation, answer-model elements): "regel 85-91",
-  "r. 12", "regels 3 en 4", "alinea's 2 t/m 4". `find_references` finds them, with
-  their position in the string so a page can turn each into a link.
+- **In prose** (stem, model answer, explanation, answer-model elements, shared
+  contexts): "regel 85-91", "r. 12", "regels 3 en 4", "alinea's 2 t/m 4". Another
+  text of the exam is named before or after: "tekst 2, regel 10-15", "(tekst 2,
+  regels 10-15)", "regel 3-4 van tekst 2". A quotation in brackets before a line
+  reference (“Strikt genomen hadden ze een punt” (regels 4-5)) is kept with it.
+  `find_references` finds them, with their position in the string so a page can turn
+  each into a link.
 - **As a list** (Question.answer_lines): "85-91, 100", "regel 6–8; 21", "3 en 4".
   `parse_line_ranges` reads it, `format_line_ranges` writes it the one canonical way.
 
@@ -25,7 +29,8 @@ Pure: no database, no request.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -34,11 +39,17 @@ from exam.problems import Problem
 _NUMBER = r"\d{1,4}"
 _RANGE = r"\s*(?:-|–|—|t/m|tot\s+en\s+met)\s*"
 _PROSE_AND = r"\s+en\s+"
+# Another text of the exam, before the reference ("tekst 2, regel 10-15") or after it
+# ("regel 10-15 van tekst 2", "regels 3-4 uit tekst 2").
+_TEXT_BEFORE = r"(?:tekst\s+(?P<text>\d{1,2})\s*,?\s*)?"
+_TEXT_AFTER = r"(?:\s+(?:van|uit|in)\s+tekst\s+(?P<text_after>\d{1,2})(?!\w))?"
 _REFERENCE = re.compile(
-    r"(?<!\w)(?P<word>regels?|r\.|alinea(?:['’]s)?)\s*"
-    rf"(?P<numbers>{_NUMBER}(?:(?:{_RANGE}|{_PROSE_AND}){_NUMBER})*)(?!\w)",
+    rf"(?<!\w){_TEXT_BEFORE}(?P<word>regels?|r\.|alinea(?:['’]s)?)\s*"
+    rf"(?P<numbers>{_NUMBER}(?:(?:{_RANGE}|{_PROSE_AND}){_NUMBER})*)(?!\w){_TEXT_AFTER}",
     re.IGNORECASE,
 )
+# A quotation right before a reference in brackets: “Strikt genomen ...” (regels 4-5).
+_QUOTE_BEFORE = re.compile(r"(?:[“\"‘'«„](?P<quote>[^“”\"‘’'«»„\n]{2,400})[”\"’'»])\s*\(\s*$")
 _ITEM = re.compile(rf"(?P<first>{_NUMBER})(?:{_RANGE}(?P<last>{_NUMBER}))?")
 _LIST_ITEM = re.compile(rf"^(?P<first>{_NUMBER})(?:{_RANGE}(?P<last>{_NUMBER}))?$", re.IGNORECASE)
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|\ben\b)\s*", re.IGNORECASE)
@@ -54,13 +65,20 @@ _LONG_RANGE = re.compile(r"\s*tot\s+en\s+met\s*", re.IGNORECASE)
 @dataclass(frozen=True)
 class Reference:
     """A place in the text named in a question: kind "line" or "paragraph", the first
-    and last number, and where the reference stands in the string (start, end)."""
+    and last number, and where the reference stands in the string (start, end).
+
+    `text` is the exam's text it names ("tekst 2, regel 10-15": 2), None for the
+    question's own text. `quote` is the quotation it stands after in brackets
+    (“Strikt genomen hadden ze een punt” (regels 4-5)), "" if none.
+    """
 
     kind: str
     first: int
     last: int
     start: int
     end: int
+    text: int | None = None
+    quote: str = ""
 
 
 def find_references(text: str) -> list[Reference]:
@@ -70,12 +88,16 @@ def find_references(text: str) -> list[Reference]:
     "alinea's 2 en 5" are two references, each linked on its own number.
 
     >>> find_references("Lees regel 85-91 en alinea's 2 en 3.")
-    [Reference(kind='line', first=85, last=91, start=5, end=16), \
-Reference(kind='paragraph', first=2, last=3, start=20, end=35)]
+    [Reference(kind='line', first=85, last=91, start=5, end=16, text=None, quote=''), \
+Reference(kind='paragraph', first=2, last=3, start=20, end=35, text=None, quote='')]
     """
     references: list[Reference] = []
     for match in _REFERENCE.finditer(text):
         kind = "paragraph" if match.group("word").lower().startswith("alinea") else "line"
+        named = match.group("text") or match.group("text_after")
+        number = int(named) if named else None
+        quoted = _QUOTE_BEFORE.search(text, 0, match.start())
+        quote = quoted.group("quote").strip() if quoted else ""
         offset = match.start("numbers")
         items = [
             (int(item.group("first")), int(item.group("last") or item.group("first")), item)
@@ -83,12 +105,19 @@ Reference(kind='paragraph', first=2, last=3, start=20, end=35)]
         ]
         if all(items[i + 1][0] == items[i][1] + 1 for i in range(len(items) - 1)):
             references.append(
-                Reference(kind, items[0][0], items[-1][1], match.start(), match.end())
+                Reference(
+                    kind, items[0][0], items[-1][1], match.start(), match.end(), number, quote
+                )
             )
             continue
         for position, (first, last, item) in enumerate(items):
             start = match.start() if position == 0 else offset + item.start()
-            references.append(Reference(kind, first, last, start, offset + item.end()))
+            end = offset + item.end()
+            if position == len(items) - 1 and match.group("text_after"):
+                end = match.end()
+            references.append(
+                Reference(kind, first, last, start, end, number, quote if position == 0 else "")
+            )
     return references
 
 
@@ -171,12 +200,34 @@ class Booklet:
 BACKWARDS = "reference_backwards"
 LINE_OUTSIDE = "reference_line_outside"
 PARAGRAPH_OUTSIDE = "reference_paragraph_outside"
+TEXT_OUTSIDE = "reference_text_outside"
+QUOTE_NOT_ON_LINES = "reference_quote_not_on_lines"
 LINES_UNREADABLE = "answer_lines_unreadable"
 LINES_OUTSIDE = "answer_lines_outside"
 
 
-def reference_problems(value: str, text: TextSize, *, field: str) -> list[Problem]:
+def named_texts(value: str) -> set[int]:
+    """The exam texts `value` refers to by number ("tekst 2, regel 4": {2}).
+
+    >>> sorted(named_texts("tekst 2, regel 4 en regel 7 van tekst 3"))
+    [2, 3]
+    """
+    return {ref.text for ref in find_references(value or "") if ref.text is not None}
+
+
+def reference_problems(
+    value: str,
+    text: TextSize,
+    *,
+    field: str,
+    texts: Mapping[int, TextSize] | None = None,
+) -> list[Problem]:
     """The references in `value` that do not fit the text, one problem each.
+
+    A reference to another text ("tekst 2, regel 10") is checked against
+    `texts[2]` (the exam's texts by position) and is a problem when the exam has no
+    text 2; without `texts` it is not checked. A quotation before a line reference
+    (“...” (regels 4-5)) must stand on those lines (or the line before or after).
 
     >>> [p.code for p in reference_problems("regel 120 en alinea 2",
     ...     Booklet(lines=((1, "x"),) * 109, paragraph_count=5), field="stem")]
@@ -185,15 +236,61 @@ def reference_problems(value: str, text: TextSize, *, field: str) -> list[Proble
     problems = []
     for ref in find_references(value or ""):
         quoted = value[ref.start : ref.end].strip()
+        target = text
+        if ref.text is not None:
+            if texts is None:
+                continue
+            if ref.text not in texts:
+                params = {"reference": quoted, "text": ref.text, "count": len(texts)}
+                problems.append(Problem(field, TEXT_OUTSIDE, params))
+                continue
+            target = texts[ref.text]
         if ref.first > ref.last:
             problems.append(Problem(field, BACKWARDS, {"reference": quoted}))
-        elif ref.kind == "line" and not 1 <= ref.first <= ref.last <= text.line_count:
-            params = {"reference": quoted, "count": text.line_count}
+        elif ref.kind == "line" and not 1 <= ref.first <= ref.last <= target.line_count:
+            params = {"reference": quoted, "count": target.line_count}
             problems.append(Problem(field, LINE_OUTSIDE, params))
-        elif ref.kind == "paragraph" and not 1 <= ref.first <= ref.last <= text.paragraph_count:
-            params = {"reference": quoted, "count": text.paragraph_count}
+        elif ref.kind == "paragraph" and not 1 <= ref.first <= ref.last <= target.paragraph_count:
+            params = {"reference": quoted, "count": target.paragraph_count}
             problems.append(Problem(field, PARAGRAPH_OUTSIDE, params))
+        elif ref.kind == "line" and ref.quote and not quote_on_lines(ref, target):
+            params = {"reference": quoted, "quote": ref.quote}
+            problems.append(Problem(field, QUOTE_NOT_ON_LINES, params))
     return problems
+
+
+def _squashed(value: str) -> str:
+    """Letters and digits only, lower case, without accents: "Strikt ge- nomen!" and
+    "striktgenomen" compare equal (a word broken at a line end included)."""
+    value = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(ch for ch in value if ch.isalnum())
+
+
+def quote_on_lines(ref: Reference, text: TextSize) -> bool:
+    """Whether the quotation before a line reference stands on its lines, one line
+    either side allowed (a quotation may run on); an ellipsis ("...", "…") may leave
+    words out. True when the text's lines are not known.
+
+    >>> booklet = Booklet(lines=((1, "Strikt genomen"), (2, "hadden ze een punt.")),
+    ...     paragraph_count=1)
+    >>> quote_on_lines(find_references("“Strikt genomen ... een punt” (regel 1)")[0], booklet)
+    True
+    """
+    lines = getattr(text, "lines", None)
+    if not lines or not ref.quote:
+        return True
+    near = " ".join(plain for number, plain in lines if ref.first - 1 <= number <= ref.last + 1)
+    haystack = _squashed(near)
+    position = 0
+    for piece in re.split(r"\.\.\.|…", ref.quote):
+        needle = _squashed(piece)
+        if not needle:
+            continue
+        found = haystack.find(needle, position)
+        if found < 0:
+            return False
+        position = found + len(needle)
+    return True
 
 
 def answer_lines_problems(

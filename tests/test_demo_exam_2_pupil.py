@@ -144,7 +144,9 @@ def test_a_pupil_takes_it_from_start_to_result_with_full_marks_for_right_answers
     for answer in Answer.objects.filter(attempt=attempt).select_related("question"):
         question = answer.question
         assert answer.auto_points == question.max_points, (question.number, answer.feedback)
-        assert answer.needs_review == (question.kind in ("open", "summary", "parts")), question.number
+        assert answer.needs_review == (question.kind in ("open", "summary", "parts")), (
+            question.number
+        )
     attempt.refresh_from_db()
     assert attempt.submitted_at is not None
 

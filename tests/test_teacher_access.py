@@ -23,7 +23,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from exam.assignments import services as assignment_services
 from exam.classes import services as class_services
-from exam.models import Answer, Membership
+from exam.models import Answer, Membership, SharedContext
 from tests.exam_builders import make_exam
 from tests.results_builders import take
 
@@ -58,6 +58,10 @@ def _exam(w):
 
 def _question(w):
     return {"pk": w["exam"].pk, "question_pk": w["open_question"].pk}
+
+
+def _context(w):
+    return {"pk": w["exam"].pk, "context_pk": w["context"].pk}
 
 
 def _classroom(w):
@@ -98,6 +102,9 @@ MATRIX = [
     ("teacher:question-edit", _question, "get", TEACHER_OWN, None),
     ("teacher:question-delete", _question, "post", TEACHER_OWN, {}),
     ("teacher:question-move", _question, "post", TEACHER_OWN, {"direction": "up"}),
+    ("teacher:context-create", _exam, "get", TEACHER_OWN, None),
+    ("teacher:context-edit", _context, "get", TEACHER_OWN, None),
+    ("teacher:context-delete", _context, "post", TEACHER_OWN, {}),
     # Classes and assignments
     ("teacher:class-list", _none, "get", TEACHER_ANY, None),
     ("teacher:class-create", _none, "get", TEACHER_ANY, None),
@@ -213,7 +220,9 @@ def world(teacher, other_teacher, pupil, other_pupil, admin_user, seed_text):
     )
     attempt = take(assignment, pupil)
     answer = Answer.objects.get(attempt=attempt, question__number=2)
+    context = SharedContext.objects.create(exam=exam, first_number=1, last_number=2, body="Lees")
     return {
+        "context": context,
         "users": {
             "pupil": pupil,
             "other_pupil": other_pupil,

@@ -108,6 +108,7 @@ def every_url(scene, namespaces) -> list[str]:
             | {p.pk for p in scene["pupils"]}
         ),
         "question_pk": list(exam.questions.values_list("pk", flat=True)),
+        "context_pk": list(exam.contexts.values_list("pk", flat=True)),
         "pupil_pk": [p.pk for p in scene["pupils"]],
         "attempt_pk": list(attempts.values_list("pk", flat=True)),
         "scope": ["assignment", "exam"],

@@ -46,12 +46,16 @@ def assign_exam(
 ) -> Assignment:
     """Give the class an exam to make, in practice or exam mode.
 
-    Exam mode needs a time limit (the server enforces it); practice mode has none.
+    Exam mode needs a time limit (the server enforces it): without one it takes the
+    exam's duration (Exam.duration_minutes, 150 for a central exam) if it has one.
+    Practice mode has none.
     """
     if classroom.teacher_id != teacher.pk:
         raise ClassError(_("This is not your class."))
     if not assignable_exams(teacher).filter(pk=exam.pk).exists():
         raise ClassError(_("Only your own published exams with questions can be assigned."))
+    if mode == Assignment.Mode.EXAM and not time_limit_minutes:
+        time_limit_minutes = exam.duration_minutes
     if mode == Assignment.Mode.EXAM and not time_limit_minutes:
         raise ClassError(_("An exam-mode assignment needs a time limit."))
     if mode != Assignment.Mode.EXAM:

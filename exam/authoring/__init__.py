@@ -2,7 +2,7 @@
 booklet, what a change does to submitted answers, and the forms of the authoring pages
 (their presenters are exam/presenters/authoring.py).
 
-- services.py: exams, their texts, copies, publishing, co-authors
+- services.py: exams, their texts, copies, publishing, co-authors, shared contexts
 - questions.py: adding, changing, reordering and deleting questions
 - checks.py: a question and an exam against the booklet (QuestionData, ChoiceData)
 - regrade.py: what a change does to submitted answers (REGRADE / KEEP)
@@ -37,21 +37,26 @@ from exam.authoring.regrade import (
     regrade_summary,
 )
 from exam.authoring.services import (
+    MAX_DURATION,
     MAX_TEXTS,
     ExamHasAttempts,
     ExamNotReady,
     add_co_author,
+    add_context,
     copy_exam,
     create_exam,
+    delete_context,
     delete_exam,
     publish_exam,
     remove_co_author,
     unpublish_exam,
+    update_context,
     update_exam,
 )
 
 __all__ = [
     "KEEP",
+    "MAX_DURATION",
     "MAX_TEXTS",
     "REGRADE",
     "AnswerChange",
@@ -63,12 +68,14 @@ __all__ = [
     "RegradeDecisionNeeded",
     "RegradeSummary",
     "add_co_author",
+    "add_context",
     "add_question",
     "booklet_facts",
     "change_fingerprint",
     "check_question",
     "copy_exam",
     "create_exam",
+    "delete_context",
     "delete_exam",
     "delete_question",
     "exam_problems",
@@ -79,6 +86,7 @@ __all__ = [
     "remove_co_author",
     "reorder_questions",
     "unpublish_exam",
+    "update_context",
     "update_exam",
     "update_question",
 ]

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from exam.models import Exam, Question
 from exam.problems import Problem, message
-from exam.references import Booklet, answer_lines_problems, reference_problems
+from exam.references import Booklet, answer_lines_problems, named_texts, reference_problems
 from exam.scoring import check_scoring
 from texts.models import Line, Paragraph, Text
 
@@ -46,12 +46,28 @@ class QuestionData:
     answer_lines: str = ""
     word_limit: int | None = None
     choices: tuple[ChoiceData, ...] = ()
+    # The exam, for references to its other texts ("tekst 2, regel 10"); without it
+    # those are not checked.
+    exam: Exam | None = None
 
 
 def booklet_facts(text: Text) -> Booklet:
     """The stored text as exam.references checks it."""
     lines = tuple(Line.objects.filter(text=text).order_by("number").values_list("number", "plain"))
     return Booklet(lines=lines, paragraph_count=Paragraph.objects.filter(text=text).count())
+
+
+def exam_booklets(exam: Exam | None, values: Iterable[str]) -> dict[int, Booklet] | None:
+    """The exam's texts by position ("Tekst 2": 2), for the references in `values`
+    that name one; every position is a key, only the named texts are read."""
+    named = set().union(*(named_texts(value) for value in values))
+    if exam is None or not named:
+        return None
+    exam_texts = exam.exam_texts.select_related("text").order_by("position")
+    return {
+        et.position: booklet_facts(et.text) if et.position in named else Booklet((), 0)
+        for et in exam_texts
+    }
 
 
 def _choice_labels(choices: Iterable[ChoiceData]) -> dict[str, list[str]]:
@@ -69,13 +85,14 @@ def question_problems(
     "answer_lines", "max_points"), "element:<i>" for the i-th answer-model element,
     or a part of the scoring data as the kind's validate names it ("key", "table:3")."""
     booklet = booklet or booklet_facts(data.text)
-    found = []
-    for name in ("stem", "model_answer", "explanation"):
-        found += reference_problems(getattr(data, name) or "", booklet, field=name)
+    values = {name: getattr(data, name) or "" for name in ("stem", "model_answer", "explanation")}
     for index, element in enumerate(data.scoring.get("elements") or []):
         if isinstance(element, dict):
-            text = str(element.get("text", ""))
-            found += reference_problems(text, booklet, field=f"element:{index}")
+            values[f"element:{index}"] = str(element.get("text", ""))
+    texts = exam_booklets(data.exam, values.values())
+    found = []
+    for name, value in values.items():
+        found += reference_problems(value, booklet, field=name, texts=texts)
     found += answer_lines_problems(data.answer_lines or "", booklet)
     if data.max_points < 1:
         found.append(Problem("max_points", "question_no_points"))
@@ -128,6 +145,7 @@ def question_data(question: Question) -> QuestionData:
         explanation=question.explanation,
         answer_lines=question.answer_lines,
         word_limit=question.word_limit,
+        exam=question.exam,
         choices=tuple(
             ChoiceData(role=c.role, label=c.label, content=c.content)
             for c in question.choices.all()

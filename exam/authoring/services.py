@@ -23,10 +23,13 @@ from django.utils.translation import gettext as _
 
 from accounts.roles import is_teacher
 from exam.authoring.checks import exam_problems
-from exam.models import Attempt, Choice, Exam, ExamText, Question
+from exam.models import Attempt, Choice, Exam, ExamText, Question, SharedContext
 from texts.models import Text
 
-MAX_TEXTS = 4
+# The central exams hold up to six texts; twelve leaves room and keeps the form short.
+MAX_TEXTS = 12
+# The longest exam a teacher can set (minutes); the central exams last 150.
+MAX_DURATION = 600
 
 
 # ---------------------------------------------------------------------------
@@ -74,7 +77,9 @@ def _published_texts(texts: Sequence[Text]) -> list[Text]:
     if not texts:
         raise ValidationError({"texts": _("Choose at least one text.")})
     if len(texts) > MAX_TEXTS:
-        raise ValidationError({"texts": _("An exam has at most four texts.")})
+        raise ValidationError(
+            {"texts": _("An exam has at most %(count)s texts.") % {"count": MAX_TEXTS}}
+        )
     if len({t.pk for t in texts}) != len(texts):
         raise ValidationError({"texts": _("Each text can be in the exam only once.")})
     if any(not t.is_published for t in texts):
@@ -82,7 +87,19 @@ def _published_texts(texts: Sequence[Text]) -> list[Text]:
     return texts
 
 
-def _set_texts(exam: Exam, texts: list[Text]) -> None:
+def _intros(texts: list[Text], intros: Sequence[str] | None) -> list[str]:
+    """One introduction per text ("" for none), stripped."""
+    intros = [str(intro or "").strip() for intro in (intros or [])]
+    if len(intros) > len(texts):
+        raise ValidationError({"texts": _("An introduction needs its text.")})
+    return intros + [""] * (len(texts) - len(intros))
+
+
+def _set_texts(exam: Exam, texts: list[Text], intros: list[str]) -> None:
+    """Store the exam's texts in this order (Tekst 1..n) with their introductions.
+
+    A text that still has questions cannot be left out: ValidationError naming it.
+    """
     in_use = set(exam.questions.values_list("text_id", flat=True))
     dropped = in_use - {t.pk for t in texts}
     if dropped:
@@ -99,8 +116,8 @@ def _set_texts(exam: Exam, texts: list[Text]) -> None:
         )
     ExamText.objects.filter(exam=exam).delete()
     ExamText.objects.bulk_create(
-        ExamText(exam=exam, text=text, position=position)
-        for position, text in enumerate(texts, start=1)
+        ExamText(exam=exam, text=text, position=position, intro=intro)
+        for position, (text, intro) in enumerate(zip(texts, intros, strict=True), start=1)
     )
 
 
@@ -115,6 +132,8 @@ def create_exam(
     year: int | None = None,
     tijdvak: int | None = None,
     practice_visibility: str | None = None,
+    intros: Sequence[str] | None = None,
+    duration_minutes: int | None = None,
 ) -> Exam:
     """A new, unpublished exam on the given texts, in that order (Tekst 1..n).
 
@@ -122,19 +141,21 @@ def create_exam(
     "open" (exam/visibility.py).
     """
     texts = _published_texts(texts)
+    intros = _intros(texts, intros)
     exam = Exam(
         title=title.strip(),
         level=level,
         n_term=n_term,
         year=year,
         tijdvak=tijdvak,
+        duration_minutes=duration_minutes,
         practice_visibility=practice_visibility or Exam.PracticeVisibility.ASSIGNED,
         author=author,
         is_published=False,
     )
     exam.full_clean()
     exam.save()
-    _set_texts(exam, texts)
+    _set_texts(exam, texts, intros)
     return exam
 
 
@@ -149,15 +170,26 @@ def update_exam(
     year: int | None = None,
     tijdvak: int | None = None,
     practice_visibility: str | None = None,
+    intros: Sequence[str] | None = None,
+    duration_minutes: int | None = None,
 ) -> Exam:
-    """Change the exam's details and its texts; a text with questions cannot be dropped.
+    """Change the exam's details, its texts and their introductions; a text with
+    questions cannot be dropped.
 
     Stored grades are not recomputed when the N-term changes: earlier results stay
     as they were given.
     """
     texts = _published_texts(texts)
-    current = [et.text_id for et in ExamText.objects.filter(exam=exam).order_by("position")]
+    current = list(
+        ExamText.objects.filter(exam=exam).order_by("position").values_list("text_id", "intro")
+    )
+    if intros is None:
+        # Not given (an older caller): every text that stays keeps its introduction.
+        kept = dict(current)
+        intros = [kept.get(t.pk, "") for t in texts]
+    intros = _intros(texts, intros)
     exam.title = title.strip()
+    exam.duration_minutes = duration_minutes
     exam.level = level
     exam.n_term = n_term
     exam.year = year
@@ -166,8 +198,8 @@ def update_exam(
         exam.practice_visibility = practice_visibility
     exam.full_clean()
     exam.save()
-    if current != [t.pk for t in texts]:
-        _set_texts(exam, texts)
+    if current != [(t.pk, intro) for t, intro in zip(texts, intros, strict=True)]:
+        _set_texts(exam, texts, intros)
     content_changed(exam)
     return exam
 
@@ -182,14 +214,21 @@ def copy_exam(*, exam: Exam, user) -> Exam:
         year=exam.year,
         tijdvak=exam.tijdvak,
         n_term=exam.n_term,
+        duration_minutes=exam.duration_minutes,
         author=user,
         is_published=False,
     )
     copy.full_clean()
     copy.save()
     ExamText.objects.bulk_create(
-        ExamText(exam=copy, text_id=et.text_id, position=et.position)
+        ExamText(exam=copy, text_id=et.text_id, position=et.position, intro=et.intro)
         for et in exam.exam_texts.order_by("position")
+    )
+    SharedContext.objects.bulk_create(
+        SharedContext(
+            exam=copy, first_number=c.first_number, last_number=c.last_number, body=c.body
+        )
+        for c in exam.contexts.all()
     )
     originals = list(exam.questions.prefetch_related("choices").order_by("number"))
     copies = Question.objects.bulk_create(
@@ -269,3 +308,75 @@ def add_co_author(*, exam: Exam, username: str):
 
 def remove_co_author(*, exam: Exam, user) -> None:
     exam.co_authors.remove(user)
+
+
+# ---------------------------------------------------------------------------
+# Shared contexts ("Lees bij de volgende vragen eerst ...")
+
+
+def _check_context(
+    *, exam: Exam, first_number: int, last_number: int, body: str, pk: int | None = None
+) -> None:
+    """ValidationError (per field) unless the range names existing questions that no
+    other context of the exam holds, and the body says something."""
+    errors: dict[str, str] = {}
+    count = exam.questions.count()
+    if not body.strip():
+        errors["body"] = _("Write the context the pupil reads first.")
+    if first_number < 1:
+        errors["first_number"] = _("Questions are numbered from 1.")
+    elif last_number < first_number:
+        errors["last_number"] = _("The last question cannot come before the first.")
+    elif last_number > count:
+        errors["last_number"] = _(
+            "The exam has %(count)s questions; there is no question %(number)s."
+        ) % {"count": count, "number": last_number}
+    else:
+        other = (
+            exam.contexts.exclude(pk=pk)
+            .filter(first_number__lte=last_number, last_number__gte=first_number)
+            .first()
+        )
+        if other is not None:
+            errors["first_number"] = _(
+                "Questions %(first)s to %(last)s already share a context; "
+                "a question has at most one."
+            ) % {"first": other.first_number, "last": other.last_number}
+    if errors:
+        raise ValidationError(errors)
+
+
+@transaction.atomic
+def add_context(*, exam: Exam, first_number: int, last_number: int, body: str) -> SharedContext:
+    """A context the pupil reads with each of questions first_number..last_number."""
+    _check_context(exam=exam, first_number=first_number, last_number=last_number, body=body)
+    context = SharedContext.objects.create(
+        exam=exam, first_number=first_number, last_number=last_number, body=body.strip()
+    )
+    content_changed(exam)
+    return context
+
+
+@transaction.atomic
+def update_context(
+    *, context: SharedContext, first_number: int, last_number: int, body: str
+) -> SharedContext:
+    _check_context(
+        exam=context.exam,
+        first_number=first_number,
+        last_number=last_number,
+        body=body,
+        pk=context.pk,
+    )
+    context.first_number, context.last_number = first_number, last_number
+    context.body = body.strip()
+    context.save()
+    content_changed(context.exam_id)
+    return context
+
+
+@transaction.atomic
+def delete_context(*, context: SharedContext) -> None:
+    exam_id = context.exam_id
+    context.delete()
+    content_changed(exam_id)

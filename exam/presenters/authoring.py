@@ -10,20 +10,40 @@ from django.db.models import Prefetch
 
 from exam.kinds import statements as statements_kind
 from exam.kinds.matching import links_of
-from exam.models import Choice, Exam, ExamText, Question
+from exam.models import Choice, Exam, ExamText, Question, SharedContext
 
 # The pupil page's presenters: the preview shows exactly what a pupil sees.
 from exam.presenters.exam_page import (
+    StemPart,
+    attach_contexts,
     choices_by_question,
+    contexts_of,
     present_question,
     stem_parts,
     text_labels,
+    text_pks,
 )
 from exam.references import line_numbers
 
 
 def exam_texts_of(exam: Exam) -> list[ExamText]:
     return list(exam.exam_texts.select_related("text").order_by("position"))
+
+
+def contexts_above(
+    exam: Exam, numbers: list[int]
+) -> tuple[dict[int, SharedContext], list[SharedContext]]:
+    """Each shared context by the number of the first question it covers, and the
+    contexts that cover no question (the exam has fewer questions than they name)."""
+    above: dict[int, SharedContext] = {}
+    unplaced: list[SharedContext] = []
+    for shared in contexts_of(exam):
+        covered = [n for n in numbers if shared.covers(n)]
+        if covered:
+            above[covered[0]] = shared
+        else:
+            unplaced.append(shared)
+    return above, unplaced
 
 
 def questions_of(exam: Exam) -> list[Question]:
@@ -49,6 +69,9 @@ class ModelEntry:
     order: list[Choice] = field(default_factory=list)
     stem_parts: list = field(default_factory=list)
     text_position: int | None = None
+    # The shared context printed once above this question (the group's first).
+    context: SharedContext | None = None
+    context_parts: list[StemPart] = field(default_factory=list)
 
     @property
     def scoring(self) -> dict:
@@ -64,11 +87,13 @@ class ModelEntry:
         return " ".join(str(n) for n in self.lines)
 
 
-def model_entry(question: Question, positions: dict[int, int]) -> ModelEntry:
+def model_entry(
+    question: Question, positions: dict[int, int], pks: dict[int, int] | None = None
+) -> ModelEntry:
     entry = ModelEntry(
         question=question,
         lines=line_numbers(question.answer_lines),
-        stem_parts=stem_parts(question.stem),
+        stem_parts=stem_parts(question.stem, pks),
         text_position=positions.get(question.text_id),
     )
     for choice in question.choices.all():
@@ -103,11 +128,18 @@ def model_entry(question: Question, positions: dict[int, int]) -> ModelEntry:
 def answer_model_context(exam: Exam) -> dict:
     exam_texts = exam_texts_of(exam)
     positions = {et.text_id: et.position for et in exam_texts}
+    pks = {et.position: et.text_id for et in exam_texts}
     questions = questions_of(exam)
+    entries = [model_entry(q, positions, pks) for q in questions]
+    above, _unplaced = contexts_above(exam, [q.number for q in questions])
+    for entry in entries:
+        entry.context = above.get(entry.question.number)
+        if entry.context is not None:
+            entry.context_parts = stem_parts(entry.context.body, pks)
     return {
         "exam": exam,
         "exam_texts": exam_texts,
-        "entries": [model_entry(q, positions) for q in questions],
+        "entries": entries,
         "total_points": sum(q.max_points for q in questions),
         "several_texts": len(exam_texts) > 1,
     }
@@ -117,11 +149,13 @@ def preview_context(exam: Exam) -> dict:
     """The exam page as a pupil sees it, with no attempt behind it and nothing of
     the answer model in it."""
     texts, labels = text_labels(exam)
+    pks = text_pks(texts)
     choices = choices_by_question(exam)
     questions = [
-        present_question(q, choices.get(q.pk, {}), None, labels)
+        present_question(q, choices.get(q.pk, {}), None, labels, pks)
         for q in exam.questions.order_by("number")
     ]
+    attach_contexts(questions, contexts_of(exam), pks)
     return {
         "exam": exam,
         "questions": questions,

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
@@ -26,7 +27,7 @@ from django.utils.translation import gettext
 
 from exam import kinds, pupil_tools
 from exam.kinds.display import Choices, Option, Row
-from exam.models import Answer, Attempt, Choice, Exam, Question
+from exam.models import Answer, Attempt, Choice, Exam, Question, SharedContext
 from exam.references import find_references, parse_line_ranges
 from exam.scoring import count_words
 
@@ -39,6 +40,9 @@ class StemPart:
     ref_kind: str = ""  # "line" or "paragraph" for a reference
     first: int = 0
     last: int = 0
+    # The text it points into when the stem names one ("tekst 2, regel 4"); 0: the
+    # question's own text.
+    text_pk: int = 0
 
     @property
     def line_count(self) -> int:
@@ -72,6 +76,13 @@ class PupilQuestion:
     is_answered: bool = False
     # Where the form posts, relative to the exam page (see pupil_questions).
     save_path: str = ""
+    # The shared context the question belongs to ("Lees bij de volgende vragen
+    # eerst ..."): its body as parts (references are links), its first and last
+    # question; context_starts on the group's first question.
+    context_parts: list[StemPart] = field(default_factory=list)
+    context_first: int = 0
+    context_last: int = 0
+    context_starts: bool = False
 
     @property
     def cache_key(self) -> str:
@@ -89,16 +100,25 @@ class PupilQuestion:
         return kinds.get(self.kind).widget_template
 
 
-def stem_parts(stem: str) -> list[StemPart]:
-    """Split a stem around its line and paragraph references, so they become links."""
+def stem_parts(stem: str, text_pks: dict[int, int] | None = None) -> list[StemPart]:
+    """Split a stem around its line and paragraph references, so they become links.
+
+    `text_pks` are the exam's texts' pks by position: "tekst 2, regel 4" links into
+    text 2. A reference to a text the exam does not have stays plain text.
+    """
     parts: list[StemPart] = []
     position = 0
     for ref in find_references(stem):
         if ref.start < position:
             continue
+        text_pk = 0
+        if ref.text is not None:
+            text_pk = (text_pks or {}).get(ref.text, 0)
+            if not text_pk:
+                continue
         if ref.start > position:
             parts.append(StemPart(stem[position : ref.start]))
-        parts.append(StemPart(stem[ref.start : ref.end], ref.kind, ref.first, ref.last))
+        parts.append(StemPart(stem[ref.start : ref.end], ref.kind, ref.first, ref.last, text_pk))
         position = ref.end
     if position < len(stem):
         parts.append(StemPart(stem[position:]))
@@ -123,14 +143,48 @@ def is_answered(response) -> bool:
     return response not in (None, "", [], {})
 
 
-def text_labels(exam: Exam) -> tuple[list[tuple], dict[int, str]]:
-    """The exam's texts in order with their "Tekst n" headings (booklet data, Dutch)."""
+class BookletText(NamedTuple):
+    """A text of the exam in the booklet pane: the text, its "Tekst n" heading and
+    the introduction the exam prints above it."""
+
+    text: object
+    label: str
+    intro: str
+
+
+def text_labels(exam: Exam) -> tuple[list[BookletText], dict[int, str]]:
+    """The exam's texts in order with their "Tekst n" headings (booklet data, Dutch)
+    and introductions."""
     exam_texts = list(
         # The uploaded original (raw) is the largest column and never shown here.
         exam.exam_texts.select_related("text").defer("text__raw").order_by("position")
     )
     labels = {et.text_id: str(et) for et in exam_texts}
-    return [(et.text, str(et)) for et in exam_texts], labels
+    return [BookletText(et.text, str(et), et.intro) for et in exam_texts], labels
+
+
+def text_pks(texts: list[BookletText]) -> dict[int, int]:
+    """The exam's texts' pks by position (Tekst 1 is 1), for stem_parts."""
+    return {position: entry.text.pk for position, entry in enumerate(texts, start=1)}
+
+
+def contexts_of(exam: Exam) -> list[SharedContext]:
+    """The exam's shared contexts, in order (one query)."""
+    return list(SharedContext.objects.filter(exam=exam).order_by("first_number"))
+
+
+def attach_contexts(
+    questions: list[PupilQuestion], contexts: list[SharedContext], pks: dict[int, int]
+) -> None:
+    """Give every question of a shared context's group that context; the group's
+    first question shown (context_starts) is where the preview prints it once."""
+    for shared in contexts:
+        group = [q for q in questions if shared.covers(q.number)]
+        for index, question in enumerate(group):
+            question.context_parts = stem_parts(shared.body, pks)
+            question.context_first = shared.first_number
+            question.context_last = shared.last_number
+            question.context_starts = index == 0
 
 
 def choices_by_question(exam: Exam) -> dict[int, Choices]:
@@ -146,10 +200,13 @@ def choices_by_question(exam: Exam) -> dict[int, Choices]:
     return choices
 
 
-def present_question(question: Question, choices: Choices, answer, labels) -> PupilQuestion:
+def present_question(
+    question: Question, choices: Choices, answer, labels, pks: dict[int, int] | None = None
+) -> PupilQuestion:
     """A PupilQuestion with the pupil's saved answer as the widgets' initial values.
 
-    `labels` are the exams' text headings by text pk (text_labels).
+    `labels` are the exams' text headings by text pk (text_labels), `pks` the texts'
+    pks by position (text_pks) for references to another text.
     """
     response = answer.response if answer else None
     fields = {
@@ -161,7 +218,7 @@ def present_question(question: Question, choices: Choices, answer, labels) -> Pu
         pk=question.pk,
         number=question.number,
         kind=question.kind,
-        stem_parts=stem_parts(question.stem),
+        stem_parts=stem_parts(question.stem, pks),
         max_points=question.max_points,
         text_pk=question.text_id,
         text_label=labels.get(question.text_id, ""),
@@ -184,9 +241,12 @@ def pupil_questions(attempt: Attempt) -> tuple[list[PupilQuestion], list[tuple]]
     questions = exam.questions.order_by("number").only(
         "pk", "exam_id", "number", "kind", "stem", "max_points", "text_id", "word_limit", "scoring"
     )
+    pks = text_pks(texts)
     presented = [
-        present_question(q, choices.get(q.pk, {}), answers.get(q.pk), labels) for q in questions
+        present_question(q, choices.get(q.pk, {}), answers.get(q.pk), labels, pks)
+        for q in questions
     ]
+    attach_contexts(presented, contexts_of(exam), pks)
     # The save URL relative to the exam page ("answers/12/"), so the cached question
     # fragments hold nothing of one pupil's attempt.
     page_url = reverse("pupil:attempt-detail", args=[attempt.pk])

@@ -20,6 +20,7 @@ from exam.presenters.exam_page import (
     line_ranges,
     stem_parts,
     text_labels,
+    text_pks,
 )
 from exam.scoring import count_words
 from exam.totals import answer_points, self_points_count
@@ -120,7 +121,7 @@ def counted_elements(answer: Answer, details: dict) -> list[int]:
 
 
 def result_question(
-    attempt, question, answer, choices, labels, *, self_counts: bool
+    attempt, question, answer, choices, labels, *, self_counts: bool, pks=None
 ) -> ResultQuestion:
     """One question of a submitted attempt as the result page shows it."""
     kind = kinds.get(question.kind)
@@ -137,7 +138,7 @@ def result_question(
         number=question.number,
         kind=question.kind,
         kind_label=question.get_kind_display(),
-        stem_parts=stem_parts(question.stem),
+        stem_parts=stem_parts(question.stem, pks),
         text_pk=question.text_id,
         text_label=labels.get(question.text_id, ""),
         max_points=question.max_points,
@@ -173,7 +174,13 @@ def result_page(attempt: Attempt) -> dict:
     self_counts = self_points_count(attempt)
     results = [
         result_question(
-            attempt, a.question, a, choices.get(a.question_id, {}), labels, self_counts=self_counts
+            attempt,
+            a.question,
+            a,
+            choices.get(a.question_id, {}),
+            labels,
+            self_counts=self_counts,
+            pks=text_pks(texts),
         )
         for a in answers
     ]

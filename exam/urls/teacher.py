@@ -36,6 +36,17 @@ urlpatterns = [
         authoring.question_move,
         name="question-move",
     ),
+    path("exams/<int:pk>/contexts/new/", authoring.context_create, name="context-create"),
+    path(
+        "exams/<int:pk>/contexts/<int:context_pk>/edit/",
+        authoring.context_edit,
+        name="context-edit",
+    ),
+    path(
+        "exams/<int:pk>/contexts/<int:context_pk>/delete/",
+        authoring.context_delete,
+        name="context-delete",
+    ),
     # Classes and assignments
     path("classes/", classes.class_list, name="class-list"),
     path("classes/new/", classes.class_create, name="class-create"),

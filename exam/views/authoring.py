@@ -22,11 +22,13 @@ from accounts.roles import teacher_required
 from exam import authoring, kinds
 from exam.access import (
     exams_for_teacher,
+    get_context_for_teacher,
     get_exam_for_author,
     get_exam_for_teacher,
     get_question_for_teacher,
 )
 from exam.authoring.forms import (
+    ContextForm,
     DeleteExamForm,
     ExamForm,
     MoveForm,
@@ -36,6 +38,7 @@ from exam.authoring.forms import (
 from exam.models import Attempt, Exam, Question
 from exam.presenters.authoring import (
     answer_model_context,
+    contexts_above,
     exam_texts_of,
     preview_context,
     questions_of,
@@ -81,17 +84,22 @@ def exam_create(request):
         else:
             messages.success(request, _("The exam is created. Add its questions."))
             return redirect("teacher:exam-detail", pk=exam.pk)
-    return render(request, "exam/authoring_exam_form.html", {"form": form, "exam": None})
+    context = {"form": form, "exam": None, "max_texts": authoring.MAX_TEXTS}
+    return render(request, "exam/authoring_exam_form.html", context)
 
 
 @teacher_required
 def exam_detail(request, pk):
     exam = get_exam_for_teacher(request, pk)
     questions = questions_of(exam)
+    above, unplaced = contexts_above(exam, [q.number for q in questions])
+    for question in questions:
+        question.context_above = above.get(question.number)
     context = {
         "exam": exam,
         "exam_texts": exam_texts_of(exam),
         "questions": questions,
+        "unplaced_contexts": unplaced,
         "total_points": sum(q.max_points for q in questions),
         "problems": authoring.exam_problems(exam),
         "attempt_count": Attempt.objects.filter(exam=exam).count(),
@@ -115,7 +123,8 @@ def exam_edit(request, pk):
         else:
             messages.success(request, _("The exam is saved."))
             return redirect("teacher:exam-detail", pk=exam.pk)
-    return render(request, "exam/authoring_exam_form.html", {"form": form, "exam": exam})
+    context = {"form": form, "exam": exam, "max_texts": authoring.MAX_TEXTS}
+    return render(request, "exam/authoring_exam_form.html", context)
 
 
 @teacher_required
@@ -351,3 +360,59 @@ def exam_preview(request, pk):
 def answer_model(request, pk):
     exam = get_exam_for_teacher(request, pk)
     return render(request, "exam/answer_model.html", answer_model_context(exam))
+
+
+# ---------------------------------------------------------------------------
+# Shared contexts above a group of questions
+
+
+def _context_page(request, *, exam: Exam, form, shared=None):
+    context = {"exam": exam, "form": form, "shared": shared}
+    return render(request, "exam/authoring_context_form.html", context)
+
+
+@teacher_required
+def context_create(request, pk):
+    exam = get_exam_for_teacher(request, pk, write=True)
+    initial = {}
+    for name, key in (("first_number", "first"), ("last_number", "last")):
+        if request.GET.get(key, "").isdigit():
+            initial[name] = int(request.GET[key])
+    form = ContextForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            shared = authoring.add_context(exam=exam, **form.service_kwargs())
+        except ValidationError as exc:
+            _add_errors(form, exc, {})
+        else:
+            messages.success(
+                request,
+                _("The shared context for questions %(first)s to %(last)s is added.")
+                % {"first": shared.first_number, "last": shared.last_number},
+            )
+            return redirect("teacher:exam-detail", pk=exam.pk)
+    return _context_page(request, exam=exam, form=form)
+
+
+@teacher_required
+def context_edit(request, pk, context_pk):
+    shared = get_context_for_teacher(request, pk, context_pk)
+    form = ContextForm(request.POST or None, instance=copy.copy(shared))
+    if request.method == "POST" and form.is_valid():
+        try:
+            authoring.update_context(context=shared, **form.service_kwargs())
+        except ValidationError as exc:
+            _add_errors(form, exc, {})
+        else:
+            messages.success(request, _("The shared context is saved."))
+            return redirect("teacher:exam-detail", pk=shared.exam.pk)
+    return _context_page(request, exam=shared.exam, form=form, shared=shared)
+
+
+@teacher_required
+@require_POST
+def context_delete(request, pk, context_pk):
+    shared = get_context_for_teacher(request, pk, context_pk)
+    authoring.delete_context(context=shared)
+    messages.success(request, _("The shared context is deleted."))
+    return redirect("teacher:exam-detail", pk=pk)

@@ -47,9 +47,26 @@ class ImportForm(forms.Form):
         return upload.read()
 
 
+class ExamSelect(forms.Select):
+    """The exam choice; each option carries the exam's duration (data-duration), so
+    static/js/exam/assignment-form.js can pre-fill the time limit."""
+
+    durations: dict[str, int] = {}
+
+    def create_option(self, name, value, *args, **kwargs):
+        option = super().create_option(name, value, *args, **kwargs)
+        duration = self.durations.get(str(getattr(value, "value", value)))
+        if duration:
+            option["attrs"]["data-duration"] = str(duration)
+        return option
+
+
 class AssignmentForm(forms.Form):
     exam = forms.ModelChoiceField(
-        label=gettext_lazy("Exam"), queryset=None, empty_label=gettext_lazy("Choose an exam")
+        label=gettext_lazy("Exam"),
+        queryset=None,
+        empty_label=gettext_lazy("Choose an exam"),
+        widget=ExamSelect,
     )
     mode = forms.ChoiceField(
         label=gettext_lazy("Mode"),
@@ -76,20 +93,37 @@ class AssignmentForm(forms.Form):
         required=False,
         min_value=1,
         max_value=600,
-        help_text=gettext_lazy("Exam mode only."),
+        help_text=gettext_lazy("Exam mode only. Empty: the exam's own duration, if it has one."),
     )
 
     def __init__(self, *args, teacher, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["exam"].queryset = selectors.assignable_exams(teacher)
+        exams = selectors.assignable_exams(teacher)
+        self.fields["exam"].queryset = exams
+        self.fields["exam"].widget.durations = {
+            str(pk): minutes
+            for pk, minutes in exams.filter(duration_minutes__isnull=False).values_list(
+                "pk", "duration_minutes"
+            )
+        }
+        # An exam chosen beforehand (?exam=<pk>) brings its duration as the time limit.
+        chosen = self.fields["exam"].widget.durations.get(str(self.initial.get("exam", "")))
+        if chosen and not self.initial.get("time_limit_minutes"):
+            self.initial["time_limit_minutes"] = chosen
 
     def clean(self):
         data = super().clean()
         opens_at, closes_at = data.get("opens_at"), data.get("closes_at")
         if opens_at and closes_at and closes_at <= opens_at:
             self.add_error("closes_at", _("The assignment must close after it opens."))
+        exam = data.get("exam")
         if data.get("mode") == Assignment.Mode.EXAM and not data.get("time_limit_minutes"):
-            self.add_error("time_limit_minutes", _("An exam-mode assignment needs a time limit."))
+            if exam is not None and exam.duration_minutes:
+                data["time_limit_minutes"] = exam.duration_minutes
+            else:
+                self.add_error(
+                    "time_limit_minutes", _("An exam-mode assignment needs a time limit.")
+                )
         return data
 
 
@@ -234,7 +268,8 @@ def class_import_download(request, pk):
 @teacher_required
 def assignment_create(request, pk):
     classroom = access.get_classroom_for_teacher(request, pk)
-    form = AssignmentForm(request.POST or None, teacher=request.user)
+    initial = {"exam": request.GET["exam"]} if request.GET.get("exam", "").isdigit() else {}
+    form = AssignmentForm(request.POST or None, teacher=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             assignment = assignment_services.assign_exam(

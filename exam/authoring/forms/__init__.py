@@ -1,7 +1,7 @@
 """Teachers' authoring forms: an exam's details and texts (exam.py), one question form
 per kind (questions/), with formsets for repeated rows (questions/rows.py)."""
 
-from exam.authoring.forms.exam import DeleteExamForm, ExamForm, MoveForm, ShareForm
+from exam.authoring.forms.exam import ContextForm, DeleteExamForm, ExamForm, MoveForm, ShareForm
 from exam.authoring.forms.questions import (
     CitationForm,
     GapForm,
@@ -20,6 +20,7 @@ from exam.authoring.forms.questions import (
 
 __all__ = [
     "CitationForm",
+    "ContextForm",
     "DeleteExamForm",
     "ExamForm",
     "GapForm",

@@ -276,6 +276,7 @@ class QuestionForm(ScoreTableMixin, forms.ModelForm):
             answer_lines=values.get("answer_lines", "") or "",
             word_limit=values.get("word_limit"),
             choices=tuple(choices),
+            exam=self.exam,
         )
         fields, scoring_problems = question_problems(
             data=self._question_data, booklet=self.booklet()
