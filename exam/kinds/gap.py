@@ -238,10 +238,8 @@ def score(scoring, *, max_points, response, **_):
         if nearest is not None or review_mode(scoring) == MARKER:
             review.append(key)
     right = sum(correct.values())
-    if several:
-        points = count_points(scoring, right, "per_gap")
-    else:
-        points = max_points if right else 0
+    # One gap earns the maximum; several, their points per right gap or the table.
+    points = count_points(scoring, right, "per_gap") if several else max_points * bool(right)
     feedback: list[str] = []
     if right < len(gaps):
         feedback.append("not_accepted")
