@@ -298,3 +298,23 @@ def test_the_result_page_shows_each_gap_and_waits_for_the_teacher(
     assert "wachtrij / rij" in rows["1"]
     assert "voordringkanaal" in rows["2"] and "wacht op je docent" in rows["2"]
     assert "snelle weg" in rows["3"] and "voorrang" in rows["3"]
+
+
+def test_with_a_score_table_the_marker_ticks_gaps_and_the_table_gives_the_points(
+    pupil_client, teacher_client, assignment, pupil, gap_question
+):
+    scoring = {k: v for k, v in THREE_GAPS.items() if k != "per_gap"}
+    gap_question.scoring = {**scoring, "table": {"0": 0, "1": 0, "2": 1, "3": 2}}
+    gap_question.max_points = 2
+    gap_question.save()
+    fields = {"g-1": "rij", "g-2": "voordringkanaal", "g-3": "snelle weg"}
+    attempt = submitted(pupil_client, assignment, pupil, gap_question, fields)
+    answer = Answer.objects.get(attempt=attempt)
+    assert (answer.auto_points, answer.needs_review) == (0, True)
+    page = reverse("teacher:marking-question", args=[assignment.pk, gap_question.pk])
+    html = teacher_client.get(page).content.decode()
+    assert "1: wachtrij / rij" in html and "Nonep" not in html and "(1p)" not in html
+    teacher_client.post(reverse("teacher:mark-answer", args=[answer.pk]), {"elements": ["0", "1"]})
+    answer.refresh_from_db()
+    attempt.refresh_from_db()
+    assert answer.final_points == 1 and attempt.total_points == 1
