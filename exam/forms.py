@@ -21,7 +21,8 @@ class AnswerForm(forms.Form):
     Field names per kind (each kind's posted_value in exam/kinds/): "value" (mc,
     paragraph, citation sentence, gap, open, summary; repeated for multi),
     "s-<statement label>", "m-<item label>", "o-<place>" (1, 2, ...) for an ordering,
-    "first"/"last" for a citation of first and last words.
+    "first"/"last" for a citation of first and last words, "g-<gap number>" (1, 2, ...)
+    for a question with several gaps.
     """
 
     revision = forms.IntegerField(required=False, min_value=0, max_value=MAX_REVISION)

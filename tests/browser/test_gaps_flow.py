@@ -44,6 +44,7 @@ def test_a_three_gap_question_goes_to_the_marker_who_awards_the_points(
     expect(page.get_by_label("Plaats 3")).to_have_value(GAPS[2])
     # New questions send what is not accepted to the marker.
     expect(page.locator("[name=review][value=marker]")).to_be_checked()
+    page.screenshot(path="/tmp/gaps-1-form.png", full_page=True)
     page.locator("main form .btn-primary").last.click()
     expect(page).to_have_url(re.compile(re.escape(exam_url) + r"#question-\d+$"))
     exam = Exam.objects.get(title="Plaatsen")
@@ -97,6 +98,7 @@ def test_a_three_gap_question_goes_to_the_marker_who_awards_the_points(
             break
         pupil_page.wait_for_timeout(200)
     assert answer.response == ["rij", "voordringkanaal", "snelle weg"]
+    gaps.screenshot(path="/tmp/gaps-2-pupil.png")
     pupil_page.locator("#exam-submit").click()
     pupil_page.locator("#confirm-submit").click()
     expect(pupil_page).to_have_url(re.compile(r"/me/assignments/$"))
@@ -118,6 +120,7 @@ def test_a_three_gap_question_goes_to_the_marker_who_awards_the_points(
     boxes.nth(1).check()
     boxes.nth(2).check()
     card.locator("input[name=reason]").fill("naar analogie")
+    page.screenshot(path="/tmp/gaps-3-marking.png", full_page=True)
     card.locator("[data-save]").click()
     expect(page.locator(".marking-answer.is-scored")).to_have_count(1)
 
