@@ -220,6 +220,13 @@ def test_a_gap_the_question_does_not_have_is_refused_and_nothing_is_lost(
     assert Answer.objects.get(attempt=attempt).response == ["rij", "", ""]
 
 
+def practice_result(assignment, exam):
+    exam.practice_visibility = "open"
+    exam.save()
+    assignment.mode = "practice"
+    assignment.save()
+
+
 def submitted(pupil_client, assignment, pupil, gap_question, fields):
     attempt = answer_through_the_page(pupil_client, assignment, pupil, gap_question, fields)
     return submit_attempt(attempt=attempt)
@@ -283,10 +290,7 @@ def test_final_mode_scores_a_wrong_gap_zero_without_the_marker(
 def test_the_result_page_shows_each_gap_and_waits_for_the_teacher(
     pupil_client, assignment, pupil, gap_question, exam
 ):
-    exam.practice_visibility = "open"
-    exam.save()
-    assignment.mode = "practice"
-    assignment.save()
+    practice_result(assignment, exam)
     fields = {"g-1": "rij", "g-2": "voordringkanaal", "g-3": "snelle weg"}
     attempt = submitted(pupil_client, assignment, pupil, gap_question, fields)
     response = pupil_client.get(reverse("pupil:attempt-result", args=[attempt.pk]))
@@ -318,3 +322,35 @@ def test_with_a_score_table_the_marker_ticks_gaps_and_the_table_gives_the_points
     answer.refresh_from_db()
     attempt.refresh_from_db()
     assert answer.final_points == 1 and attempt.total_points == 1
+
+
+def test_the_preview_shows_a_field_per_gap(teacher_client, exam, gap_question):
+    html = teacher_client.get(reverse("teacher:exam-preview", args=[exam.pk])).content.decode()
+    assert all(f'name="g-{n}"' in html for n in "123") and 'name="g-4"' not in html
+
+
+def test_a_one_gap_near_miss_waits_for_the_teacher_even_when_final(
+    pupil_client, assignment, pupil, gap_question, exam
+):
+    practice_result(assignment, exam)
+    gap_question.scoring = {"accepted": ["voordringkanalen"]}
+    gap_question.save()
+    attempt = submitted(pupil_client, assignment, pupil, gap_question, {"value": "voordringkanaal"})
+    answer = Answer.objects.get(attempt=attempt)
+    assert (answer.auto_points, answer.final_points, answer.needs_review) == (0, None, True)
+    html = pupil_client.get(reverse("pupil:attempt-result", args=[attempt.pk])).content.decode()
+    assert "data-waiting-for-teacher" in html and "wacht op je docent" in html
+
+
+def test_once_the_teacher_has_judged_the_gaps_the_pupil_sees_so(
+    pupil_client, teacher_client, assignment, pupil, gap_question, exam
+):
+    practice_result(assignment, exam)
+    fields = {"g-1": "rij", "g-2": "voordringkanaal", "g-3": "snelle weg"}
+    attempt = submitted(pupil_client, assignment, pupil, gap_question, fields)
+    answer = Answer.objects.get(attempt=attempt)
+    teacher_client.post(reverse("teacher:mark-answer", args=[answer.pk]), {"elements": ["0", "1"]})
+    html = pupil_client.get(reverse("pupil:attempt-result", args=[attempt.pk])).content.decode()
+    assert "data-waiting-for-teacher" not in html
+    assert "beoordeeld door je docent" in html.split('data-gap="2"')[1].split("</tr>")[0]
+    assert 'data-points="2"' in html
