@@ -21,7 +21,8 @@ class AnswerForm(forms.Form):
     Field names per kind (each kind's posted_value in exam/kinds/): "value" (mc,
     paragraph, citation sentence, gap, open, summary; repeated for multi),
     "s-<statement label>", "m-<item label>", "o-<place>" (1, 2, ...) for an ordering,
-    "first"/"last" for a citation of first and last words.
+    "first"/"last" for a citation of first and last words, "g-<gap number>" (1, 2, ...)
+    for a question with several gaps.
     """
 
     revision = forms.IntegerField(required=False, min_value=0, max_value=MAX_REVISION)
@@ -69,6 +70,7 @@ RESPONSE_ERRORS = {
     ),
     "not_a_paragraph_number": _("Give the number of a paragraph, for example 3."),
     "unknown_paragraph": _("The text has no paragraph %(number)s."),
+    "unknown_gap": _("This question has no gap %(label)s: it has %(count)s."),
 }
 RESPONSE_ERROR_DEFAULT = _("This answer cannot be saved. Please check it.")
 
@@ -80,6 +82,7 @@ FEEDBACK = {
     "extra_choices_ignored": _("You chose more options than asked; only the first ones count."),
     "wrong_paragraph": _("That is not the right paragraph."),
     "not_accepted": _("That word is not accepted here."),
+    "to_marker": _("Your teacher looks at what is not accepted and may still give points."),
     "wrong_format": _("Your quotation is not in the asked form."),
     "not_in_text": _("Your quotation is not in the text: quote the text word for word."),
     "extra_quotation_ignored": _("You quoted more than asked; only the first part counts."),

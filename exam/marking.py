@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from exam.kinds.parts import marked_points
 from exam.models import Answer, Question
-from exam.scoring import element_points, length_deduction
+from exam.scoring import length_deduction, ticked_points
 from exam.selectors import model_elements
 from exam.totals import recompute_totals
 
@@ -79,8 +79,11 @@ def mark_answer(*, answer: Answer, elements: list[int], teacher, reason: str = "
     chosen = sorted(set(elements))
     if any(not 0 <= i < len(available) for i in chosen):
         raise MarkingError(_("Unknown model element."))
-    points = element_points(
-        scoring=question.scoring, elements=chosen, max_points=question.max_points
+    points = ticked_points(
+        kind=question.kind,
+        scoring=question.scoring,
+        elements=chosen,
+        max_points=question.max_points,
     )
     if question.kind == Question.Kind.SUMMARY:
         # The answer model's cost of going over the word limit applies to the

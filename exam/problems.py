@@ -117,6 +117,12 @@ MESSAGES = {
     "span_not_in_text": _("“%(span)s” is not in the text as written."),
     "no_accepted_answer": _("Give at least one accepted answer."),
     "empty_accepted_answer": _("An accepted answer is empty."),
+    # Several gaps (exam/kinds/gap.py); "gap:<n>" is gap n (from 1).
+    "no_accepted_answer_in_gap": _("Give at least one accepted answer for gap %(number)s."),
+    "empty_accepted_answer_in_gap": _("An accepted answer for gap %(number)s is empty."),
+    "too_few_gaps": _("Give the accepted answers of at least two gaps."),
+    "too_many_gaps": _("At most %(max)s gaps."),
+    "bad_review_mode": _('review must be "final" or "marker", not \'%(value)s\''),
     # Answer-model elements (open answers and summaries); "element:<i>" is the i-th
     # element (from 0), and `number` counts from 1 as the form does.
     "no_elements": _("Describe at least one element of the answer model."),

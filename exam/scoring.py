@@ -44,6 +44,7 @@ __all__ = [
     "over_limit_deduction",
     "score_response",
     "split_reasons",
+    "ticked_points",
     "validate_scoring",
 ]
 
@@ -165,3 +166,15 @@ def validate_scoring(
         lines=lines,
     )
     return messages(problems)
+
+
+def ticked_points(*, kind: str, scoring: dict, elements: list[int], max_points: int) -> int:
+    """The points for what a marker ticked: the answer model's elements (open, summary;
+    element_points) or the kind's own parts (gap: the gaps it accepts). Raises
+    ResponseError for an element the question does not have.
+
+    >>> ticked_points(kind="gap", scoring={"gaps": [{}, {}], "per_gap": 1},
+    ...               elements=[1], max_points=2)
+    1
+    """
+    return kinds.get(kind).ticked_points(scoring=scoring, elements=elements, max_points=max_points)

@@ -22,6 +22,7 @@ from django.db.models import Avg, Count, Exists, F, FloatField, OuterRef, Q, Que
 from django.db.models.functions import Abs, Cast
 from django.utils import timezone
 
+from exam import kinds
 from exam.access import (
     answers_for_teacher,
     assignments_for_pupil,
@@ -192,7 +193,11 @@ def answers_to_mark(
 
 
 def model_elements(question: Question) -> list[dict]:
-    """The answer-model elements as [{"index", "text", "points"}], for checkboxes."""
+    """The answer-model elements as [{"index", "text", "points"}], for checkboxes
+    (a kind with parts of its own, such as the gaps of a gap question, says which)."""
+    own = kinds.get(question.kind).marking_elements
+    if own is not None:
+        return own(question.scoring or {})
     elements = (question.scoring or {}).get("elements", []) or []
     rows = []
     for index, element in enumerate(elements):

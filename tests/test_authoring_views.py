@@ -110,7 +110,7 @@ def errors_on(form, field):
         ("ordering", {"order", "mode"}, {"options", "table"}, {"key", "keys", "per_correct"}),
         ("paragraph", {"accepted"}, set(), {"key", "spans", "word_limit"}),
         ("citation", {"citation_mode", "spans"}, set(), {"accepted"}),
-        ("gap", {"accepted"}, set(), {"spans", "word_limit"}),
+        ("gap", {"review", "mode", "per_gap"}, {"gaps", "table"}, {"spans", "accepted"}),
         ("open", {"model_answer", "asked"}, {"elements"}, {"word_limit", "over_limit"}),
         (
             "summary",
@@ -1055,8 +1055,8 @@ def shown_at(form, place):
         (
             "gap",
             mc_post,
-            {"accepted": "‘’"},
-            "accepted",
+            rows("gaps", [{"accepted": "‘’"}]),
+            ("gaps", 0, "accepted"),
             Problem("accepted", "empty_accepted_answer"),
         ),
         (

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from exam.kinds import display
 from exam.kinds.common import Score, given_text, posted_value
+from exam.kinds.elements import element_points
 from exam.problems import Problem
 
 
@@ -35,6 +36,10 @@ class Kind:
       (response, ticked element indexes) for the demo class (exam/demo_results.py).
     - `answer_parts(scoring, response, elements)`: an answer in parts as the result and
       marking pages show it, part by part (exam/kinds/parts.py); [] for other kinds.
+    - `marking_elements(scoring)`: what a marker ticks, as [{"index", "text", "points"}],
+      for a kind whose parts are not the answer model's elements (gap: the gaps);
+      None: the model's elements. `ticked_points(*, scoring, elements, max_points)`:
+      the points for the ticked ones.
     - `hint`: how such a question typically reads (Dutch exam wording, data).
     - `authoring_form`: dotted path of the teacher's form for the kind.
     """
@@ -54,6 +59,8 @@ class Kind:
     accepted: Callable[[dict], list[str]] = display.nothing_accepted
     counts_words: bool = False
     answer_parts: Callable[..., list] = display.no_parts
+    marking_elements: Callable[[dict], list[dict]] | None = None
+    ticked_points: Callable[..., int] = element_points
 
     @property
     def widget_template(self) -> str:

@@ -108,7 +108,7 @@ QUESTIONS = [
         "gap",
         "Welk woord past op de plaats van de puntjes: 'Laat de ... niet voordringen'?",
         1,
-        {"accepted": "brutalen"},
+        {"gaps-0-accepted": "brutalen"},
         {},
     ),
     (
