@@ -46,6 +46,9 @@ MESSAGES = {
     # The question as a whole (exam/authoring/checks.py).
     "question_no_points": _("A question is worth at least 1 point."),
     "summary_no_word_limit": _("A summary needs a word limit."),
+    "over_limit_no_word_limit": _(
+        "Give the word limit that the rule for going over it applies to, or choose no deduction."
+    ),
     # Score tables and points per right answer (multi, statements, matching, ordering).
     # A problem with one row of the table has the field "table:<count>".
     "table_not_a_mapping": _("table must map a number right to points"),
@@ -128,6 +131,7 @@ MESSAGES = {
         "The elements give at most %(total)s points, less than the maximum %(max)s."
     ),
     "bad_over_limit": _('over_limit must be "zero" or {"per_words": n, "deduct": n}'),
+    "bad_full_sentences": _('full_sentences must be {"deduct": n}, n a whole number of at least 1'),
     # Line and paragraph references (exam/references.py).
     "reference_backwards": _("“%(reference)s” runs backwards: the first number must come first."),
     "reference_line_outside": _("“%(reference)s” is not in the text: it has %(count)s lines."),
