@@ -20,29 +20,39 @@ from collections.abc import Sequence
 from exam import kinds
 from exam.kinds.common import MAX_RESPONSE_LENGTH, ResponseError, Score, is_empty, is_whole
 from exam.kinds.elements import (
+    LengthRules,
+    apply_length_rules,
     count_words,
     element_points,
     find_elements,
+    is_in_full_sentences,
     length_deduction,
+    marked_points,
     over_limit_deduction,
+    sentences_judgement,
     split_reasons,
 )
 from exam.problems import Problem, messages
 
 __all__ = [
     "KINDS",
+    "LengthRules",
     "LABELLED_KINDS",
     "MAX_RESPONSE_LENGTH",
     "ResponseError",
     "Score",
+    "apply_length_rules",
     "check_scoring",
     "clean_response",
     "count_words",
     "element_points",
     "find_elements",
+    "is_in_full_sentences",
     "length_deduction",
+    "marked_points",
     "over_limit_deduction",
     "score_response",
+    "sentences_judgement",
     "split_reasons",
     "validate_scoring",
 ]

@@ -281,6 +281,25 @@ def is_in_full_sentences(text) -> bool:
     return in_sentences > 0 and 2 * in_sentences >= total
 
 
+def sentences_judgement(feedback: dict | None, response) -> tuple[bool, bool | None]:
+    """(the computer's proposal, the marker's confirmed judgement or None), read from
+    an answer's stored feedback: the proposal is the automatic score's
+    `details["full_sentences"]` (judged now for an answer scored before the question
+    asked for full sentences), the judgement `feedback["teacher_full_sentences"]`.
+
+    >>> sentences_judgement({"details": {"full_sentences": False},
+    ...                      "teacher_full_sentences": True}, "voorrang")
+    (False, True)
+    """
+    feedback = feedback or {}
+    details = feedback.get("details") or {}
+    proposal = details.get("full_sentences")
+    if not isinstance(proposal, bool):
+        proposal = is_in_full_sentences(response if isinstance(response, str) else "")
+    confirmed = feedback.get("teacher_full_sentences")
+    return proposal, confirmed if isinstance(confirmed, bool) else None
+
+
 def sentences_deduction(scoring: dict | None, *, in_full_sentences: bool, points: int) -> int:
     """Points an answer loses for not being in full sentences (CvTE: 1 point, never
     below 0); `scoring["full_sentences"] = {"deduct": d}` asks for them.

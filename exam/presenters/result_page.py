@@ -21,6 +21,7 @@ from exam.presenters.exam_page import (
     stem_parts,
     text_labels,
 )
+from exam.presenters.lengths import AnswerLength, result_length
 from exam.scoring import count_words
 from exam.totals import answer_points, self_points_count
 
@@ -63,6 +64,7 @@ class ResultQuestion:
     elements: list[ModelElement]
     self_score_url: str
     word_count: int | None = None
+    length: AnswerLength | None = None  # open kinds: words, limit, full sentences
 
     @property
     def can_self_score(self) -> bool:
@@ -122,6 +124,7 @@ def result_question(
         first, last = details["cited_lines"][0], details["cited_lines"][-1]
         cited = StemPart(str(first) if first == last else f"{first}-{last}", "line", first, last)
     is_teacher_scored = answer.scored_by_id is not None
+    source = answer_source(answer, self_counts=self_counts)
     return ResultQuestion(
         number=question.number,
         kind=question.kind,
@@ -131,7 +134,7 @@ def result_question(
         text_label=labels.get(question.text_id, ""),
         max_points=question.max_points,
         points=answer_points(answer, self_counts=self_counts),
-        source=answer_source(answer, self_counts=self_counts),
+        source=source,
         auto_points=answer.auto_points,
         self_points=answer.self_points,
         teacher_points=answer.final_points if is_teacher_scored else None,
@@ -148,6 +151,7 @@ def result_question(
         elements=_model_elements(scoring, answer, details),
         self_score_url=reverse("pupil:answer-self-score", args=[attempt.pk, question.pk]),
         word_count=count_words(response) if kind.counts_words and response else None,
+        length=result_length(question, answer, source=source),
     )
 
 

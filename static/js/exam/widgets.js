@@ -1,5 +1,5 @@
-/* The answer widgets of a question (exam page and preview): the word counter of a
- * summary, the "choose two" counter, ordering without doubles, and clearing a choice.
+/* The answer widgets of a question (exam page and preview): the word counter of an
+ * open answer or summary with a word limit, the "choose two" counter, ordering without doubles, and clearing a choice.
  * They work on every form.exam-answer; the page decides what a change means (the exam
  * page saves it, the preview only shows it).
  */
@@ -10,17 +10,18 @@ export function answerForm(el) {
   return el && el.closest ? el.closest(ANSWER_FORM) : null;
 }
 
+// Runs of non-space, as exam/kinds/elements.py count_words counts them for the score.
 export function countWords(value) {
   const text = value.trim();
   return text ? text.split(/\s+/).length : 0;
 }
 
 export function refreshWidgets(form) {
-  const summary = form.querySelector("textarea[data-word-limit]");
-  if (summary) {
-    const words = countWords(summary.value);
-    const box = document.getElementById(summary.getAttribute("aria-describedby"));
-    const limit = parseInt(summary.dataset.wordLimit, 10);
+  const counted = form.querySelector("textarea[data-word-limit]");
+  if (counted) {
+    const words = countWords(counted.value);
+    const box = document.getElementById(counted.getAttribute("aria-describedby"));
+    const limit = parseInt(counted.dataset.wordLimit, 10);
     if (box) {
       box.querySelector("[data-words]").textContent = String(words);
       box.classList.toggle("is-over", !!limit && words > limit);
