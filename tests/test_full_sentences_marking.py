@@ -222,3 +222,17 @@ def test_an_open_question_without_a_limit_has_no_counter(pupil_client, pupil, ex
     attempt = start_attempt(pupil=pupil, exam=exam)
     html = pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk])).content.decode()
     assert 'id="q2-words"' not in html
+
+
+def test_the_marking_page_promises_no_deduction_from_nothing(teacher_client, assignment, pupil):
+    # No element found: nothing to deduct from, so the card does not say a point goes.
+    take(assignment, pupil, "geen idee")
+    html = marking_page(teacher_client, assignment)
+    assert re.search(r"<input[^>]*data-sentences[ >]", html)
+    assert "data-sentences-deduction" not in html
+
+
+def test_the_marking_page_says_what_unticking_would_cost(teacher_client, assignment, pupil):
+    take(assignment, pupil, KEYWORDS)
+    html = marking_page(teacher_client, assignment)
+    assert "1 punt aftrek bij opslaan" in html

@@ -29,7 +29,7 @@ class AnswerLength:
     proposed_full_sentences: bool | None
     is_confirmed: bool  # a marker confirmed (or flipped) the proposal
     sentence_deduction: int
-    sentences_deduct: int  # what the question deducts for not writing full sentences
+    sentences_deduct: int  # what not writing full sentences costs these points
 
     @property
     def is_over_limit(self) -> bool:
@@ -94,7 +94,11 @@ def answer_length(
         proposed_full_sentences=proposal if required else None,
         is_confirmed=required and is_confirmed,
         sentence_deduction=rules.sentence_deduction if deductions_apply else 0,
-        sentences_deduct=int(sentences_rule.get("deduct", 1))
+        # What not being in full sentences costs these ticks: the rule's deduction,
+        # but never more than the points left after the word limit.
+        sentences_deduct=min(
+            int(sentences_rule.get("deduct", 1)), rules.points + rules.sentence_deduction
+        )
         if isinstance(sentences_rule, dict)
         else 0,
     )
