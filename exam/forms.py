@@ -92,7 +92,7 @@ FEEDBACK = {
     "too_few_words": _("Give the first and the last words, as asked."),
     "extra_reasons_ignored": _("You gave more than asked; only the first ones count."),
     "no_elements_found": _("The computer found none of the model's elements in your answer."),
-    "over_word_limit": _("Your summary is longer than the word limit."),
+    "over_word_limit": _("Your answer is longer than the word limit."),
 }
 
 

@@ -46,6 +46,9 @@ MESSAGES = {
     # The question as a whole (exam/authoring/checks.py).
     "question_no_points": _("A question is worth at least 1 point."),
     "summary_no_word_limit": _("A summary needs a word limit."),
+    "over_limit_no_word_limit": _(
+        "Give the word limit that the rule for going over it applies to, or choose no deduction."
+    ),
     # Score tables and points per right answer (multi, statements, matching, ordering).
     # A problem with one row of the table has the field "table:<count>".
     "table_not_a_mapping": _("table must map a number right to points"),
@@ -151,6 +154,7 @@ MESSAGES = {
     "element_unknown_part": _(
         "Element %(number)s belongs to part “%(part)s”, which is not one of the parts (%(parts)s)."
     ),
+    "bad_full_sentences": _('full_sentences must be {"deduct": n}, n a whole number of at least 1'),
     # Line and paragraph references (exam/references.py).
     "reference_backwards": _("“%(reference)s” runs backwards: the first number must come first."),
     "reference_line_outside": _("“%(reference)s” is not in the text: it has %(count)s lines."),

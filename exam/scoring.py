@@ -20,29 +20,39 @@ from collections.abc import Sequence
 from exam import kinds
 from exam.kinds.common import MAX_RESPONSE_LENGTH, ResponseError, Score, is_empty, is_whole
 from exam.kinds.elements import (
+    LengthRules,
+    apply_length_rules,
     count_words,
     element_points,
     find_elements,
+    is_in_full_sentences,
     length_deduction,
+    marked_points,
     over_limit_deduction,
+    sentences_judgement,
     split_reasons,
 )
 from exam.problems import Problem, messages
 
 __all__ = [
     "KINDS",
+    "LengthRules",
     "LABELLED_KINDS",
     "MAX_RESPONSE_LENGTH",
     "ResponseError",
     "Score",
+    "apply_length_rules",
     "check_scoring",
     "clean_response",
     "count_words",
     "element_points",
     "find_elements",
+    "is_in_full_sentences",
     "length_deduction",
+    "marked_points",
     "over_limit_deduction",
     "score_response",
+    "sentences_judgement",
     "split_reasons",
     "ticked_points",
     "validate_scoring",
@@ -168,13 +178,30 @@ def validate_scoring(
     return messages(problems)
 
 
-def ticked_points(*, kind: str, scoring: dict, elements: list[int], max_points: int) -> int:
-    """The points for what a marker ticked: the answer model's elements (open, summary;
-    element_points) or the kind's own parts (gap: the gaps it accepts). Raises
-    ResponseError for an element the question does not have.
+def ticked_points(
+    *,
+    kind: str,
+    scoring: dict,
+    elements: list[int],
+    max_points: int,
+    response=None,
+    word_limit: int | None = None,
+    in_full_sentences: bool | None = None,
+) -> int:
+    """The points for what a marker (or the pupil) ticked: the answer model's elements
+    with the question's length rules (open, summary; per part for parts) or the kind's
+    own parts (gap: the gaps it accepts). Raises ResponseError for an element the
+    question does not have.
 
     >>> ticked_points(kind="gap", scoring={"gaps": [{}, {}], "per_gap": 1},
     ...               elements=[1], max_points=2)
     1
     """
-    return kinds.get(kind).ticked_points(scoring=scoring, elements=elements, max_points=max_points)
+    return kinds.get(kind).ticked_points(
+        scoring=scoring,
+        elements=elements,
+        max_points=max_points,
+        response=response,
+        word_limit=word_limit,
+        in_full_sentences=in_full_sentences,
+    )

@@ -22,8 +22,8 @@ from exam.scoring import (
     LABELLED_KINDS,
     ResponseError,
     clean_response,
-    element_points,
     score_response,
+    ticked_points,
 )
 from exam.totals import recompute_totals
 from exam.visibility import (
@@ -363,8 +363,14 @@ def self_score(*, answer: Answer, elements: list[int]) -> Answer:
     if any(not isinstance(i, int) or not 0 <= i < len(model_elements) for i in chosen):
         raise SelfScoreError("bad-element")
     answer.self_elements = chosen
-    answer.self_points = element_points(
-        scoring=question.scoring, elements=chosen, max_points=question.max_points
+    # The question's length rules apply to the pupil's ticks as to the computer's.
+    answer.self_points = ticked_points(
+        kind=question.kind,
+        scoring=question.scoring,
+        elements=chosen,
+        max_points=question.max_points,
+        response=answer.response,
+        word_limit=question.word_limit,
     )
     answer.save(update_fields=["self_elements", "self_points"])
     recompute_totals(attempts=[answer.attempt])

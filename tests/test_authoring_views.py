@@ -111,10 +111,15 @@ def errors_on(form, field):
         ("paragraph", {"accepted"}, set(), {"key", "spans", "word_limit"}),
         ("citation", {"citation_mode", "spans"}, set(), {"accepted"}),
         ("gap", {"review", "mode", "per_gap"}, {"gaps", "table"}, {"spans", "accepted"}),
-        ("open", {"model_answer", "asked"}, {"elements"}, {"word_limit", "over_limit"}),
+        (
+            "open",
+            {"model_answer", "asked", "word_limit", "over_limit", "full_sentences"},
+            {"elements"},
+            {"key", "accepted"},
+        ),
         (
             "summary",
-            {"model_answer", "word_limit", "over_limit", "per_words", "deduct"},
+            {"model_answer", "word_limit", "over_limit", "per_words", "deduct", "full_sentences"},
             {"elements"},
             {"asked", "key"},
         ),

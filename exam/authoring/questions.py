@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from exam import kinds
 from exam.authoring.checks import (
     ChoiceData,
     QuestionData,
@@ -84,7 +85,7 @@ def _apply(question: Question, data: QuestionData) -> None:
     question.model_answer = data.model_answer.strip()
     question.explanation = data.explanation.strip()
     question.answer_lines = data.answer_lines.strip()
-    question.word_limit = data.word_limit if data.kind == Question.Kind.SUMMARY else None
+    question.word_limit = data.word_limit if kinds.get(data.kind).counts_words else None
 
 
 def _check_text_in_exam(exam: Exam, text: Text) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from exam.kinds import display
 from exam.kinds.common import Score, given_text, posted_value
-from exam.kinds.elements import element_points
+from exam.kinds.elements import ticked_points
 from exam.problems import Problem
 
 
@@ -38,8 +38,9 @@ class Kind:
       marking pages show it, part by part (exam/kinds/parts.py); [] for other kinds.
     - `marking_elements(scoring)`: what a marker ticks, as [{"index", "text", "points"}],
       for a kind whose parts are not the answer model's elements (gap: the gaps);
-      None: the model's elements. `ticked_points(*, scoring, elements, max_points)`:
-      the points for the ticked ones.
+      None: the model's elements. `ticked_points(*, scoring, elements, max_points,
+      response, word_limit, in_full_sentences)`: the points for the ticked ones, the
+      question's length rules applied (exam/kinds/elements.py).
     - `hint`: how such a question typically reads (Dutch exam wording, data).
     - `authoring_form`: dotted path of the teacher's form for the kind.
     """
@@ -60,7 +61,7 @@ class Kind:
     counts_words: bool = False
     answer_parts: Callable[..., list] = display.no_parts
     marking_elements: Callable[[dict], list[dict]] | None = None
-    ticked_points: Callable[..., int] = element_points
+    ticked_points: Callable[..., int] = ticked_points
 
     @property
     def widget_template(self) -> str:

@@ -11,6 +11,7 @@ import math
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from exam.kinds.common import ResponseError, is_whole
@@ -101,7 +102,10 @@ def element_points(*, scoring: dict, elements: Sequence[int], max_points: int) -
 def count_words(response) -> int:
     """Words in an answer as the correctievoorschrift counts them: runs of non-space.
 
-    Every page that shows a word count and every deduction uses this one rule.
+    The one counting rule: every page that shows a word count (the pupil's live
+    counter in static/js/exam/widgets.js splits the same way), every deduction and the
+    marker's page use it. "e-mail", "2026" and "t/m" are one word each; a dash between
+    spaces counts as a word too, as a marker counting by eye would.
 
     >>> count_words("De overheid geeft  voorrang.")
     4
@@ -110,20 +114,32 @@ def count_words(response) -> int:
 
 
 def over_limit_deduction(over_limit, *, words: int, word_limit: int | None, points: int) -> int:
-    """Points a summary loses for its length; "zero" takes every point.
+    """Points an answer loses for going over its word limit, given its points before.
 
-    Per started block: with {"per_words": 5, "deduct": 1}, 1-5 words over costs 1 point,
-    6-10 words over 2, as the correctievoorschrift counts.
+    The rule (`scoring["over_limit"]`) is one of:
+
+    - `"zero"`: any answer over the limit earns 0 points;
+    - `{"deduct": d}`: d points off once, however far over;
+    - `{"per_words": n, "deduct": d}`: d points per started block of n words over
+      (with n = 5: 1-5 words over costs d, 6-10 words over 2d), as the
+      correctievoorschrift counts;
+    - absent: no deduction (the limit is only shown).
+
+    Exactly at the limit costs nothing; never more than the points there are.
 
     >>> over_limit_deduction({"per_words": 5, "deduct": 1}, words=46, word_limit=40, points=4)
     2
+    >>> over_limit_deduction({"deduct": 1}, words=41, word_limit=25, points=2)
+    1
     """
     if not word_limit or words <= word_limit or not over_limit:
         return 0
     if over_limit == "zero":
         return points
-    blocks = math.ceil((words - word_limit) / int(over_limit.get("per_words", 1)))
-    return min(points, blocks * int(over_limit.get("deduct", 1)))
+    deduct = int(over_limit.get("deduct", 1))
+    per_words = over_limit.get("per_words")
+    blocks = math.ceil((words - word_limit) / int(per_words)) if per_words else 1
+    return max(0, min(points, blocks * deduct))
 
 
 def length_deduction(scoring: dict | None, *, response, word_limit: int | None, points: int) -> int:
@@ -138,6 +154,331 @@ def length_deduction(scoring: dict | None, *, response, word_limit: int | None, 
         word_limit=word_limit,
         points=points,
     )
+
+
+# --- "Geef antwoord in een of meer volledige zinnen" ------------------------------------
+#
+# The computer only proposes whether an answer is in full sentences; the marker
+# confirms or flips the proposal. A pure heuristic, in this order:
+#
+# 1. The answer is cut into parts: its lines, and within a line its sentences (". ",
+#    "! ", "? "); a bullet or number in front of a part ("-", "•", "1.", "b)") is
+#    dropped, so a bulleted list of real sentences still counts as sentences.
+# 2. A part is a sentence when it has at least SENTENCE_MIN_WORDS words and a
+#    finite verb: a word from FINITE_VERBS (the auxiliaries and the verbs pupils
+#    write most), or a word ending in -t, -en, -de or -te right next to a personal
+#    pronoun ("ze verliezen", "verliezen ze", "hij verwacht"), or a word ending in
+#    -t after an opening article and noun ("De samenleving versplintert").
+# 3. A part that opens with a subordinating conjunction ("Omdat ze veel volgers
+#    hebben.") is a lone subordinate clause, not a sentence, unless a main clause
+#    follows after a comma ("Omdat ..., krijgen ze voorrang.").
+# 4. The answer is in full sentences when it has at least one sentence and its
+#    sentences hold at least half of its words: a list of keywords with one
+#    sentence among them is still a list.
+#
+# Capitals are not asked for: a sentence written without one is a spelling slip,
+# which this rule does not judge.
+
+SENTENCE_MIN_WORDS = 3
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+FINITE_VERBS = _word_set(
+    """
+    ben bent is zijn was waren word wordt worden werd werden heb hebt heeft hebben had
+    hadden kan kun kunt kunnen kon konden moet moeten moest moesten wil wilt willen wilde
+    wilden wou zal zult zullen zou zouden mag mogen mocht mochten ga gaat gaan ging
+    gingen kom komt komen kwam kwamen doe doet doen deed deden laat laten liet lieten
+    sta staat staan stond stonden krijg krijgt krijgen kreeg kregen geef geeft geven gaf
+    gaven vind vindt vinden vond vonden maak maakt maken maakte maakten blijf blijft
+    blijven bleef bleven zeg zegt zeggen zei zeiden lijkt lijken leek leken weet weten
+    wist wisten zie ziet zien zag zagen noem noemt noemen noemde neem neemt nemen nam
+    namen houd houdt houden hield denk denkt denken dacht dachten heet heten betekent
+    betekenen bestaat bestaan ontstaat ontstaan toont tonen probeert proberen
+    gebruikt gebruiken wijst wijzen vergelijkt vergelijken beschrijft beschrijven legt
+    leggen leert leren voelt voelen speelt spelen hoort horen past passen zorgt zorgen
+    helpt helpen
+    """
+)
+# Personal pronouns only: "het", "dit" and "die" are articles as often ("het internet").
+_SUBJECTS = _word_set("ik jij je hij zij ze wij we jullie u men er")
+_ARTICLES = _word_set("de het een deze die dit dat")
+_SUBORDINATORS = _word_set(
+    """
+    omdat doordat zodat dat als wanneer hoewel terwijl nadat voordat zodra indien
+    waardoor waarmee waarin waarbij om opdat tenzij
+    """
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_BULLET = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–])\s+", re.IGNORECASE)
+_VERB_ENDING = re.compile(r"(?:t|en|de|te)$")
+
+
+def _answer_parts(text: str) -> list[str]:
+    parts = []
+    for line in str(text or "").splitlines():
+        for part in _SENTENCE_END.split(line):
+            part = _BULLET.sub("", part).strip()
+            if _WORD.search(part):
+                parts.append(part)
+    return parts
+
+
+def _has_finite_verb(words: Sequence[str]) -> bool:
+    if (
+        len(words) > 2
+        and words[0] in _ARTICLES
+        and len(words[2]) > 3
+        and words[2].endswith("t")
+        and words[2] not in _SUBJECTS
+    ):
+        # "De samenleving versplintert", "Het bedrijf helpt": article, noun, verb.
+        return True
+    for index, word in enumerate(words):
+        if word in FINITE_VERBS:
+            return True
+        neighbours = words[max(0, index - 1) : index] + words[index + 1 : index + 2]
+        if (
+            len(word) > 3
+            and word not in _SUBJECTS
+            and _VERB_ENDING.search(word)
+            and any(n in _SUBJECTS for n in neighbours)
+        ):
+            return True
+    return False
+
+
+def is_sentence(part: str) -> bool:
+    """Whether one part of an answer reads as a full sentence (rules 2 and 3 above).
+
+    >>> is_sentence("Ze willen aandacht."), is_sentence("voorrang, volgers, geld")
+    (True, False)
+    """
+    words = [_fold(word) for word in _WORD.findall(part)]
+    if len(words) < SENTENCE_MIN_WORDS or not _has_finite_verb(words):
+        return False
+    if words[0] in _SUBORDINATORS:
+        # Only a main clause after a comma makes it a sentence.
+        main = part.partition(",")[2]
+        return bool(main) and _has_finite_verb([_fold(w) for w in _WORD.findall(main)][:3])
+    return True
+
+
+def is_in_full_sentences(text) -> bool:
+    """The computer's proposal: is this answer written in full sentences? (rules above)
+
+    >>> is_in_full_sentences("Mensen met veel volgers krijgen eerder hulp.")
+    True
+    >>> is_in_full_sentences("- voorrang\\n- veel volgers")
+    False
+    """
+    parts = _answer_parts(text)
+    total = sum(len(_WORD.findall(part)) for part in parts)
+    in_sentences = sum(len(_WORD.findall(part)) for part in parts if is_sentence(part))
+    return in_sentences > 0 and 2 * in_sentences >= total
+
+
+def sentences_judgement(feedback: dict | None, response) -> tuple[bool, bool | None]:
+    """(the computer's proposal, the marker's confirmed judgement or None), read from
+    an answer's stored feedback: the proposal is the automatic score's
+    `details["full_sentences"]` (judged now for an answer scored before the question
+    asked for full sentences), the judgement `feedback["teacher_full_sentences"]`.
+
+    >>> sentences_judgement({"details": {"full_sentences": False},
+    ...                      "teacher_full_sentences": True}, "voorrang")
+    (False, True)
+    """
+    feedback = feedback or {}
+    details = feedback.get("details") or {}
+    proposal = details.get("full_sentences")
+    if not isinstance(proposal, bool):
+        proposal = is_in_full_sentences(response if isinstance(response, str) else "")
+    confirmed = feedback.get("teacher_full_sentences")
+    return proposal, confirmed if isinstance(confirmed, bool) else None
+
+
+def sentences_deduction(scoring: dict | None, *, in_full_sentences: bool, points: int) -> int:
+    """Points an answer loses for not being in full sentences (CvTE: 1 point, never
+    below 0); `scoring["full_sentences"] = {"deduct": d}` asks for them.
+
+    >>> sentences_deduction({"full_sentences": {"deduct": 1}}, in_full_sentences=False, points=2)
+    1
+    """
+    rule = (scoring or {}).get("full_sentences")
+    if not isinstance(rule, dict) or in_full_sentences:
+        return 0
+    return max(0, min(points, int(rule.get("deduct", 1))))
+
+
+@dataclass(frozen=True)
+class LengthRules:
+    """Both length rules applied to one answer (or one part of an answer).
+
+    `points` is what is left after the deductions; `in_full_sentences` is None when
+    the question does not ask for full sentences.
+    """
+
+    points: int
+    words: int
+    word_limit: int | None
+    word_deduction: int
+    in_full_sentences: bool | None
+    sentence_deduction: int
+
+    @property
+    def is_over_limit(self) -> bool:
+        return bool(self.word_limit) and self.words > self.word_limit
+
+    @property
+    def deducted(self) -> int:
+        return self.word_deduction + self.sentence_deduction
+
+    @property
+    def feedback(self) -> tuple[str, ...]:
+        codes: tuple[str, ...] = ()
+        if self.is_over_limit:
+            codes += ("over_word_limit",)
+        if self.in_full_sentences is False:
+            codes += ("not_full_sentences",)
+        return codes
+
+    @property
+    def details(self) -> dict:
+        """What a Score's details say about the length (docs/question-kinds.md)."""
+        details: dict = {"words": self.words, "deducted": self.word_deduction}
+        if self.word_limit:
+            details["word_limit"] = self.word_limit
+        if self.in_full_sentences is not None:
+            details["full_sentences"] = self.in_full_sentences
+            details["sentences_deducted"] = self.sentence_deduction
+        return details
+
+
+def apply_length_rules(
+    scoring: dict | None,
+    *,
+    response,
+    word_limit: int | None,
+    points: int,
+    in_full_sentences: bool | None = None,
+) -> LengthRules:
+    """The word limit and "in full sentences" applied to an answer worth `points`.
+
+    The one function every open kind calls (open, summary, each part of an answer in
+    parts). The word-limit deduction comes first, then the full-sentences one, and
+    together they never take the points below 0. `in_full_sentences` is the marker's
+    confirmed judgement; None uses the computer's proposal (is_in_full_sentences).
+
+    >>> rules = apply_length_rules({"over_limit": {"deduct": 1}, "full_sentences": {"deduct": 1}},
+    ...                            response="voorrang, volgers, geld", word_limit=2, points=3)
+    >>> rules.points, rules.word_deduction, rules.sentence_deduction
+    (1, 1, 1)
+    """
+    scoring = scoring or {}
+    words = count_words(response)
+    word_deduction = over_limit_deduction(
+        scoring.get("over_limit"), words=words, word_limit=word_limit, points=points
+    )
+    sentences: bool | None = None
+    sentence_deduction = 0
+    if isinstance(scoring.get("full_sentences"), dict):
+        sentences = (
+            is_in_full_sentences(response) if in_full_sentences is None else in_full_sentences
+        )
+        sentence_deduction = sentences_deduction(
+            scoring, in_full_sentences=sentences, points=points - word_deduction
+        )
+    return LengthRules(
+        points=points - word_deduction - sentence_deduction,
+        words=words,
+        word_limit=word_limit or None,
+        word_deduction=word_deduction,
+        in_full_sentences=sentences,
+        sentence_deduction=sentence_deduction,
+    )
+
+
+def marked_points(
+    scoring: dict,
+    *,
+    elements: Sequence[int],
+    max_points: int,
+    response,
+    word_limit: int | None,
+    in_full_sentences: bool | None = None,
+) -> LengthRules:
+    """A marker's (or the pupil's) ticked elements, with both length rules applied.
+
+    >>> marked_points({"elements": [{"points": 2}], "over_limit": "zero"}, elements=[0],
+    ...               max_points=2, response="a b c", word_limit=2).points
+    0
+    """
+    points = element_points(scoring=scoring, elements=elements, max_points=max_points)
+    return apply_length_rules(
+        scoring,
+        response=response,
+        word_limit=word_limit,
+        points=points,
+        in_full_sentences=in_full_sentences,
+    )
+
+
+def ticked_points(
+    *,
+    scoring: dict,
+    elements: Sequence[int],
+    max_points: int,
+    response=None,
+    word_limit: int | None = None,
+    in_full_sentences: bool | None = None,
+) -> int:
+    """What a marker's (or the pupil's) ticks are worth for a kind scored by its model
+    elements (open, summary): marked_points' points.
+
+    >>> ticked_points(scoring={"elements": [{"points": 1}, {"points": 1}]}, elements=[1],
+    ...               max_points=2, response="Ze krijgen voorrang.")
+    1
+    """
+    return marked_points(
+        scoring,
+        elements=elements,
+        max_points=max_points,
+        response=response if isinstance(response, str) else "",
+        word_limit=word_limit,
+        in_full_sentences=in_full_sentences,
+    ).points
+
+
+def validate_length_rules(scoring: dict) -> list[Problem]:
+    """The shapes of `over_limit` and `full_sentences` (see over_limit_deduction and
+    sentences_deduction); whether a rule has a word limit is the question's check."""
+    problems = []
+    over_limit = scoring.get("over_limit")
+    if over_limit is not None and over_limit != "zero":
+        keys = ("per_words", "deduct") if isinstance(over_limit, dict) else ()
+        if (
+            not isinstance(over_limit, dict)
+            or not is_whole(over_limit.get("deduct"))
+            or set(over_limit) - set(keys)
+            or not all(
+                is_whole(over_limit[key]) and over_limit[key] >= 1
+                for key in keys
+                if key in over_limit
+            )
+        ):
+            problems.append(Problem("over_limit", "bad_over_limit"))
+    full_sentences = scoring.get("full_sentences")
+    if full_sentences is not None and not (
+        isinstance(full_sentences, dict)
+        and set(full_sentences) <= {"deduct"}
+        and is_whole(full_sentences.get("deduct", 1))
+        and full_sentences.get("deduct", 1) >= 1
+    ):
+        problems.append(Problem("full_sentences", "bad_full_sentences"))
+    return problems
 
 
 def clean_text(value, **_):

@@ -370,7 +370,7 @@ def marking_elements(scoring) -> list[dict]:
     ]
 
 
-def ticked_points(*, scoring, elements, max_points) -> int:
+def ticked_points(*, scoring, elements, max_points, **_) -> int:
     """The points for the gaps a marker ticked as right (by analogy too).
 
     >>> ticked_points(scoring={"gaps": [{}, {}, {}], "table": {"0": 0, "1": 0, "2": 1,

@@ -149,6 +149,11 @@ def marked_points(scoring: dict, *, elements, response, max_points: int) -> int:
     return max(0, min(max_points, total))
 
 
+def ticked_points(*, scoring: dict, elements, max_points: int, response=None, **_) -> int:
+    """What a marker's (or the pupil's) ticks are worth: marked_points, per part."""
+    return marked_points(scoring, elements=elements, response=response, max_points=max_points)
+
+
 def found_elements(scoring: dict, response) -> list[int]:
     """The model elements whose keywords occur in their own part's text, by index."""
     model = scoring.get("elements") or []
@@ -315,6 +320,7 @@ KIND = PartsKind(
     posted_value=posted_value,
     demo_response=demo_response,
     answer_parts=answer_parts,
+    ticked_points=ticked_points,
     hint="a) Noem ... b) Leg uit ...",
     authoring_form="exam.authoring.forms.PartsForm",
 )

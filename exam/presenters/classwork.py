@@ -25,10 +25,10 @@ from exam.models import (
     Question,
     ReadAloud,
 )
+from exam.presenters.lengths import answer_length
 from exam.results import plots
 from exam.results.analysis import ExamAnalysis
 from exam.results.pupils import pupil_overview
-from exam.scoring import ResponseError, count_words, element_points, length_deduction
 
 # ---------------------------------------------------------------------------
 # The teacher's dashboard
@@ -124,34 +124,10 @@ def answer_card(answer: Answer, elements: list[dict], *, error=None, question=No
         "elements": elements,
         "ticked": ticked,
         "error": error,
-        "length": answer_length(answer, question, ticked),
+        # Words, limit and full sentences as a save of the ticked elements would
+        # score them (the same rules as the pupil's result, exam/kinds/elements.py).
+        "length": answer_length(question, answer, elements=ticked),
         "parts": kinds.get(question.kind).answer_parts(question.scoring, answer.response, ticked),
-    }
-
-
-def answer_length(answer: Answer, question: Question, ticked: list[int]) -> dict | None:
-    """Word count and any deduction of an open answer or summary, as the pupil sees
-    them on her result (the same rule, exam/scoring.py)."""
-    if question.kind not in (Question.Kind.SUMMARY, Question.Kind.OPEN) or not answer.response:
-        return None
-    deduction = 0
-    if question.kind == Question.Kind.SUMMARY:
-        try:
-            points = element_points(
-                scoring=question.scoring or {}, elements=ticked, max_points=question.max_points
-            )
-        except ResponseError:
-            points = question.max_points
-        deduction = length_deduction(
-            question.scoring,
-            response=answer.response,
-            word_limit=question.word_limit,
-            points=points,
-        )
-    return {
-        "words": count_words(answer.response),
-        "word_limit": question.word_limit if question.kind == Question.Kind.SUMMARY else None,
-        "deduction": deduction,
     }
 
 

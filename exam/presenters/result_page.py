@@ -22,6 +22,7 @@ from exam.presenters.exam_page import (
     text_labels,
     text_pks,
 )
+from exam.presenters.lengths import AnswerLength, result_length
 from exam.scoring import count_words
 from exam.totals import answer_points, self_points_count
 
@@ -66,6 +67,7 @@ class ResultQuestion:
     word_count: int | None = None
     # An answer in parts: each part's text, words and deduction (exam/kinds/parts.py).
     parts: list = field(default_factory=list)
+    length: AnswerLength | None = None  # open kinds: words, limit, full sentences
 
     @property
     def can_self_score(self) -> bool:
@@ -134,6 +136,7 @@ def result_question(
         first, last = details["cited_lines"][0], details["cited_lines"][-1]
         cited = StemPart(str(first) if first == last else f"{first}-{last}", "line", first, last)
     is_teacher_scored = answer.scored_by_id is not None
+    source = answer_source(answer, self_counts=self_counts)
     return ResultQuestion(
         number=question.number,
         kind=question.kind,
@@ -143,7 +146,7 @@ def result_question(
         text_label=labels.get(question.text_id, ""),
         max_points=question.max_points,
         points=answer_points(answer, self_counts=self_counts),
-        source=answer_source(answer, self_counts=self_counts),
+        source=source,
         auto_points=answer.auto_points,
         self_points=answer.self_points,
         teacher_points=answer.final_points if is_teacher_scored else None,
@@ -161,6 +164,7 @@ def result_question(
         self_score_url=reverse("pupil:answer-self-score", args=[attempt.pk, question.pk]),
         word_count=count_words(response) if kind.counts_words and response else None,
         parts=kind.answer_parts(scoring, response, counted_elements(answer, details)),
+        length=result_length(question, answer, source=source),
     )
 
 

@@ -1,8 +1,8 @@
 """Teachers' marking pages: the marking queue, marking one answer, overrides, calibration.
 
 The marking page works with plain form posts; static/js/marking.js adds the keyboard
-(j/k or arrows between answers, 1-9 toggle elements, Enter saves and moves on) and
-htmx swaps the saved answer's card in place.
+(j/k or arrows between answers, 1-9 toggle elements, z flips "in full sentences",
+Enter saves and moves on) and htmx swaps the saved answer's card in place.
 """
 
 from django import forms
@@ -27,6 +27,15 @@ class MarkForm(forms.Form):
         max_length=marking.OVERRIDE_REASON_MAX,
         required=False,
     )
+    # "In volledige zinnen": the box is posted only when ticked, so the card says
+    # that it showed one (sentences_shown); without it the judgement stays as it was.
+    full_sentences = forms.BooleanField(required=False)
+    sentences_shown = forms.BooleanField(required=False)
+
+    def full_sentences_judgement(self) -> bool | None:
+        if not self.cleaned_data.get("sentences_shown"):
+            return None
+        return bool(self.cleaned_data.get("full_sentences"))
 
     def __init__(self, *args, question, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,13 +97,17 @@ def _mark(request, answer) -> tuple[Answer, str | None]:
     if not form.is_valid():
         return answer, " ".join(m for ms in form.errors.values() for m in ms)
     try:
+        full_sentences = form.full_sentences_judgement()
         if request.POST.get("action") == "confirm-self":
-            return marking.confirm_self_score(answer=answer, teacher=request.user), None
+            return marking.confirm_self_score(
+                answer=answer, teacher=request.user, full_sentences=full_sentences
+            ), None
         return marking.mark_answer(
             answer=answer,
             elements=form.cleaned_data["elements"],
             teacher=request.user,
             reason=form.cleaned_data["reason"],
+            full_sentences=full_sentences,
         ), None
     except marking.MarkingError as exc:
         return answer, exc.message

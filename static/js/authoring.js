@@ -73,6 +73,13 @@ function initQuestionForm(form) {
     form.querySelectorAll(".js-over-blocks").forEach(function (el) {
       el.hidden = over !== "blocks";
     });
+    form.querySelectorAll(".js-over-deduct").forEach(function (el) {
+      el.hidden = over !== "blocks" && over !== "fixed";
+    });
+    var sentences = form.querySelector("input[name='full_sentences']");
+    form.querySelectorAll(".js-sentences-deduct").forEach(function (el) {
+      el.hidden = !(sentences && sentences.checked);
+    });
     updatePair();
   }
 

@@ -1,5 +1,6 @@
 // Keyboard marking for the grading page: grade a question for a whole class without the mouse.
 // j / ArrowDown: next answer; k / ArrowUp: previous; 1-9: tick or untick model element n;
+// z: tick or untick "in full sentences" (confirm or flip the computer's proposal);
 // Enter: save the score and move on; s: accept the pupil's self-score.
 // Without this script the page still works: every card is a plain form.
 (function () {
@@ -60,6 +61,13 @@
       select(current - 1);
     } else if (/^[1-9]$/.test(event.key)) {
       const box = card.querySelector(`input[type=checkbox][data-key="${event.key}"]`);
+      if (box) {
+        event.preventDefault();
+        box.checked = !box.checked;
+        box.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    } else if (event.key === "z") {
+      const box = card.querySelector("input[type=checkbox][data-sentences]");
       if (box) {
         event.preventDefault();
         box.checked = !box.checked;

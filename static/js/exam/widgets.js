@@ -1,6 +1,6 @@
-/* The answer widgets of a question (exam page and preview): the word counter of a
- * summary and of each part of a question in parts, the "choose two" counter, ordering
- * without doubles, and clearing a choice.
+/* The answer widgets of a question (exam page and preview): the word counter of every
+ * box with a word limit (an open answer, a summary, each part of a question in parts),
+ * the "choose two" counter, ordering without doubles, and clearing a choice.
  * They work on every form.exam-answer; the page decides what a change means (the exam
  * page saves it, the preview only shows it).
  */
@@ -11,13 +11,14 @@ export function answerForm(el) {
   return el && el.closest ? el.closest(ANSWER_FORM) : null;
 }
 
+// Runs of non-space, as exam/kinds/elements.py count_words counts them for the score.
 export function countWords(value) {
   const text = value.trim();
   return text ? text.split(/\s+/).length : 0;
 }
 
 export function refreshWidgets(form) {
-  // A summary's box, or each part of an open question in parts that has a limit.
+  // Every box with a limit: an open answer, a summary, each part of a question in parts.
   form.querySelectorAll("textarea[data-word-limit]").forEach((box) => {
     const words = countWords(box.value);
     const counter = document.getElementById(box.getAttribute("aria-describedby"));

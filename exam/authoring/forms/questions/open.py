@@ -6,6 +6,7 @@ from __future__ import annotations
 from crispy_forms.bootstrap import InlineRadios
 from crispy_forms.layout import Column, Field, Row
 from django import forms
+from django.core.validators import MinValueValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -20,18 +21,34 @@ from exam.authoring.forms.questions.rows import (
 )
 from exam.models import Question
 
+OVER_LIMIT_NONE, OVER_LIMIT_FIXED, OVER_LIMIT_BLOCKS, OVER_LIMIT_ZERO = (
+    "none",
+    "fixed",
+    "blocks",
+    "zero",
+)
+
 
 class OpenForm(QuestionForm):
+    """An open question: its elements, how many reasons are asked, and the length
+    rules every open kind has (a word limit with its rule for going over, and "in
+    volledige zinnen" with its deduction; docs/question-kinds.md)."""
+
     kind = Question.Kind.OPEN
     scoring_field = ("elements", "text")
+    over_limit_initial = OVER_LIMIT_NONE
 
     class Meta(QuestionForm.Meta):
-        fields = [*QuestionForm.Meta.fields, "model_answer"]
+        fields = [*QuestionForm.Meta.fields, "model_answer", "word_limit"]
         help_texts = {
             **QuestionForm.Meta.help_texts,
             "model_answer": gettext_lazy(
                 'The model answer as pupils read it: "/" separates alternatives, '
                 '"( )" marks optional words.'
+            ),
+            "word_limit": gettext_lazy(
+                'As the question says it: "Gebruik maximaal 25 woorden". Pupils see '
+                "their count while they write."
             ),
         }
 
@@ -66,12 +83,92 @@ class OpenForm(QuestionForm):
             max_value=MAX_ROWS,
             help_text=_("When n reasons are asked, only the first n given are marked."),
         )
+        self.add_length_fields()
+
+    def add_length_fields(self):
+        """The word limit's rule and "in volledige zinnen", as every open kind has them."""
+        self.fields["word_limit"].widget.attrs["class"] = "authoring-number"
+        self.fields["word_limit"].widget.attrs["min"] = 1
+        self.fields["word_limit"].validators.append(MinValueValidator(1))
+        self.fields["over_limit"] = forms.ChoiceField(
+            label=_("Over the word limit"),
+            choices=[
+                (OVER_LIMIT_NONE, _("no deduction")),
+                (OVER_LIMIT_FIXED, _("deduct a fixed number of points")),
+                (OVER_LIMIT_BLOCKS, _("deduct points per block of words over")),
+                (OVER_LIMIT_ZERO, _("the answer earns 0 points")),
+            ],
+            initial=self.over_limit_initial,
+            widget=forms.RadioSelect,
+            required=False,
+        )
+        # No upper bound: a block may be 100 words or more in a long summary.
+        self.fields["per_words"] = small_number(
+            _("Words per block"), initial=5, min_value=1, max_value=None
+        )
+        self.fields["deduct"] = small_number(_("Points deducted"), initial=1, min_value=1)
+        self.fields["full_sentences"] = forms.BooleanField(
+            label=_("Answer in full sentences"),
+            required=False,
+            help_text=_(
+                '"Geef antwoord in een of meer volledige zinnen": the computer proposes '
+                "whether an answer is, the marker confirms."
+            ),
+        )
+        self.fields["sentences_deduct"] = small_number(
+            _("Points deducted when not in full sentences"), initial=1, min_value=1
+        )
+
+    def length_layout(self):
+        return [
+            Field("word_limit"),
+            InlineRadios("over_limit"),
+            Row(
+                Column("per_words", css_class="col-sm-4 js-over-blocks"),
+                Column("deduct", css_class="col-sm-4 js-over-deduct"),
+            ),
+            Field("full_sentences"),
+            Row(Column("sentences_deduct", css_class="col-sm-6 js-sentences-deduct")),
+        ]
 
     def kind_layout(self):
-        return [Field("model_answer"), RowsBlock("elements"), Field("asked")]
+        return [Field("model_answer"), RowsBlock("elements"), Field("asked"), *self.length_layout()]
 
     def initial_from_question(self, question):
-        return {"asked": question.scoring.get("asked")}
+        return {"asked": question.scoring.get("asked"), **self.length_initial(question)}
+
+    def length_initial(self, question) -> dict:
+        scoring = question.scoring or {}
+        over = scoring.get("over_limit")
+        initial: dict = {"over_limit": OVER_LIMIT_NONE}
+        if over == "zero":
+            initial["over_limit"] = OVER_LIMIT_ZERO
+        elif isinstance(over, dict) and over.get("per_words"):
+            initial.update(
+                over_limit=OVER_LIMIT_BLOCKS,
+                per_words=over.get("per_words"),
+                deduct=over.get("deduct"),
+            )
+        elif isinstance(over, dict):
+            initial.update(over_limit=OVER_LIMIT_FIXED, deduct=over.get("deduct"))
+        sentences = scoring.get("full_sentences")
+        if isinstance(sentences, dict):
+            initial.update(full_sentences=True, sentences_deduct=sentences.get("deduct", 1))
+        return initial
+
+    def build_length_rules(self, cleaned, scoring: dict) -> dict:
+        """The length rules into the scoring data: `over_limit` and `full_sentences`."""
+        mode = cleaned.get("over_limit")
+        deduct = cleaned.get("deduct") or 1
+        if mode == OVER_LIMIT_ZERO:
+            scoring["over_limit"] = "zero"
+        elif mode == OVER_LIMIT_FIXED:
+            scoring["over_limit"] = {"deduct": deduct}
+        elif mode == OVER_LIMIT_BLOCKS:
+            scoring["over_limit"] = {"per_words": cleaned.get("per_words") or 5, "deduct": deduct}
+        if cleaned.get("full_sentences"):
+            scoring["full_sentences"] = {"deduct": cleaned.get("sentences_deduct") or 1}
+        return scoring
 
     def build_elements(self, cleaned) -> dict:
         """The filled rows as elements; a row with keywords but no description is one
@@ -96,67 +193,24 @@ class OpenForm(QuestionForm):
         return scoring
 
     def build(self, cleaned):
-        return self.build_elements(cleaned), []
+        return self.build_length_rules(cleaned, self.build_elements(cleaned)), []
 
 
 class SummaryForm(OpenForm):
-    kind = Question.Kind.SUMMARY
+    """A summary: as an open question, without "how many are asked", and with a word
+    limit it must have (deducting per block of five words over, unless the teacher
+    chooses otherwise)."""
 
-    class Meta(OpenForm.Meta):
-        fields = [*OpenForm.Meta.fields, "word_limit"]
+    kind = Question.Kind.SUMMARY
+    over_limit_initial = OVER_LIMIT_BLOCKS
 
     def add_kind_fields(self):
         super().add_kind_fields()
         del self.fields["asked"]
         self.fields["word_limit"].required = True
-        self.fields["word_limit"].widget.attrs["class"] = "authoring-number"
-        self.fields["over_limit"] = forms.ChoiceField(
-            label=_("Over the word limit"),
-            choices=[
-                ("blocks", _("deduct points per block of words over")),
-                ("zero", _("the summary earns 0 points")),
-                ("none", _("no deduction")),
-            ],
-            initial="blocks",
-            widget=forms.RadioSelect,
-        )
-        self.fields["per_words"] = small_number(_("Words per block"), initial=5, min_value=1)
-        self.fields["deduct"] = small_number(_("Points deducted per block"), initial=1, min_value=1)
 
     def kind_layout(self):
-        return [
-            Field("model_answer"),
-            RowsBlock("elements"),
-            Field("word_limit"),
-            InlineRadios("over_limit"),
-            Row(
-                Column("per_words", css_class="col-sm-4"),
-                Column("deduct", css_class="col-sm-4"),
-                css_class="js-over-blocks",
-            ),
-        ]
+        return [Field("model_answer"), RowsBlock("elements"), *self.length_layout()]
 
     def initial_from_question(self, question):
-        initial = {}
-        over = question.scoring.get("over_limit")
-        if over == "zero":
-            initial["over_limit"] = "zero"
-        elif isinstance(over, dict):
-            initial.update(
-                over_limit="blocks", per_words=over.get("per_words"), deduct=over.get("deduct")
-            )
-        else:
-            initial["over_limit"] = "none"
-        return initial
-
-    def build(self, cleaned):
-        scoring = self.build_elements(cleaned)
-        mode = cleaned.get("over_limit")
-        if mode == "zero":
-            scoring["over_limit"] = "zero"
-        elif mode == "blocks":
-            scoring["over_limit"] = {
-                "per_words": cleaned.get("per_words") or 5,
-                "deduct": cleaned.get("deduct") or 1,
-            }
-        return scoring, []
+        return self.length_initial(question)
