@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from exam.exam_data import validate_exam_data
-from exam.references import find_references
+from exam.references import find_references, parse_line_ranges
 from exam.scoring import score_response, validate_scoring
 from texts.parsing import parse_text
 
@@ -188,20 +188,21 @@ def test_a_quotation_on_the_wrong_lines_is_caught():
 @pytest.mark.parametrize("number", sorted(QUESTIONS))
 def test_what_the_pupil_must_find_is_within_the_answer_lines(number):
     q = QUESTIONS[number]
-    first, _, last = str(q["answer_lines"]).partition("-")
-    running = booklet_words(lines_of(q), int(first), int(last or first))
+    ranges = parse_line_ranges(str(q["answer_lines"]))
+    running = " ".join(booklet_words(lines_of(q), first, last) for first, last in ranges)
     if q["kind"] == "citation":
         for span in q["scoring"]["spans"]:
             assert words(span) in running
     elif q["kind"] == "gap":
-        assert words(q["scoring"]["accepted"][0]) in running
+        for gap in q["scoring"].get("gaps", [q["scoring"]]):
+            assert words(gap["accepted"][0]) in running
     elif q["kind"] == "paragraph":
         paragraph_lines = {
             line.number
             for line in parsed(q["text"]).lines
             if line.paragraph in q["scoring"]["accepted"]
         }
-        assert paragraph_lines & set(range(int(first), int(last or first) + 1))
+        assert paragraph_lines & {n for first, last in ranges for n in range(first, last + 1)}
 
 
 # --- the model answers (correctievoorschrift) -------------------------------------------
@@ -258,6 +259,10 @@ def test_the_model_answer_gives_the_key(number):
         assert lines[1 : 1 + len(scoring["answers"])] == [
             f"{label} {value}" for label, value in scoring["answers"].items()
         ]
+    elif kind == "matching" and scoring.get("multiple"):
+        assert lines[1 : 1 + len(scoring["pairs"])] == [
+            f"{item} {', '.join(targets)}" for item, targets in scoring["pairs"].items()
+        ]
     elif kind == "matching":
         assert lines[1 : 1 + len(scoring["pairs"])] == [
             f"{item} {target}" for item, target in scoring["pairs"].items()
@@ -266,6 +271,9 @@ def test_the_model_answer_gives_the_key(number):
         assert lines[1] == ", ".join(scoring["order"])
     elif kind == "paragraph":
         assert lines[1] == f"alinea {scoring['accepted'][0]}"
+    elif kind == "gap" and "gaps" in scoring:
+        for number, gap in enumerate(scoring["gaps"], start=1):
+            assert lines[number].startswith(f"{number} {gap['accepted'][0]}")
     elif kind == "gap":
         assert lines[1].startswith(scoring["accepted"][0])
     elif kind == "citation":

@@ -47,13 +47,15 @@ def test_it_loads_published_and_open_with_its_four_texts_through_the_importer(te
     assert texts[3].introduction.startswith("Tekst 4 bestaat uit twee fragmenten")
     assert texts[1].footnotes.count() == 1
     questions = list(exam.questions.order_by("number"))
-    assert [q.number for q in questions] == list(range(1, 26))
+    assert [q.number for q in questions] == list(
+        range(1, len(demo.demo_exam_2_data()["questions"]) + 1)
+    )
     assert {q.kind for q in questions} == set(Question.Kind.values)
     # Each question belongs to the text it is about, and the texts come in order.
     assert [texts.index(q.text) + 1 for q in questions] == [
         q["text"] for q in demo.demo_exam_2_data()["questions"]
     ]
-    assert sum(q.max_points for q in questions) == 40
+    assert sum(q.max_points for q in questions) == 43
 
 
 def test_loading_it_twice_duplicates_nothing_and_leaves_the_first_demo_alone(teacher):
@@ -87,11 +89,14 @@ def right_answer(question) -> dict:
     if kind == "statements":
         return {f"s-{label}": value for label, value in scoring["answers"].items()}
     if kind == "matching":
+        # Several targets per item post one value per ticked box.
         return {f"m-{item}": target for item, target in scoring["pairs"].items()}
     if kind == "ordering":
         return {f"o-{place}": label for place, label in enumerate(scoring["order"], start=1)}
     if kind == "paragraph":
         return {"value": str(scoring["accepted"][0])}
+    if kind == "gap" and "gaps" in scoring:
+        return {f"g-{n}": gap["accepted"][0] for n, gap in enumerate(scoring["gaps"], start=1)}
     if kind == "gap":
         return {"value": scoring["accepted"][0]}
     if kind == "citation":
@@ -159,6 +164,8 @@ def test_wrong_answers_earn_nothing_on_the_closed_questions(teacher, pupil):
     for question in closed:
         if question.kind == "mc" and question.scoring["key"] == "D":
             value = "A"
+        elif "gaps" in question.scoring:
+            value = [wrong["gap"]] * len(question.scoring["gaps"])
         else:
             value = wrong[question.kind]
         services.save_answer(attempt=attempt, question=question, value=value)
