@@ -141,7 +141,9 @@ MESSAGES = {
     "elements_too_few_points": _(
         "The elements give at most %(total)s points, less than the maximum %(max)s."
     ),
-    "bad_over_limit": _('over_limit must be "zero" or {"per_words": n, "deduct": n}'),
+    "bad_over_limit": _(
+        'over_limit must be "zero", {"deduct": n} or {"per_words": n, "deduct": n}'
+    ),
     # An open question in parts (exam/kinds/parts.py); "part:<i>" is the i-th part (from 0).
     "too_few_parts": _("Give at least %(count)s parts (a, b, ...), each with its question."),
     "part_not_object": _("part %(number)s must be an object"),

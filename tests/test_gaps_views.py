@@ -349,8 +349,11 @@ def test_once_the_teacher_has_judged_the_gaps_the_pupil_sees_so(
     fields = {"g-1": "rij", "g-2": "voordringkanaal", "g-3": "snelle weg"}
     attempt = submitted(pupil_client, assignment, pupil, gap_question, fields)
     answer = Answer.objects.get(attempt=attempt)
+    result = reverse("pupil:attempt-result", args=[attempt.pk])
+    looks_later = "Je docent bekijkt wat niet is goedgekeurd"
+    assert looks_later in pupil_client.get(result).content.decode()
     teacher_client.post(reverse("teacher:mark-answer", args=[answer.pk]), {"elements": ["0", "1"]})
-    html = pupil_client.get(reverse("pupil:attempt-result", args=[attempt.pk])).content.decode()
-    assert "data-waiting-for-teacher" not in html
+    html = pupil_client.get(result).content.decode()
+    assert "data-waiting-for-teacher" not in html and looks_later not in html
     assert "beoordeeld door je docent" in html.split('data-gap="2"')[1].split("</tr>")[0]
     assert 'data-points="2"' in html

@@ -185,7 +185,7 @@ def test_scoring_problems_are_codes_with_a_field_and_params():
         ),
         (
             Problem("over_limit", "bad_over_limit"),
-            'over_limit must be "zero" or {"per_words": n, "deduct": n}',
+            'over_limit must be "zero", {"deduct": n} or {"per_words": n, "deduct": n}',
         ),
     ],
 )

@@ -98,11 +98,7 @@ def question_problems(
         found.append(Problem("max_points", "question_no_points"))
     if data.kind == Question.Kind.SUMMARY and not data.word_limit:
         found.append(Problem("word_limit", "summary_no_word_limit"))
-    elif (
-        data.kind == Question.Kind.OPEN
-        and data.scoring.get("over_limit")
-        and not data.word_limit
-    ):
+    elif data.kind == Question.Kind.OPEN and data.scoring.get("over_limit") and not data.word_limit:
         # (A question in parts has its limits per part: exam/kinds/parts.py checks them.)
         found.append(Problem("word_limit", "over_limit_no_word_limit"))
     scoring = check_scoring(

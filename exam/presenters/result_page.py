@@ -122,6 +122,10 @@ def counted_elements(answer: Answer, details: dict) -> list[int]:
     return list(details.get("elements", []))
 
 
+# Feedback that only holds until a teacher has scored the answer.
+AWAITING_TEACHER = frozenset({"to_marker"})
+
+
 def result_question(
     attempt, question, answer, choices, labels, *, self_counts: bool, pks=None
 ) -> ResultQuestion:
@@ -159,7 +163,12 @@ def result_question(
         explanation=question.explanation,
         answer_refs=line_ranges(question.answer_lines),
         cited=cited,
-        feedback=[str(FEEDBACK[code]) for code in feedback.get("codes", []) if code in FEEDBACK],
+        feedback=[
+            str(FEEDBACK[code])
+            for code in feedback.get("codes", [])
+            # "Your teacher will look" says nothing once the teacher has scored it.
+            if code in FEEDBACK and not (code in AWAITING_TEACHER and is_teacher_scored)
+        ],
         elements=_model_elements(scoring, answer, details),
         self_score_url=reverse("pupil:answer-self-score", args=[attempt.pk, question.pk]),
         word_count=count_words(response) if kind.counts_words and response else None,
