@@ -108,15 +108,32 @@ def practice_refusals(*, exams: Iterable[Exam], pupil, free: bool = True) -> dic
         .annotate(is_own=Exists(own_class))
         .values_list("exam_id", "is_own")
     )
-    refusals: dict[int, str] = {}
+    under_test: set[int] = set()
+    class_test: set[int] = set()
     for exam_id, is_own in tests:
-        if is_own or exam_id not in refusals:
-            refusals[exam_id] = CLASS_TEST if is_own else UNDER_TEST
+        under_test.add(exam_id)
+        if is_own:
+            class_test.add(exam_id)
+    refusals: dict[int, str] = {}
     for exam in exams:
+        refusal = lock_refusal(under_test=exam.pk in under_test, class_test=exam.pk in class_test)
         is_open = exam.practice_visibility == Exam.PracticeVisibility.OPEN
-        if free and not is_open and exam.pk not in refusals:
-            refusals[exam.pk] = ASSIGNMENTS_ONLY
+        if refusal is None and free and not is_open:
+            refusal = ASSIGNMENTS_ONLY
+        if refusal is not None:
+            refusals[exam.pk] = refusal
     return refusals
+
+
+def lock_refusal(*, under_test: bool, class_test: bool) -> str | None:
+    """The test lock's answer to practice on an exam: the pupil's own class's running
+    test first, then anyone's; None when no test runs. Every reading of the lock
+    (practice_refusals, attempt_lock_refusal) decides with this one function."""
+    if class_test:
+        return CLASS_TEST
+    if under_test:
+        return UNDER_TEST
+    return None
 
 
 def practice_refusal(*, exam: Exam, pupil, free: bool = True) -> str | None:
@@ -134,8 +151,7 @@ def practice_attempt_refusal(attempt: Attempt) -> str | None:
 # The test lock read with the attempt itself (access.get_attempt_with_test_lock): the
 # exam page asks on every visit, and one query fewer is a tenth of its cost when the
 # page comes from the cache. The facts are read by `attempt_lock_annotations`; the
-# decision is `attempt_lock_refusal`'s, on plain values, the same as
-# practice_attempt_refusal's.
+# decision is lock_refusal's, as for practice_attempt_refusal.
 LOCK_UNDER_TEST = "lock_under_test"
 LOCK_CLASS_TEST = "lock_class_test"
 
@@ -170,15 +186,11 @@ def attempt_lock_annotations() -> dict:
 
 
 def attempt_lock_refusal(*, is_practice: bool, under_test: bool, class_test: bool) -> str | None:
-    """practice_attempt_refusal from plain values: None for exam-mode attempts; for
-    practice, the own class's running test first, then anyone's."""
+    """practice_attempt_refusal from plain values: None for exam-mode attempts, else
+    lock_refusal."""
     if not is_practice:
         return None
-    if class_test:
-        return CLASS_TEST
-    if under_test:
-        return UNDER_TEST
-    return None
+    return lock_refusal(under_test=under_test, class_test=class_test)
 
 
 def annotated_attempt_refusal(attempt: Attempt) -> str | None:

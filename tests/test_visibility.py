@@ -232,3 +232,25 @@ def test_the_hand_in_dialog_of_a_test_says_results_come_after_release(
     assert "Dit is een toets" in dialog
     assert "als je docent de resultaten vrijgeeft" in dialog
     assert "Je ziet dan je score" not in dialog
+
+
+@pytest.mark.parametrize(
+    ("is_practice", "under_test", "class_test", "refusal"),
+    [
+        (True, False, False, None),
+        (True, True, False, visibility.UNDER_TEST),
+        # The pupil's own class's test is named first: the message says "your class".
+        (True, True, True, visibility.CLASS_TEST),
+        # An exam-mode attempt is the test itself: the lock is not for it.
+        (False, True, True, None),
+    ],
+)
+def test_every_reading_of_the_test_lock_decides_alike(is_practice, under_test, class_test, refusal):
+    assert (
+        visibility.attempt_lock_refusal(
+            is_practice=is_practice, under_test=under_test, class_test=class_test
+        )
+        == refusal
+    )
+    if is_practice:
+        assert visibility.lock_refusal(under_test=under_test, class_test=class_test) == refusal
