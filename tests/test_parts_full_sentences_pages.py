@@ -205,3 +205,14 @@ def test_a_question_in_parts_without_the_rule_shows_no_box(teacher_client, assig
     answer = take(assignment, pupil, KEYWORDS)
     assert answer.auto_points == 3
     assert "data-sentences" not in marking_page(teacher_client, answer)
+
+
+def test_the_answer_model_states_the_rule_once(teacher_client, assignment):
+    url = reverse("teacher:answer-model", args=[assignment.exam.pk])
+    html = teacher_client.get(url).content.decode()
+    assert html.count("Antwoord in volledige zinnen; anders gaat er 1p af.") == 1
+    question = assignment.exam.questions.get()
+    question.scoring = SCORING
+    question.save()
+    html = teacher_client.get(url).content.decode()
+    assert "Antwoord in volledige zinnen" not in html
