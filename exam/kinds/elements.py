@@ -217,9 +217,22 @@ _BULLET = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-z][.)]|[-•*–])\s+", re.IG
 _VERB_ENDING = re.compile(r"(?:t|en|de|te)$")
 
 
+def answer_text(response) -> str:
+    """The text the full-sentences rule reads: an open answer as it is, an answer in
+    parts (`{"a": ..., "b": ...}`) its parts' texts one after another, each on its own
+    lines, so that one proposal judges the whole answer.
+
+    >>> answer_text({"a": "Ze willen aandacht.", "b": "voorrang"})
+    'Ze willen aandacht.\\nvoorrang'
+    """
+    if isinstance(response, dict):
+        return "\n".join(text for text in response.values() if isinstance(text, str))
+    return response if isinstance(response, str) else ""
+
+
 def _answer_parts(text: str) -> list[str]:
     parts = []
-    for line in str(text or "").splitlines():
+    for line in answer_text(text).splitlines():
         for part in _SENTENCE_END.split(line):
             part = _BULLET.sub("", part).strip()
             if _WORD.search(part):
@@ -269,6 +282,7 @@ def is_sentence(part: str) -> bool:
 
 def is_in_full_sentences(text) -> bool:
     """The computer's proposal: is this answer written in full sentences? (rules above)
+    An answer in parts is judged as a whole (answer_text).
 
     >>> is_in_full_sentences("Mensen met veel volgers krijgen eerder hulp.")
     True
@@ -295,7 +309,7 @@ def sentences_judgement(feedback: dict | None, response) -> tuple[bool, bool | N
     details = feedback.get("details") or {}
     proposal = details.get("full_sentences")
     if not isinstance(proposal, bool):
-        proposal = is_in_full_sentences(response if isinstance(response, str) else "")
+        proposal = is_in_full_sentences(response)
     confirmed = feedback.get("teacher_full_sentences")
     return proposal, confirmed if isinstance(confirmed, bool) else None
 

@@ -4,7 +4,10 @@ Each part has its own prompt, an optional word limit and its own model elements.
 elements stay one list with global indexes, each naming its part, so ticking elements
 (teachers, pupils) works as for an open answer; only the keywords of a part's elements
 are looked for in that part's text, and a part over its word limit loses points as a
-summary does (the question's "over_limit" rule, per part). The score is a proposal.
+summary does (the question's "over_limit" rule, per part). "In full sentences"
+(`full_sentences`) is judged over the whole answer, all parts' text together: one
+proposal, one marker's judgement, one deduction for the question, after the parts'
+word-limit deductions (length_rules). The score is a proposal.
 
 >>> scoring = {"parts": [{"label": "a", "prompt": "Noem", "word_limit": 3},
 ...                      {"label": "b", "prompt": "Leg uit", "word_limit": None}],
@@ -28,12 +31,16 @@ from exam.kinds.common import (
     prefixed,
 )
 from exam.kinds.elements import (
+    LengthRules,
+    answer_text,
+    apply_length_rules,
     clean_text,
     count_words,
     demo_elements_response,
     find_elements,
     over_limit_deduction,
     validate_elements,
+    validate_length_rules,
 )
 from exam.problems import Problem
 
@@ -133,25 +140,91 @@ def _part_points(scoring: dict, part: dict, *, response, elements) -> tuple[int,
     return points, words, deducted
 
 
-def marked_points(scoring: dict, *, elements, response, max_points: int) -> int:
+def length_rules(
+    scoring: dict,
+    *,
+    elements,
+    response,
+    max_points: int,
+    in_full_sentences: bool | None = None,
+) -> LengthRules:
+    """Both length rules applied to an answer in parts whose `elements` count.
+
+    Per part its counted elements' points minus that part's word-limit deduction,
+    added up within 0 and max_points; then, when the question asks for full
+    sentences, one deduction for the whole answer (all parts' text together), never
+    below 0. `in_full_sentences` is the marker's judgement; None: the computer's
+    proposal. `word_deduction` is the parts' deductions added up; `words` all words.
+
+    >>> rules = length_rules({"parts": [{"label": "a", "word_limit": 1}, {"label": "b"}],
+    ...                       "elements": [{"part": "a"}, {"part": "b"}, {"part": "b"}],
+    ...                       "over_limit": "zero", "full_sentences": {"deduct": 1}},
+    ...                      elements=[0, 1, 2], response={"a": "te veel", "b": "ja"},
+    ...                      max_points=3)
+    >>> rules.points, rules.word_deduction, rules.in_full_sentences, rules.sentence_deduction
+    (1, 1, False, 1)
+    """
+    total = word_deduction = 0
+    for part in parts_of(scoring):
+        points, _words, deducted = _part_points(scoring, part, response=response, elements=elements)
+        total += points - deducted
+        word_deduction += deducted
+    whole = apply_length_rules(
+        {"full_sentences": (scoring or {}).get("full_sentences")},
+        response=answer_text(response),
+        word_limit=None,
+        points=max(0, min(max_points, total)),
+        in_full_sentences=in_full_sentences,
+    )
+    return LengthRules(
+        points=whole.points,
+        words=whole.words,
+        word_limit=None,
+        word_deduction=word_deduction,
+        in_full_sentences=whole.in_full_sentences,
+        sentence_deduction=whole.sentence_deduction,
+    )
+
+
+def marked_points(
+    scoring: dict, *, elements, response, max_points: int, in_full_sentences: bool | None = None
+) -> int:
     """Points for the counted (found or ticked) elements: per part their points minus
-    that part's length deduction, added up, never below 0 or above max_points.
+    that part's length deduction, added up, never below 0 or above max_points; then
+    the deduction for not writing full sentences, when the question asks for them.
 
     >>> marked_points({"parts": [{"label": "a", "word_limit": 1}, {"label": "b"}],
     ...                "elements": [{"part": "a"}, {"part": "b"}], "over_limit": "zero"},
     ...               elements=[0, 1], response={"a": "te veel", "b": "ja"}, max_points=2)
     1
     """
-    total = 0
-    for part in parts_of(scoring):
-        points, _words, deducted = _part_points(scoring, part, response=response, elements=elements)
-        total += points - deducted
-    return max(0, min(max_points, total))
+    return length_rules(
+        scoring,
+        elements=elements,
+        response=response,
+        max_points=max_points,
+        in_full_sentences=in_full_sentences,
+    ).points
 
 
-def ticked_points(*, scoring: dict, elements, max_points: int, response=None, **_) -> int:
-    """What a marker's (or the pupil's) ticks are worth: marked_points, per part."""
-    return marked_points(scoring, elements=elements, response=response, max_points=max_points)
+def ticked_points(
+    *,
+    scoring: dict,
+    elements,
+    max_points: int,
+    response=None,
+    in_full_sentences: bool | None = None,
+    **_,
+) -> int:
+    """What a marker's (or the pupil's) ticks are worth: marked_points, per part, with
+    the marker's judgement on full sentences (None: the computer's proposal)."""
+    return marked_points(
+        scoring,
+        elements=elements,
+        response=response,
+        max_points=max_points,
+        in_full_sentences=in_full_sentences,
+    )
 
 
 def found_elements(scoring: dict, response) -> list[int]:
@@ -168,7 +241,7 @@ def found_elements(scoring: dict, response) -> list[int]:
 
 def score(scoring, *, max_points, response, **_):
     found = found_elements(scoring, response)
-    points = marked_points(scoring, elements=found, response=response, max_points=max_points)
+    rules = length_rules(scoring, elements=found, response=response, max_points=max_points)
     feedback: tuple[str, ...] = ()
     if not found:
         feedback += ("no_elements_found",)
@@ -185,7 +258,13 @@ def score(scoring, *, max_points, response, **_):
         "parts": details_parts,
         "deducted": sum(d["deducted"] for d in details_parts.values()),
     }
-    return Score(points, max_points, True, feedback, details)
+    if rules.in_full_sentences is not None:
+        # The computer's proposal for the whole answer (sentences_judgement reads it).
+        details["full_sentences"] = rules.in_full_sentences
+        details["sentences_deducted"] = rules.sentence_deduction
+    if rules.in_full_sentences is False:
+        feedback += ("not_full_sentences",)
+    return Score(rules.points, max_points, True, feedback, details)
 
 
 def answer_parts(scoring: dict, response, elements) -> list[PartAnswer]:
@@ -210,18 +289,6 @@ def answer_parts(scoring: dict, response, elements) -> list[PartAnswer]:
             )
         )
     return rows
-
-
-def _check_over_limit(scoring: dict) -> list[Problem]:
-    over_limit = scoring.get("over_limit")
-    if over_limit is None or over_limit == "zero":
-        return []
-    if not isinstance(over_limit, dict) or not all(
-        is_whole(over_limit.get(key)) and over_limit.get(key) >= 1
-        for key in ("per_words", "deduct")
-    ):
-        return [Problem("over_limit", "bad_over_limit")]
-    return []
 
 
 def validate(scoring, *, max_points, **_) -> list[Problem]:
@@ -263,7 +330,26 @@ def validate(scoring, *, max_points, **_) -> list[Problem]:
             for index, label in enumerate(labels)
             if label and label not in named
         ]
-    return problems + _check_over_limit(scoring)
+    return problems + _check_over_limit(scoring) + _check_full_sentences(scoring)
+
+
+def _check_over_limit(scoring: dict) -> list[Problem]:
+    """A part's rule: "zero" or per started block of words (the parts form offers no
+    fixed deduction, so a stored one would not survive an edit)."""
+    over_limit = scoring.get("over_limit")
+    if over_limit is None or over_limit == "zero":
+        return []
+    if not isinstance(over_limit, dict) or not all(
+        is_whole(over_limit.get(key)) and over_limit.get(key) >= 1
+        for key in ("per_words", "deduct")
+    ):
+        return [Problem("over_limit", "bad_over_limit")]
+    return []
+
+
+def _check_full_sentences(scoring: dict) -> list[Problem]:
+    """The shape of `full_sentences`, as for an open answer (validate_length_rules)."""
+    return validate_length_rules({"full_sentences": scoring.get("full_sentences")})
 
 
 def widget(scoring, choices, response):

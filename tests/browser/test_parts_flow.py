@@ -1,6 +1,7 @@
 """An open question in parts, in real browsers: the teacher writes it through the
-authoring pages, the pupil answers both parts (watching part a's word count), the
-teacher ticks elements on the marking page and the total comes out right."""
+authoring pages (asking for full sentences), the pupil answers both parts (watching
+part a's word count), the teacher ticks elements on the marking page, flips the
+computer's "in full sentences" with z, and the total comes out right."""
 
 import re
 
@@ -46,6 +47,11 @@ def test_a_teacher_writes_a_question_in_parts_a_pupil_answers_it_and_it_is_marke
     page.fill("[name=elements-2-keywords]", "gebeld, belde")
     page.select_option("select[name=elements-2-part]", "b")
     page.fill("[name=model_answer]", "a) achterstand; hulpverleners b) gebeld")
+    # "Geef antwoord in een of meer volledige zinnen": the deduction shows once ticked.
+    expect(page.locator("[name=sentences_deduct]")).to_be_hidden()
+    page.check("[name=full_sentences]")
+    expect(page.locator("[name=sentences_deduct]")).to_be_visible()
+    page.fill("[name=sentences_deduct]", "1")
     page.screenshot(path="/tmp/parts-form.png", full_page=True)
     page.locator("main form .btn-primary").last.click()
     expect(page).to_have_url(re.compile(re.escape(exam_url) + r"#question-\d+$"))
@@ -53,6 +59,7 @@ def test_a_teacher_writes_a_question_in_parts_a_pupil_answers_it_and_it_is_marke
     assert question.kind == "parts"
     assert [e["part"] for e in question.scoring["elements"]] == ["a", "a", "b"]
     assert question.scoring["parts"][0]["word_limit"] == 6
+    assert question.scoring["full_sentences"] == {"deduct": 1}
     page.locator("form[action$='/publish/'] button").first.click()
     page.wait_for_load_state()
 
@@ -103,7 +110,9 @@ def test_a_teacher_writes_a_question_in_parts_a_pupil_answers_it_and_it_is_marke
         "b": "Ze werden gebeld door de SVB.",
     }
     # The keywords found "achterstand" (a) and "gebeld" (b); the typo hid element 2.
+    # Both parts read as sentences, so the computer deducts nothing for them.
     assert answer.auto_points == 2
+    assert answer.feedback["details"]["full_sentences"] is True
 
     # The teacher sees each part and ticks element 2 as well (a typo, by analogy).
     page.goto(
@@ -118,16 +127,26 @@ def test_a_teacher_writes_a_question_in_parts_a_pupil_answers_it_and_it_is_marke
     expect(card.locator("input[data-key='3']")).to_be_checked()
     page.keyboard.press("2")
     expect(card.locator("input[data-key='2']")).to_be_checked()
+    # One box for the whole answer: the teacher judges part a a list after all (z).
+    sentences = card.locator("input[data-sentences]")
+    expect(sentences).to_have_count(1)
+    expect(sentences).to_be_checked()
+    page.keyboard.press("z")
+    expect(sentences).not_to_be_checked()
     page.screenshot(path="/tmp/parts-marking.png", full_page=True)
     page.keyboard.press("Enter")
     expect(page.locator(".marking-answer.is-scored")).to_have_count(1)
     answer.refresh_from_db()
-    assert (answer.final_points, answer.scored_by_id) == (3, teacher.pk)
+    assert (answer.final_points, answer.scored_by_id) == (2, teacher.pk)
+    assert answer.feedback["teacher_full_sentences"] is False
     attempt = Attempt.objects.get(pk=attempt.pk)
-    assert attempt.total_points == 3
+    assert attempt.total_points == 2
 
-    # The pupil's result now shows the teacher's score.
+    # The pupil's result now shows the teacher's score and the point it cost.
     pupil_page.reload()
-    expect(pupil_page.locator("#question-1")).to_have_attribute("data-points", "3")
+    expect(pupil_page.locator("#question-1")).to_have_attribute("data-points", "2")
+    expect(pupil_page.locator("#question-1 [data-full-sentences=no]")).to_contain_text(
+        "1 punt afgetrokken"
+    )
     pupil_page.screenshot(path="/tmp/parts-result.png", full_page=True)
     pupil_context.close()

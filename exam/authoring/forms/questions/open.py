@@ -29,7 +29,44 @@ OVER_LIMIT_NONE, OVER_LIMIT_FIXED, OVER_LIMIT_BLOCKS, OVER_LIMIT_ZERO = (
 )
 
 
-class OpenForm(QuestionForm):
+class FullSentencesFields:
+    """The setting "in volledige zinnen" on a question form (open, summary, parts):
+    the box and its deduction, their layout, their initial values and the scoring
+    data they write (`full_sentences`, docs/question-kinds.md). static/js/authoring.js
+    shows the deduction only while the box is ticked."""
+
+    def add_sentences_fields(self):
+        self.fields["full_sentences"] = forms.BooleanField(
+            label=_("Answer in full sentences"),
+            required=False,
+            help_text=_(
+                '"Geef antwoord in een of meer volledige zinnen": the computer proposes '
+                "whether an answer is, the marker confirms."
+            ),
+        )
+        self.fields["sentences_deduct"] = small_number(
+            _("Points deducted when not in full sentences"), initial=1, min_value=1
+        )
+
+    def sentences_layout(self):
+        return [
+            Field("full_sentences"),
+            Row(Column("sentences_deduct", css_class="col-sm-6 js-sentences-deduct")),
+        ]
+
+    def sentences_initial(self, scoring: dict) -> dict:
+        sentences = (scoring or {}).get("full_sentences")
+        if isinstance(sentences, dict):
+            return {"full_sentences": True, "sentences_deduct": sentences.get("deduct", 1)}
+        return {}
+
+    def build_sentences_rule(self, cleaned, scoring: dict) -> dict:
+        if cleaned.get("full_sentences"):
+            scoring["full_sentences"] = {"deduct": cleaned.get("sentences_deduct") or 1}
+        return scoring
+
+
+class OpenForm(FullSentencesFields, QuestionForm):
     """An open question: its elements, how many reasons are asked, and the length
     rules every open kind has (a word limit with its rule for going over, and "in
     volledige zinnen" with its deduction; docs/question-kinds.md)."""
@@ -107,17 +144,7 @@ class OpenForm(QuestionForm):
             _("Words per block"), initial=5, min_value=1, max_value=None
         )
         self.fields["deduct"] = small_number(_("Points deducted"), initial=1, min_value=1)
-        self.fields["full_sentences"] = forms.BooleanField(
-            label=_("Answer in full sentences"),
-            required=False,
-            help_text=_(
-                '"Geef antwoord in een of meer volledige zinnen": the computer proposes '
-                "whether an answer is, the marker confirms."
-            ),
-        )
-        self.fields["sentences_deduct"] = small_number(
-            _("Points deducted when not in full sentences"), initial=1, min_value=1
-        )
+        self.add_sentences_fields()
 
     def length_layout(self):
         return [
@@ -127,8 +154,7 @@ class OpenForm(QuestionForm):
                 Column("per_words", css_class="col-sm-4 js-over-blocks"),
                 Column("deduct", css_class="col-sm-4 js-over-deduct"),
             ),
-            Field("full_sentences"),
-            Row(Column("sentences_deduct", css_class="col-sm-6 js-sentences-deduct")),
+            *self.sentences_layout(),
         ]
 
     def kind_layout(self):
@@ -151,10 +177,7 @@ class OpenForm(QuestionForm):
             )
         elif isinstance(over, dict):
             initial.update(over_limit=OVER_LIMIT_FIXED, deduct=over.get("deduct"))
-        sentences = scoring.get("full_sentences")
-        if isinstance(sentences, dict):
-            initial.update(full_sentences=True, sentences_deduct=sentences.get("deduct", 1))
-        return initial
+        return {**initial, **self.sentences_initial(scoring)}
 
     def build_length_rules(self, cleaned, scoring: dict) -> dict:
         """The length rules into the scoring data: `over_limit` and `full_sentences`."""
@@ -166,9 +189,7 @@ class OpenForm(QuestionForm):
             scoring["over_limit"] = {"deduct": deduct}
         elif mode == OVER_LIMIT_BLOCKS:
             scoring["over_limit"] = {"per_words": cleaned.get("per_words") or 5, "deduct": deduct}
-        if cleaned.get("full_sentences"):
-            scoring["full_sentences"] = {"deduct": cleaned.get("sentences_deduct") or 1}
-        return scoring
+        return self.build_sentences_rule(cleaned, scoring)
 
     def build_elements(self, cleaned) -> dict:
         """The filled rows as elements; a row with keywords but no description is one

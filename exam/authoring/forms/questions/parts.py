@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from exam.authoring.forms.questions.base import QuestionForm, one_line, words
+from exam.authoring.forms.questions.open import FullSentencesFields
 from exam.authoring.forms.questions.rows import (
     LOWER,
     NUMBER,
@@ -48,7 +49,10 @@ class PartElementRow(ElementRow):
         self.fields["part"].choices = [("", "—")] + [(label, label) for label in targets or []]
 
 
-class PartsForm(QuestionForm):
+class PartsForm(FullSentencesFields, QuestionForm):
+    """The parts, the elements per part, the rule for a part over its word limit and
+    "in volledige zinnen" (judged over the whole answer, exam/kinds/parts.py)."""
+
     kind = Question.Kind.PARTS
     scoring_field = ("parts", "prompt")
     problem_rows = {
@@ -125,6 +129,7 @@ class PartsForm(QuestionForm):
         )
         self.fields["per_words"] = small_number(_("Words per block"), initial=5, min_value=1)
         self.fields["deduct"] = small_number(_("Points deducted per block"), initial=1, min_value=1)
+        self.add_sentences_fields()
 
     def kind_layout(self):
         return [
@@ -137,9 +142,13 @@ class PartsForm(QuestionForm):
                 Column("deduct", css_class="col-sm-4"),
                 css_class="js-over-blocks",
             ),
+            *self.sentences_layout(),
         ]
 
     def initial_from_question(self, question):
+        return {**self._over_limit_initial(question), **self.sentences_initial(question.scoring)}
+
+    def _over_limit_initial(self, question) -> dict:
         over = question.scoring.get("over_limit")
         if over == "zero":
             return {"over_limit": "zero"}
@@ -209,4 +218,4 @@ class PartsForm(QuestionForm):
                 "per_words": cleaned.get("per_words") or 5,
                 "deduct": cleaned.get("deduct") or 1,
             }
-        return scoring, []
+        return self.build_sentences_rule(cleaned, scoring), []
