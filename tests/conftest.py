@@ -58,7 +58,13 @@ def _slow_rank(item) -> int:
 
 
 # Modules whose tests share servers started once per module (a module-scoped fixture).
-SHARE_SERVERS = ("test_two_servers.py", "test_serving.py", "test_production_server.py")
+# test_load.py runs its two scenarios at once (its `runs` fixture).
+SHARE_SERVERS = (
+    "test_two_servers.py",
+    "test_serving.py",
+    "test_production_server.py",
+    "test_load.py",
+)
 
 
 @pytest.hookimpl(tryfirst=True)
