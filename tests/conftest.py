@@ -4,8 +4,12 @@ Every view test can say "works for the owner, 404 for the other one": pupil and
 other_pupil, teacher and other_teacher, and an admin.
 """
 
+import fcntl
 import os
+import secrets
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,12 +19,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # as it does a test module's.
 pytest.register_assert_rewrite("tests.browser.browser_builders")
 
-SEED_PATH = (
-    Path(__file__).resolve().parent.parent
-    / "texts"
-    / "samples"
-    / ("laat-de-brutalen-niet-voordringen.txt")
-)
+ROOT = Path(__file__).resolve().parent.parent
+SEED_PATH = ROOT / "texts" / "samples" / ("laat-de-brutalen-niet-voordringen.txt")
 PASSWORD = "test-password-123"
 
 
@@ -119,6 +119,48 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync",
         ],
     }
+
+
+@pytest.fixture(scope="session")
+def collected_static(tmp_path_factory) -> Path:
+    """A STATIC_ROOT filled by `manage.py collectstatic` with the production settings
+    (DEBUG off: whitenoise's compressed files under their hashed names, config/storage.py).
+
+    Collected once per run and shared by every pytest-xdist worker (the first to ask
+    collects, under a lock, into the run's common temporary folder): the servers of
+    test_serving, test_production_server and test_two_servers only read it, and
+    collecting the 1,000 files took seconds each time. Fails as they did when
+    collectstatic fails.
+    """
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    target = root / "collected-static"
+    with (root / "collected-static.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (target / "staticfiles.json").exists():
+            env = {
+                key: value
+                for key, value in os.environ.items()
+                if not key.startswith("DJANGO_")
+                and key not in {"DEBUG", "ALLOW_INSECURE_KEY", "PLAIN_HTTP"}
+            }
+            env.update(
+                DJANGO_SETTINGS_MODULE="config.settings",
+                DEBUG="0",
+                SECRET_KEY=secrets.token_urlsafe(50),
+                DATABASE_URL=f"sqlite:///{root / 'collected-static.sqlite3'}",
+                STATIC_ROOT=str(target),
+            )
+            collect = subprocess.run(
+                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
+            assert collect.returncode == 0, collect.stdout + collect.stderr
+    return target
 
 
 @pytest.fixture(scope="session")
