@@ -21,7 +21,7 @@ HOST = "leesexamens.school.example"
 
 
 @pytest.fixture(scope="module")
-def production_server(tmp_path_factory):
+def production_server(tmp_path_factory, collected_static):
     tmp = tmp_path_factory.mktemp("production")
     env = {
         key: value
@@ -34,17 +34,9 @@ def production_server(tmp_path_factory):
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS=HOST,
         DATABASE_URL=f"sqlite:///{tmp / 'db.sqlite3'}",
-        STATIC_ROOT=str(tmp / "static"),
+        # collectstatic's output (tests/conftest.py, collected once per run).
+        STATIC_ROOT=str(collected_static),
     )
-    collect = subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    assert collect.returncode == 0, collect.stderr
     server = subprocess.Popen(
         [sys.executable, "-m", "tests.wsgi_server"],
         cwd=ROOT,

@@ -171,7 +171,7 @@ print(json.dumps({
 
 
 @pytest.fixture(scope="module")
-def two_servers(tmp_path_factory):
+def two_servers(tmp_path_factory, collected_static):
     tmp = tmp_path_factory.mktemp("two-servers")
     redis_server = Redis(tmp)
     redis_server.start()
@@ -190,12 +190,12 @@ def two_servers(tmp_path_factory):
                 ALLOWED_HOSTS="127.0.0.1",
                 DATABASE_URL=database_url,
                 REDIS_URL=redis_server.url,
-                STATIC_ROOT=str(tmp / "static"),
+                # collectstatic's output (tests/conftest.py, collected once per run).
+                STATIC_ROOT=str(collected_static),
                 JOIN_CODE_FAILURE_LIMIT="3",
             )
             seed = SEED.replace("PASSWORD", repr(PASSWORD))
             data = json.loads(manage(env, "shell", "-v", "0", "-c", seed))
-            manage(env, "collectstatic", "--noinput", "-v", "0")
             command = serve_command()
             with (
                 serving(command, env=env, log=tmp / "a.log") as a,
