@@ -120,6 +120,8 @@ def test_a_part_over_its_limit_loses_its_own_points(text_a, words, points, deduc
         ({"per_words": 2, "deduct": 1}, 2, 2),
         ({"per_words": 2, "deduct": 1}, 3, 1),  # 3-4 over: 2 points off
         ({"per_words": 2, "deduct": 1}, 9, 1),  # never more than the part's own points
+        ({"deduct": 1}, 1, 2),  # a fixed deduction: 1 point off, however far over
+        ({"deduct": 1}, 9, 2),
         (None, 9, 3),
     ],
 )
@@ -257,6 +259,8 @@ def changed(**changes):
         ({**MODEL, "elements": []}, 3, [Problem("elements", "no_elements")]),
         ({**MODEL, "over_limit": {"per_words": 0}}, 3, [Problem("over_limit", "bad_over_limit")]),
         ({**MODEL, "over_limit": {"per_words": 5, "deduct": 1}}, 3, []),
+        ({**MODEL, "over_limit": {"deduct": 2}}, 3, []),
+        ({**MODEL, "over_limit": {"deduct": 0}}, 3, [Problem("over_limit", "bad_over_limit")]),
         (without("over_limit"), 3, []),
         (without("word_limit", 0), 3, []),
     ],

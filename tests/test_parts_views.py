@@ -160,6 +160,25 @@ def test_a_third_part_and_a_block_rule_are_kept(teacher_client, exam, seed_text)
     assert scoring["over_limit"] == {"per_words": 2, "deduct": 1}
 
 
+def test_a_fixed_deduction_for_a_part_over_its_limit_round_trips(teacher_client, exam, seed_text):
+    data = parts_post(
+        seed_text,
+        parts=[{"prompt": "Noem.", "word_limit": 5}, {"prompt": "Leg uit.", "word_limit": 10}],
+        elements=[
+            {"text": "een", "points": 1, "keywords": "een", "part": "a"},
+            {"text": "twee", "points": 1, "keywords": "twee", "part": "b"},
+        ],
+        over_limit="fixed",
+        deduct=1,
+        max_points=2,
+    )
+    assert teacher_client.post(create_url(exam), data).status_code == 302
+    question = exam.questions.get()
+    assert question.scoring["over_limit"] == {"deduct": 1}
+    page = teacher_client.get(reverse("teacher:question-edit", args=[exam.pk, question.pk]))
+    assert page.context["form"].initial["over_limit"] == "fixed"
+
+
 def test_a_part_without_elements_is_an_error_on_that_part(teacher_client, exam, seed_text):
     elements = [
         {"text": "achterstand", "points": 2, "keywords": "achterstand", "part": "a"},

@@ -330,26 +330,8 @@ def validate(scoring, *, max_points, **_) -> list[Problem]:
             for index, label in enumerate(labels)
             if label and label not in named
         ]
-    return problems + _check_over_limit(scoring) + _check_full_sentences(scoring)
-
-
-def _check_over_limit(scoring: dict) -> list[Problem]:
-    """A part's rule: "zero" or per started block of words (the parts form offers no
-    fixed deduction, so a stored one would not survive an edit)."""
-    over_limit = scoring.get("over_limit")
-    if over_limit is None or over_limit == "zero":
-        return []
-    if not isinstance(over_limit, dict) or not all(
-        is_whole(over_limit.get(key)) and over_limit.get(key) >= 1
-        for key in ("per_words", "deduct")
-    ):
-        return [Problem("over_limit", "bad_over_limit")]
-    return []
-
-
-def _check_full_sentences(scoring: dict) -> list[Problem]:
-    """The shape of `full_sentences`, as for an open answer (validate_length_rules)."""
-    return validate_length_rules({"full_sentences": scoring.get("full_sentences")})
+    # The rule for a part over its limit and "in full sentences", as for an open answer.
+    return problems + validate_length_rules(scoring)
 
 
 def widget(scoring, choices, response):

@@ -29,6 +29,73 @@ OVER_LIMIT_NONE, OVER_LIMIT_FIXED, OVER_LIMIT_BLOCKS, OVER_LIMIT_ZERO = (
 )
 
 
+class OverLimitFields:
+    """The rule for going over a word limit on a question form (open, summary, parts):
+    the choice (none, a fixed deduction, per started block of words, zero), its
+    numbers, their layout, their initial values and the `over_limit` scoring data
+    they write (docs/question-kinds.md). static/js/authoring.js shows the numbers a
+    choice needs."""
+
+    over_limit_initial = OVER_LIMIT_NONE
+    # What going over costs, as the form says it; a question in parts names the part.
+    over_limit_label = gettext_lazy("Over the word limit")
+    over_limit_zero_label = gettext_lazy("the answer earns 0 points")
+
+    def add_over_limit_fields(self):
+        self.fields["over_limit"] = forms.ChoiceField(
+            label=self.over_limit_label,
+            choices=[
+                (OVER_LIMIT_NONE, _("no deduction")),
+                (OVER_LIMIT_FIXED, _("deduct a fixed number of points")),
+                (OVER_LIMIT_BLOCKS, _("deduct points per block of words over")),
+                (OVER_LIMIT_ZERO, self.over_limit_zero_label),
+            ],
+            initial=self.over_limit_initial,
+            widget=forms.RadioSelect,
+            required=False,
+        )
+        # No upper bound: a block may be 100 words or more in a long summary.
+        self.fields["per_words"] = small_number(
+            _("Words per block"), initial=5, min_value=1, max_value=None
+        )
+        self.fields["deduct"] = small_number(_("Points deducted"), initial=1, min_value=1)
+
+    def over_limit_layout(self):
+        return [
+            InlineRadios("over_limit"),
+            Row(
+                Column("per_words", css_class="col-sm-4 js-over-blocks"),
+                Column("deduct", css_class="col-sm-4 js-over-deduct"),
+            ),
+        ]
+
+    def over_limit_initial_values(self, scoring: dict) -> dict:
+        over = (scoring or {}).get("over_limit")
+        if over == "zero":
+            return {"over_limit": OVER_LIMIT_ZERO}
+        if isinstance(over, dict) and over.get("per_words"):
+            return {
+                "over_limit": OVER_LIMIT_BLOCKS,
+                "per_words": over.get("per_words"),
+                "deduct": over.get("deduct"),
+            }
+        if isinstance(over, dict):
+            return {"over_limit": OVER_LIMIT_FIXED, "deduct": over.get("deduct")}
+        # A stored question without a rule has none (a new one starts at the default).
+        return {"over_limit": OVER_LIMIT_NONE}
+
+    def build_over_limit(self, cleaned, scoring: dict) -> dict:
+        mode = cleaned.get("over_limit")
+        deduct = cleaned.get("deduct") or 1
+        if mode == OVER_LIMIT_ZERO:
+            scoring["over_limit"] = "zero"
+        elif mode == OVER_LIMIT_FIXED:
+            scoring["over_limit"] = {"deduct": deduct}
+        elif mode == OVER_LIMIT_BLOCKS:
+            scoring["over_limit"] = {"per_words": cleaned.get("per_words") or 5, "deduct": deduct}
+        return scoring
+
+
 class FullSentencesFields:
     """The setting "in volledige zinnen" on a question form (open, summary, parts):
     the box and its deduction, their layout, their initial values and the scoring
@@ -66,7 +133,7 @@ class FullSentencesFields:
         return scoring
 
 
-class OpenForm(FullSentencesFields, QuestionForm):
+class OpenForm(OverLimitFields, FullSentencesFields, QuestionForm):
     """An open question: its elements, how many reasons are asked, and the length
     rules every open kind has (a word limit with its rule for going over, and "in
     volledige zinnen" with its deduction; docs/question-kinds.md)."""
@@ -127,33 +194,13 @@ class OpenForm(FullSentencesFields, QuestionForm):
         self.fields["word_limit"].widget.attrs["class"] = "authoring-number"
         self.fields["word_limit"].widget.attrs["min"] = 1
         self.fields["word_limit"].validators.append(MinValueValidator(1))
-        self.fields["over_limit"] = forms.ChoiceField(
-            label=_("Over the word limit"),
-            choices=[
-                (OVER_LIMIT_NONE, _("no deduction")),
-                (OVER_LIMIT_FIXED, _("deduct a fixed number of points")),
-                (OVER_LIMIT_BLOCKS, _("deduct points per block of words over")),
-                (OVER_LIMIT_ZERO, _("the answer earns 0 points")),
-            ],
-            initial=self.over_limit_initial,
-            widget=forms.RadioSelect,
-            required=False,
-        )
-        # No upper bound: a block may be 100 words or more in a long summary.
-        self.fields["per_words"] = small_number(
-            _("Words per block"), initial=5, min_value=1, max_value=None
-        )
-        self.fields["deduct"] = small_number(_("Points deducted"), initial=1, min_value=1)
+        self.add_over_limit_fields()
         self.add_sentences_fields()
 
     def length_layout(self):
         return [
             Field("word_limit"),
-            InlineRadios("over_limit"),
-            Row(
-                Column("per_words", css_class="col-sm-4 js-over-blocks"),
-                Column("deduct", css_class="col-sm-4 js-over-deduct"),
-            ),
+            *self.over_limit_layout(),
             *self.sentences_layout(),
         ]
 
@@ -165,31 +212,11 @@ class OpenForm(FullSentencesFields, QuestionForm):
 
     def length_initial(self, question) -> dict:
         scoring = question.scoring or {}
-        over = scoring.get("over_limit")
-        initial: dict = {"over_limit": OVER_LIMIT_NONE}
-        if over == "zero":
-            initial["over_limit"] = OVER_LIMIT_ZERO
-        elif isinstance(over, dict) and over.get("per_words"):
-            initial.update(
-                over_limit=OVER_LIMIT_BLOCKS,
-                per_words=over.get("per_words"),
-                deduct=over.get("deduct"),
-            )
-        elif isinstance(over, dict):
-            initial.update(over_limit=OVER_LIMIT_FIXED, deduct=over.get("deduct"))
-        return {**initial, **self.sentences_initial(scoring)}
+        return {**self.over_limit_initial_values(scoring), **self.sentences_initial(scoring)}
 
     def build_length_rules(self, cleaned, scoring: dict) -> dict:
         """The length rules into the scoring data: `over_limit` and `full_sentences`."""
-        mode = cleaned.get("over_limit")
-        deduct = cleaned.get("deduct") or 1
-        if mode == OVER_LIMIT_ZERO:
-            scoring["over_limit"] = "zero"
-        elif mode == OVER_LIMIT_FIXED:
-            scoring["over_limit"] = {"deduct": deduct}
-        elif mode == OVER_LIMIT_BLOCKS:
-            scoring["over_limit"] = {"per_words": cleaned.get("per_words") or 5, "deduct": deduct}
-        return self.build_sentences_rule(cleaned, scoring)
+        return self.build_sentences_rule(cleaned, self.build_over_limit(cleaned, scoring))
 
     def build_elements(self, cleaned) -> dict:
         """The filled rows as elements; a row with keywords but no description is one

@@ -4,14 +4,17 @@ naming its part. exam/kinds/parts.py checks the result."""
 
 from __future__ import annotations
 
-from crispy_forms.bootstrap import InlineRadios
-from crispy_forms.layout import Column, Field, Row
+from crispy_forms.layout import Field
 from django import forms
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from exam.authoring.forms.questions.base import QuestionForm, one_line, words
-from exam.authoring.forms.questions.open import FullSentencesFields
+from exam.authoring.forms.questions.open import (
+    OVER_LIMIT_ZERO,
+    FullSentencesFields,
+    OverLimitFields,
+)
 from exam.authoring.forms.questions.rows import (
     LOWER,
     NUMBER,
@@ -49,10 +52,13 @@ class PartElementRow(ElementRow):
         self.fields["part"].choices = [("", "—")] + [(label, label) for label in targets or []]
 
 
-class PartsForm(FullSentencesFields, QuestionForm):
+class PartsForm(OverLimitFields, FullSentencesFields, QuestionForm):
     """The parts, the elements per part, the rule for a part over its word limit and
     "in volledige zinnen" (judged over the whole answer, exam/kinds/parts.py)."""
 
+    over_limit_initial = OVER_LIMIT_ZERO
+    over_limit_label = gettext_lazy("A part over its word limit")
+    over_limit_zero_label = gettext_lazy("the part earns 0 points")
     kind = Question.Kind.PARTS
     scoring_field = ("parts", "prompt")
     problem_rows = {
@@ -117,18 +123,7 @@ class PartsForm(FullSentencesFields, QuestionForm):
                 "to: the computer looks for its keywords in that part's answer only."
             ),
         )
-        self.fields["over_limit"] = forms.ChoiceField(
-            label=_("A part over its word limit"),
-            choices=[
-                ("zero", _("the part earns 0 points")),
-                ("blocks", _("deduct points per block of words over")),
-                ("none", _("no deduction")),
-            ],
-            initial="zero",
-            widget=forms.RadioSelect,
-        )
-        self.fields["per_words"] = small_number(_("Words per block"), initial=5, min_value=1)
-        self.fields["deduct"] = small_number(_("Points deducted per block"), initial=1, min_value=1)
+        self.add_over_limit_fields()
         self.add_sentences_fields()
 
     def kind_layout(self):
@@ -136,29 +131,13 @@ class PartsForm(FullSentencesFields, QuestionForm):
             RowsBlock("parts"),
             Field("model_answer"),
             RowsBlock("elements"),
-            InlineRadios("over_limit"),
-            Row(
-                Column("per_words", css_class="col-sm-4"),
-                Column("deduct", css_class="col-sm-4"),
-                css_class="js-over-blocks",
-            ),
+            *self.over_limit_layout(),
             *self.sentences_layout(),
         ]
 
     def initial_from_question(self, question):
-        return {**self._over_limit_initial(question), **self.sentences_initial(question.scoring)}
-
-    def _over_limit_initial(self, question) -> dict:
-        over = question.scoring.get("over_limit")
-        if over == "zero":
-            return {"over_limit": "zero"}
-        if isinstance(over, dict):
-            return {
-                "over_limit": "blocks",
-                "per_words": over.get("per_words"),
-                "deduct": over.get("deduct"),
-            }
-        return {"over_limit": "none"}
+        scoring = question.scoring or {}
+        return {**self.over_limit_initial_values(scoring), **self.sentences_initial(scoring)}
 
     def _build_parts(self) -> list[dict]:
         """The filled part rows, labelled by their row (a, b, ...)."""
@@ -210,12 +189,5 @@ class PartsForm(FullSentencesFields, QuestionForm):
 
     def build(self, cleaned):
         scoring: dict = {"parts": self._build_parts(), "elements": self._build_elements()}
-        mode = cleaned.get("over_limit")
-        if mode == "zero":
-            scoring["over_limit"] = "zero"
-        elif mode == "blocks":
-            scoring["over_limit"] = {
-                "per_words": cleaned.get("per_words") or 5,
-                "deduct": cleaned.get("deduct") or 1,
-            }
+        scoring = self.build_over_limit(cleaned, scoring)
         return self.build_sentences_rule(cleaned, scoring), []
