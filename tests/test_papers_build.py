@@ -442,3 +442,38 @@ def test_the_builder_imports_no_django():
         for alias in (node.names if isinstance(node, ast.Import) else [node])
     ]
     assert names and not [n for n in names if n and n.split(".")[0] == "django"]
+
+
+PARTS = [("a", "Noem een oorzaak."), ("b", "Noem een gevolg.")]
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["a: minder lezers", "b) de bieb sluit", "bij b geen leesplezier"], ["a", "b", "b"]),
+        (["minder lezers", "de bieb sluit"], ["a", "b"]),  # one each, in order
+        (["a: minder lezers", "de bieb sluit"], ["a", "b"]),
+    ],
+)
+def test_parts_elements_find_their_part(texts, expected):
+    entry = e(2, elements=[SchemeElement(t, 1) for t in texts])
+    data, report = build(q("parts", 2, parts=PARTS), entry)
+    assert [el["part"] for el in data["questions"][0]["scoring"]["elements"]] == expected
+    assert report.fallbacks == []
+    assert validate_exam_data(data, texts=[INFO]) == []
+
+
+def test_parts_with_a_word_limit_get_it_per_part_and_the_deduction():
+    remark = "Als een antwoord meer dan 20 woorden bevat, 1 scorepunt aftrekken."
+    entry = e(2, elements=[SchemeElement("a: x y", 1), SchemeElement("b: z", 1)], remarks=[remark])
+    data, _ = build(q("parts", 2, parts=PARTS, word_limit=20), entry)
+    scoring = data["questions"][0]["scoring"]
+    assert [p["word_limit"] for p in scoring["parts"]] == [20, 20]
+    assert scoring["over_limit"] == {"deduct": 1}
+    assert validate_exam_data(data, texts=[INFO]) == []
+
+
+def test_a_deduction_without_a_word_limit_is_left_out():
+    remark = "Als het antwoord meer dan 25 woorden bevat, 1 scorepunt aftrekken."
+    data, _ = build(q("open", 2), e(2, elements=ELEMENTS, remarks=[remark]))
+    assert "over_limit" not in data["questions"][0]["scoring"]

@@ -293,7 +293,7 @@ def _gap(q, entry, points, text):
     return {"accepted": accepted}
 
 
-def _elements(entry: SchemeEntry, *, part_of=None) -> list[dict]:
+def _elements(entry: SchemeEntry) -> list[dict]:
     elements = []
     for element in entry.elements:
         data = {
@@ -301,8 +301,6 @@ def _elements(entry: SchemeEntry, *, part_of=None) -> list[dict]:
             "points": element.points,
             "keywords": keywords_of(element.text),
         }
-        if part_of is not None:
-            data["part"] = part_of(element.text)
         elements.append(data)
     return elements
 
@@ -311,7 +309,7 @@ def _length_rules(q: PaperQuestion, entry: SchemeEntry, scoring: dict) -> dict:
     if entry.first_n and entry.first_n < len(entry.elements):
         scoring["asked"] = entry.first_n
     over = over_limit_of(entry.remarks)
-    if over is not None and (q.word_limit or any(p for p in q.parts)):
+    if over is not None and q.word_limit:
         scoring["over_limit"] = over
     if q.full_sentences:
         scoring["full_sentences"] = {"deduct": 1}
@@ -332,34 +330,33 @@ def _summary(q, entry, points, text):
     return scoring
 
 
+def _named_part(element_text: str, labels: list[str]) -> str | None:
+    """The part an element names: "a: ...", "a) ...", "bij b ..."; None if none."""
+    match = re.match(r"\s*(?:bij\s+)?([a-z])\s*[:)\s]", element_text)
+    return match.group(1) if match and match.group(1) in labels else None
+
+
 def _parts(q, entry, points, text):
     if not entry.elements:
         raise Incomplete("no_elements")
     labels = [label for label, _ in q.parts]
     if len(labels) < 2:
         raise Incomplete("no_parts")
-    order = iter(labels)
-
-    def part_of(element_text: str) -> str:
-        # "a: ...", "a) ...", "bij a ...": the element names its part; else the
-        # elements follow the parts one each, in order.
-        match = re.match(r"\s*(?:bij\s+)?([a-z])\s*[:)\s]", element_text)
-        if match and match.group(1) in labels:
-            return match.group(1)
-        return next(order, labels[-1])
-
-    named = all(
-        re.match(r"\s*(?:bij\s+)?([a-z])\s*[:)\s]", e.text)
-        and re.match(r"\s*(?:bij\s+)?([a-z])", e.text).group(1) in labels
-        for e in entry.elements
-    )
-    if not named and len(entry.elements) != len(labels):
+    named = [_named_part(element.text, labels) for element in entry.elements]
+    if all(named):
+        chosen = named
+    elif len(entry.elements) == len(labels):
+        chosen = labels  # one element per part, in order
+    else:
         raise Incomplete("parts_unclear")
+    elements = _elements(entry)
+    for element, part in zip(elements, chosen, strict=True):
+        element["part"] = part
     scoring = {
         "parts": [
             {"label": label, "prompt": prompt, "word_limit": None} for label, prompt in q.parts
         ],
-        "elements": _elements(entry, part_of=part_of),
+        "elements": elements,
     }
     if q.word_limit:
         for part in scoring["parts"]:
