@@ -9,6 +9,7 @@ import sys
 BENCHES = [
     "bench.bench_import",
     "bench.bench_pdf_booklet",
+    "bench.bench_import_exam",
     "bench.bench_import_shapes",
     "bench.bench_text_page",
     "bench.bench_exam",

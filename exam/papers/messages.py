@@ -1,0 +1,51 @@
+"""What a teacher is told when papers cannot be imported, in their language.
+
+exam/papers/pdf.py and exam/papers/importing.py refuse with codes (PaperError); this
+module is the one table that words them.
+"""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+
+def paper_message(code: str, params: dict | None = None) -> str:
+    messages = {
+        "pdf_broken": _(
+            "This PDF cannot be read: the file is damaged or is not a PDF. Use the PDF "
+            "as the exam board publishes it."
+        ),
+        "pdf_encrypted": _(
+            "This PDF is locked with a password. Save a copy without a password and try again."
+        ),
+        "pdf_scan": _(
+            "This PDF has no text in it, only images (a scan). Use the PDF as the exam "
+            "board publishes it, or paste the text."
+        ),
+        "pdf_too_many_pages": _(
+            "This PDF has more than %(max_pages)s pages: that is not a question booklet "
+            "or a marking scheme."
+        ),
+        "looks_like_marking_scheme": _(
+            "This looks like a marking scheme (correctievoorschrift), not a question "
+            "booklet. Give the question booklet first and the marking scheme second."
+        ),
+        "not_a_question_booklet": _(
+            "This is not a question booklet of a central exam: no questions with their "
+            "points were found."
+        ),
+        "other_subject": _("This question booklet is of another subject than Dutch (%(subject)s)."),
+        "no_questions": _("No questions were found in this question booklet."),
+        "no_texts": _("Choose the texts of the exam first: at least one."),
+        "no_title": _("Give the exam a title."),
+        "wrong_file_type": _("Give a PDF (.pdf) or the pasted text as a text file (.txt)."),
+        "file_unreadable": _("%(file)s cannot be read."),
+        "exam_invalid": _("The exam could not be made from these papers: %(problems)s"),
+    }
+    message = messages.get(code, _("The papers could not be read."))
+    params = dict(params or {})
+    params.setdefault("subject", "?")
+    params.setdefault("max_pages", "?")
+    params.setdefault("problems", "")
+    params.setdefault("file", "")
+    return message % params
