@@ -171,6 +171,7 @@ def test_sample_model_answers_are_kept_as_printed_without_page_furniture(sample)
         "Vraag 1 maximumscore 2\nB en D\n",
         "1 maximumscore 2 B en D\n",
         "1 maximum score 2\nB en D\n",
+        "1 maximumscore: 2\nB en D\n",
     ],
 )
 def test_header_forms(text):
@@ -292,6 +293,8 @@ def test_numbering_problems_are_noted(text, notes):
             "Wie zich nooit verveelt, hoort zichzelf nooit denken.",
         ),
         ("‘Strikt genomen’", "quotation", "Strikt genomen"),
+        ("“Hij zei: nee.” (regel 3)", "quotation", "Hij zei: nee."),
+        ("Een juist citaat:\n“Hij zei: nee.” (regel 3)", "lines", "3"),
     ],
 )
 def test_model_forms(model, name, value):
@@ -544,6 +547,16 @@ def test_length_rules_are_kept_in_remarks_and_noted(sentence, note):
     assert loose.remarks == [sentence]
     assert note in loose.notes
     assert [e.points for e in loose.elements] == [1, 1]
+
+
+def test_a_remark_on_the_heading_line_and_a_table_after_a_remark():
+    entry = one(
+        "1 juist 2 onjuist\nOpmerking: Let op de spelling.\n"
+        "indien twee goed 2\nindien één goed 1\nindien geen goed 0"
+    )
+    assert entry.remarks == ["Let op de spelling."]
+    assert entry.table == {2: 2, 1: 1, 0: 0}
+    assert (entry.certainty, entry.notes) == (HIGH, [])
 
 
 def test_several_remarks_are_kept_apart():

@@ -119,10 +119,12 @@ _END_OF_MODEL = re.compile(
     r"^(?:\d\s+)?(?:aanleveren\s+scores|inzenden\s+scores|bronvermeldingen?)\b", re.IGNORECASE
 )
 _HEADER = re.compile(
-    r"^(?:vraag\s+)?(?P<number>\d{1,2})\.?\s+maximum\s?score\s+(?P<max>\d{1,2})\b\s*(?P<rest>.*)$",
+    r"^(?:vraag\s+)?(?P<number>\d{1,2})\.?\s+maximum\s?score\s*:?\s+(?P<max>\d{1,2})\b\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_HEADER_MAX_ONLY = re.compile(r"^maximum\s?score\s+(?P<max>\d{1,2})\s*(?P<rest>.*)$", re.IGNORECASE)
+_HEADER_MAX_ONLY = re.compile(
+    r"^maximum\s?score\s*:?\s+(?P<max>\d{1,2})\s*(?P<rest>.*)$", re.IGNORECASE
+)
 _SHORT_KEY = re.compile(r"^(?P<number>\d{1,2})\s+(?P<key>[A-F])$")
 _TEXT_HEADING = re.compile(r"^tekst\s+\d{1,2}\b", re.IGNORECASE)
 _BOOKLET_MARGIN = re.compile(r"^\d{1,2}p(?:\s|$)")
@@ -447,6 +449,9 @@ def _read_lines(lines: list[str], max_points: int) -> _Reading:
         reading.elements.append(SchemeElement(text=text, points=points, part=label))
 
     for line in lines:
+        if in_remarks and _TABLE.match(line):
+            close_remark()
+            in_remarks = False
         if in_remarks:
             start = _DASH_LINE.match(line) or _BULLET_LINE.match(line)
             if start or _REMARK_HEADING.match(line):
@@ -663,9 +668,8 @@ def _read_answer(plain: list[str], entry: SchemeEntry) -> bool:
 
 def _after_colon(line: str) -> str:
     """ "De juiste volgorde is: C, A, D, B" -> "C, A, D, B"."""
-    if ":" in line:
-        rest = line.rsplit(":", 1)[1].strip()
-        return rest
+    if ":" in line and not re.search(r"[“„\"«‘]", line):
+        return line.rsplit(":", 1)[1].strip()
     return ""
 
 
