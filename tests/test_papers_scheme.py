@@ -3,6 +3,7 @@ small original scheme texts, no database."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -621,3 +622,45 @@ def test_pasted_text_with_windows_line_ends_tabs_and_no_break_spaces():
 )
 def test_problems_of_the_paper(text, problems):
     assert read_marking_scheme(text).problems == problems
+
+
+def test_a_maximum_of_zero_is_noted():
+    entry = read_marking_scheme("1 maximumscore 0\nA\n").entries[1]
+    assert (entry.key, entry.notes, entry.certainty) == ("A", [("bad_max", {"max": 0})], LOW)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "•\n•\n1 maximumscore 3\n•\n• 1\nindien\nindien goed 2\nOpmerking\n",
+        "1 maximumscore 2\nindien alle goed 2\nindien drie of meer goed 1\n“\n(regels 4-)\n",
+        "1 maximumscore 1\n\f\f\f\n2\n\n3\neinde\n",
+        "1 maximumscore 2\na\nb\nc 4\n‘’ “” alinea\n",
+    ],
+)
+def test_odd_input_is_read_without_errors(text):
+    scheme = read_marking_scheme(text)
+    assert 1 in scheme.entries
+    assert scheme.entries[1].certainty in (HIGH, LOW, NONE)
+
+
+def test_a_forty_question_scheme_is_read_quickly():
+    blocks = SAMPLE.read_text(encoding="utf-8").split("Tekst 1 Leve de verveling\n")[1]
+    questions = blocks.split("5 Aanleveren scores")[0]
+    # Four copies of the twelve questions, numbered on: 48 questions.
+    parts = []
+    for copy in range(4):
+        lines = []
+        for line in questions.splitlines():
+            header = line.split(" maximumscore ")
+            if len(header) == 2 and header[0].isdigit():
+                line = f"{int(header[0]) + 12 * copy} maximumscore {header[1]}"
+            elif line == "7":
+                line = str(7 + 12 * copy)
+            lines.append(line)
+        parts.append("\n".join(lines))
+    started = time.perf_counter()
+    scheme = read_marking_scheme("Tekst 1 Leve de verveling\n" + "\n".join(parts))
+    assert time.perf_counter() - started < 1
+    assert list(scheme.entries) == list(range(1, 49))
+    assert scheme.entries[45].answers == [("1", "C"), ("2", "A"), ("3", "D"), ("4", "B")]
