@@ -400,6 +400,29 @@ def test_more_elements_than_the_maximum_are_fine_when_only_the_first_n_are_marke
     assert (entry.first_n, entry.notes, entry.certainty) == (2, [], HIGH)
 
 
+@pytest.mark.parametrize(
+    "model",
+    [
+        "• een reden 1\n• nog een 1\n• derde 1\nAlleen de eerste twee genoemde redenen\nbeoordelen.",
+        "• een reden 1\n• nog een 1\n• derde 1\nAls meer dan twee redenen zijn genoemd, alleen\n"
+        "de eerste twee beoordelen.",
+    ],
+)
+def test_only_the_first_n_over_two_lines_without_a_remark_heading(model):
+    entry = one(model)
+    assert entry.first_n == 2
+    assert len(entry.remarks) == 1 and entry.remarks[0].endswith("beoordelen.")
+    assert len(entry.elements) == 3
+
+
+def test_an_element_running_on_with_als_is_not_taken_for_a_rule():
+    entry = one("• een reden die geldt\nals je meer dan tien woorden kent 2")
+    assert entry.elements == [
+        SchemeElement("een reden die geldt als je meer dan tien woorden kent", 2)
+    ]
+    assert entry.remarks == []
+
+
 def test_a_bullet_that_never_gets_its_points_is_noted():
     entry = one("• een reden 1\n• een tweede reden zonder punten\nOpmerking\nIets.")
     assert ("element_without_points", {"text": "een tweede reden zonder punten"}) in entry.notes

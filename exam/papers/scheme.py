@@ -154,7 +154,9 @@ _PER_CORRECT = re.compile(
 # A rule sentence that runs on to the next line: "Als het antwoord meer dan 25 woorden
 # bevat, 1 scorepunt" / "aftrekken."
 _RULE_START = re.compile(
-    r"^(?:als|bij|indien|wanneer|voor\s+(?:elke|iedere)|per)\b(?=.*(?:\bwoorden\b|volledige\s+zin|hele\s+zin))",
+    r"^(?:(?:als|bij|indien|wanneer|voor\s+(?:elke|iedere)|per)\b"
+    r"(?=.*(?:\bwoorden\b|volledige\s+zin|hele\s+zin|\balleen\b))"
+    r"|alleen\s+(?:de|het)\s+eerste\b)",
     re.IGNORECASE,
 )
 _REMARK_HEADING = re.compile(r"^opmerking(?:en)?\b\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
@@ -485,7 +487,7 @@ def _read_lines(lines: list[str], max_points: int) -> _Reading:
                 reading.remarks.append(" ".join(rule))
                 rule.clear()
             continue
-        if _is_rule(line) or _RULE_START.match(line):
+        if _is_rule(line) or (_RULE_START.match(line) and not (pending and strong)):
             close_pending()
             if line.endswith(".") or _is_rule(line):
                 reading.remarks.append(line)
