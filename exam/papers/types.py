@@ -80,6 +80,8 @@ class SchemeElement:
 
     text: str
     points: int
+    # The part it belongs to in a question in parts ("a", "b"); "" for none.
+    part: str = ""
 
 
 @dataclass
