@@ -2,6 +2,8 @@
 questions with their kind, certainty, points, choices and instructions, and what is
 wrong with the paper as a whole. No database: the reader is pure."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -209,6 +211,17 @@ def test_a_question_without_points_in_a_booklet_with_margins_is_noted():
     assert booklet.questions[1].notes == [("number_out_of_sequence", {"expected": 2})]
 
 
+def test_a_question_whose_margin_lost_its_points_is_still_a_question():
+    booklet = read_question_booklet(
+        "Tekst 1 Titel\n1p 1 Welke bewering klopt? Noteer alleen het nummer.\n"
+        "1 Eerste bewering.\n2 Tweede bewering.\n"
+        "2 Noem een voorbeeld uit de tekst.\n1p 3 Leg uit wat de schrijver bedoelt."
+    )
+    got = [(q.number, q.points, q.notes) for q in booklet.questions]
+    assert got == [(1, 1, []), (2, None, [("points_missing", {})]), (3, 1, [])]
+    assert _labels(booklet.questions[0], "option") == ["1", "2"]
+
+
 def test_a_pasted_booklet_numbers_its_questions_in_several_ways():
     booklet = read_question_booklet(
         "Tekst 1 Titel\n\n"
@@ -277,6 +290,22 @@ def test_a_numbered_list_without_a_count_is_multiple_choice(instruction, certain
     )
     assert (question.kind, question.certainty) == ("mc", certainty)
     assert _labels(question, "option") == ["1", "2", "3"]
+
+
+def test_options_after_a_numbered_list_of_statements_are_the_choices():
+    question = _one(
+        "Tekst 1 Titel\n1p 1 Over de tekst worden twee beweringen gedaan.\n"
+        "1 De schrijver twijfelt.\n2 De schrijver overdrijft.\nWelke bewering is juist?\n"
+        "A Alleen 1.\nB Alleen 2.\nC Beide.\nD Geen van beide."
+    )
+    assert (question.kind, question.certainty) == ("mc", HIGH)
+    assert _labels(question, "option") == ["A", "B", "C", "D"]
+    assert question.stem == (
+        "Over de tekst worden twee beweringen gedaan.\n"
+        "1 De schrijver twijfelt.\n2 De schrijver overdrijft.\n"
+        "Welke bewering is juist?"
+    )
+    assert question.notes == [("list_in_stem", {"labels": ["1", "2"]})]
 
 
 def test_noteer_alleen_de_nummers_without_a_count_is_multi_with_a_note():
@@ -348,6 +377,19 @@ def test_ordering_with_numbered_items():
     )
     assert (question.kind, question.certainty) == ("ordering", HIGH)
     assert _labels(question, "item") == ["1", "2", "3"]
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "In welke volgorde behandelt de schrijver de drie stappen?",
+        "Zet de stappen in de juiste volgorde. Welke reeks klopt?\n1 Eerst.\n2 Dan.\n3 Daarna.",
+    ],
+)
+def test_a_choice_among_orders_is_multiple_choice(stem):
+    question = _one(f"Tekst 1 Titel\n1p 1 {stem}\nA 1-2-3\nB 2-1-3\nC 3-2-1")
+    assert (question.kind, question.certainty) == ("mc", HIGH)
+    assert _labels(question, "option") == ["A", "B", "C"]
 
 
 def test_matching_with_targets_listed_before_items():
@@ -454,6 +496,14 @@ def test_a_context_names_its_questions():
     ]
 
 
+def test_a_context_for_one_question():
+    booklet = read_question_booklet(
+        "Tekst 1 Titel\n1p 1 Leg uit.\nLees bij vraag 2 eerst alinea 3.\n1p 2 Leg uit.\n1p 3 Leg uit."
+    )
+    assert [(c.first, c.last) for c in booklet.contexts] == [(2, 2)]
+    assert booklet.questions[0].stem == "Leg uit."
+
+
 def test_a_context_for_the_next_two_questions():
     booklet = read_question_booklet(
         "Tekst 1 Titel\nLees bij de volgende twee vragen eerst regel 4-5.\n"
@@ -498,6 +548,10 @@ def test_a_heading_with_its_title_on_the_next_line_and_an_intro():
             [("looks_like_marking_scheme", {"maximumscore_lines": 2}), ("no_questions", {})],
         ),
         (
+            "1 maximumscore 2\nEen juist antwoord bevat de volgende elementen:\n• een reden 2",
+            [("looks_like_marking_scheme", {"maximumscore_lines": 1}), ("no_questions", {})],
+        ),
+        (
             "Examen HAVO Engels\n1p 1 What does the writer mean in paragraph 2?\n"
             "A He is angry.\nB He is happy.",
             [("other_subject", {})],
@@ -508,6 +562,11 @@ def test_a_heading_with_its_title_on_the_next_line_and_an_intro():
             [("other_subject", {})],
         ),
         (
+            "Dit examen bestaat uit 3 vragen.\nTekst 1 Titel\n1p 1 Leg uit.\n1p 2 Leg uit.",
+            [("question_count_differs", {"printed": 3, "found": 2})],
+        ),
+        ("Dit examen bestaat uit 1 vragen.\nTekst 1 Titel\n1p 1 Leg uit.", []),
+        (
             # Pasted questions without a text heading are still a Dutch paper.
             "1p 1 Citeer de zin waarin de schrijver twijfelt.",
             [],
@@ -516,3 +575,12 @@ def test_a_heading_with_its_title_on_the_next_line_and_an_intro():
 )
 def test_problems_of_the_paper(text, problems):
     assert read_question_booklet(text).problems == problems
+
+
+def test_the_reader_imports_no_django():
+    code = (
+        "import sys; import exam.papers.booklet; "
+        "print(sorted(m for m in sys.modules if m == 'django' or m.startswith('django.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

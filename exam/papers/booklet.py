@@ -117,7 +117,10 @@ _CITATION = re.compile(
     r"\bciteer\b|\b(?:schrijf|noteer)\s+(?:daarvan\s+)?(?:alleen\s+)?de\s+eerste\s+en\s+"
     r"(?:de\s+)?laatste\b"
 )
-_ORDERING = re.compile(r"\bvolgorde\b")
+# "Zet ... in de juiste volgorde", not "In welke volgorde ...? A 2-1-3 B ...".
+_ORDERING = re.compile(
+    r"\bzet\b.*\bvolgorde\b|\b(?:juiste|goede|juist|goed|chronologische)e?\s+volgorde\b"
+)
 _CHOOSE = re.compile(
     r"\bwelke\s+"
     + _COUNT
@@ -170,6 +173,7 @@ _DUTCH_READING = re.compile(
     r"\bciteer\b|\balinea\b|\bnoteer\s+alleen\b|\bjuist\b.*\bonjuist\b|\bvolledige\s+zinnen\b"
     r"|\bmaximaal\s+\S+\s+woorden\b|\bregels?\s+\d|\bde\s+(?:schrijver|auteur)\b|\btekst\s+\d"
 )
+_QUESTION_COUNT = re.compile(r"\bbestaat\s+uit\s+(\d{1,2})\s+vragen\b", re.IGNORECASE)
 _SCHEME_LINE = re.compile(r"^(?:\d{1,2}\s+)?maximumscore\s+\d", re.IGNORECASE)
 _SCHEME_WORD = re.compile(r"\bcorrectievoorschrift\b|\bscoringsvoorschrift\b", re.IGNORECASE)
 
@@ -289,6 +293,16 @@ class _Reader:
                 number = _NUMBER_LINE.match(self.lines[i + 1])
                 if number:
                     return int(number[1]), int(match[1]), number[2] or "", 2
+            # The margin lost its points: the next number, no list going on, a sentence.
+            number = _NUMBER_LINE.match(line)
+            if (
+                number
+                and number[2]
+                and number[2][0].isupper()
+                and int(number[1]) == (expected or 1)
+                and not self._continues_list(int(number[1]))
+            ):
+                return int(number[1]), None, number[2], 1
             return None
         match = _PASTED_QUESTION.match(line)
         if not match or _SCHEME_LINE.match(line):
@@ -427,10 +441,9 @@ class _Group:
     items: list[list[str]]  # [label, content]
 
 
-def _split_body(lines: list[str]) -> tuple[list[str], list[_Group]]:
-    """The stem lines and the labelled lists of a question's lines."""
-    stem: list[str] = []
-    groups: list[_Group] = []
+def _split_body(lines: list[str]) -> list[str | _Group]:
+    """A question's lines as stem lines and labelled lists, in printed order."""
+    entries: list[str | _Group] = []
     current: _Group | None = None
     for line in lines:
         if not line:
@@ -443,7 +456,7 @@ def _split_body(lines: list[str]) -> tuple[list[str], list[_Group]]:
                 current.items.append([label, content])
             else:
                 current = _Group(style, [[label, content]])
-                groups.append(current)
+                entries.append(current)
             continue
         if current is not None:
             ends = _STEM_AFTER_PARTS if current.style == "lower" else _STEM_AGAIN
@@ -451,8 +464,8 @@ def _split_body(lines: list[str]) -> tuple[list[str], list[_Group]]:
                 current.items[-1][1] = _join(current.items[-1][1], line)
                 continue
             current = None
-        stem.append(line)
-    return stem, groups
+        entries.append(line)
+    return entries
 
 
 def _match_label(line: str, current: _Group | None) -> tuple[str, str, str] | None:
@@ -493,21 +506,49 @@ def _flow(lines: list[str]) -> str:
 
 
 def _read_question(draft: _Draft) -> PaperQuestion:
-    stem_lines, groups = _split_body(draft.lines)
-    stem = _flow(stem_lines)
+    entries = _split_body(draft.lines)
+    groups = [entry for entry in entries if isinstance(entry, _Group)]
+    low = _flow([entry for entry in entries if isinstance(entry, str)]).lower()
     question = PaperQuestion(
         number=draft.number,
         text_number=draft.text_number,
         points=draft.points,
-        stem=stem,
+        stem="",
         kind="open",
         notes=list(draft.notes),
     )
-    low = stem.lower()
     question.word_limit = _word_limit(low)
     question.full_sentences = bool(_FULL_SENTENCES.search(low))
-    _classify(question, low, groups)
+    used = _classify(question, low, groups)
+    # A list that is no choice stays in the stem as printed ("1 ...", "2 ..."), so
+    # nothing is lost, and the review report names it.
+    lines: list[tuple[bool, str]] = []
+    for entry in entries:
+        if isinstance(entry, str):
+            lines.append((False, entry))
+        elif not any(entry is group for group in used):
+            printed = "\n".join(f"{label} {content}" for label, content in entry.items)
+            lines.append((True, printed))
+            question.notes.append(("list_in_stem", {"labels": [label for label, _ in entry.items]}))
+    question.stem = _flow_blocks(lines)
     return question
+
+
+def _flow_blocks(lines: list[tuple[bool, str]]) -> str:
+    """Stem lines flowed into one line; a list kept in the stem (True) stays on lines
+    of its own."""
+    blocks: list[str] = []
+    flowing = False
+    for is_list, line in lines:
+        if is_list:
+            blocks.append(line)
+            flowing = False
+        elif flowing:
+            blocks[-1] = _join(blocks[-1], line)
+        else:
+            blocks.append(line)
+            flowing = True
+    return "\n".join(blocks)
 
 
 def _word_limit(low: str) -> int | None:
@@ -527,54 +568,48 @@ def _choices(role: str, group: _Group) -> list[PaperChoice]:
     return [PaperChoice(role=role, label=label, content=content) for label, content in group.items]
 
 
-def _classify(question: PaperQuestion, low: str, groups: list[_Group]) -> None:
-    """Set the kind, certainty, choices and kind-specific instructions.
+def _classify(question: PaperQuestion, low: str, groups: list[_Group]) -> list[_Group]:
+    """Set the kind, certainty, choices and kind-specific instructions; return the
+    lists that became choices or parts.
 
     The order matters: the exam phrasing that names a kind exactly comes first, then
     the lists (matching needs two, a choice among options one), then the phrasings that
     need no list, and an open question last."""
-    lettered = [g for g in groups if g.style in ("upper", "lower")]
+    upper = [g for g in groups if g.style == "upper"]
+    lower = [g for g in groups if g.style == "lower"]
     numbered = [g for g in groups if g.style == "number"]
-    options = [g for g in groups if g.style in ("upper", "number")]
+    # Options A-F before a numbered list: "1 ... 2 ..." then "A alleen 1, B alleen 2".
+    options = upper + numbered
     choose = _CHOOSE.search(low)
 
     def kind(code: str, certainty: str = HIGH) -> None:
         question.kind = code
         question.certainty = certainty
 
-    def unplaced(extra: list[_Group]) -> None:
-        for group in extra:
-            question.notes.append(
-                ("list_not_placed", {"labels": [label for label, _ in group.items]})
-            )
-
     if _CITATION.search(low):
         kind("citation")
-        unplaced(groups)
-        return
+        return []
     values = _statement_values(low)
     if values is not None:
         question.statement_values = values
-        if numbered or lettered:
-            group = (numbered or lettered)[0]
+        listed = numbered + upper + lower
+        if listed:
             kind("statements")
-            question.choices = _choices("statement", group)
-            unplaced([g for g in groups if g is not group])
-        else:
-            kind("statements", LOW)
-            question.notes.append(("statements_not_found", {}))
-        return
-    if _ORDERING.search(low) and groups:
+            question.choices = _choices("statement", listed[0])
+            return listed[:1]
+        kind("statements", LOW)
+        question.notes.append(("statements_not_found", {}))
+        return []
+    if _ORDERING.search(low) and groups and not (upper and numbered):
         group = groups[0]
         kind("ordering", HIGH if len(group.items) >= 2 else LOW)
         question.choices = _choices("item", group)
-        unplaced(groups[1:])
-        return
-    if lettered and numbered:
+        return [group]
+    items = lower or (upper if _EACH.search(low) else [])
+    if items and numbered:
         kind("matching")
-        question.choices = _choices("item", lettered[0]) + _choices("target", numbered[0])
-        unplaced([g for g in groups if g is not lettered[0] and g is not numbered[0]])
-        return
+        question.choices = _choices("item", items[0]) + _choices("target", numbered[0])
+        return [items[0], numbered[0]]
     if options and (choose or _NUMBERS_ONLY.search(low)):
         group = options[0]
         question.choices = _choices("option", group)
@@ -584,48 +619,39 @@ def _classify(question: PaperQuestion, low: str, groups: list[_Group]) -> None:
         else:
             kind("multi", LOW)
             question.notes.append(("choose_not_found", {}))
-        unplaced(groups[1:])
-        return
+        return [group]
     if options:
         group = options[0]
         question.choices = _choices("option", group)
-        if group.style == "upper" or _ONE_NUMBER.search(low):
-            kind("mc", HIGH if len(group.items) >= 2 else LOW)
-        else:
-            kind("mc", LOW)
+        sure = group.style == "upper" or _ONE_NUMBER.search(low)
+        kind("mc", HIGH if sure and len(group.items) >= 2 else LOW)
         if len(group.items) < 2:
             question.notes.append(("one_option", {}))
-        unplaced([g for g in groups if g is not group])
-        return
+        return [group]
     if _PARAGRAPH.search(low):
         kind("paragraph")
-        unplaced(groups)
-        return
+        return []
     if _GAP.search(low):
         kind("gap")
         several = _SEVERAL_GAPS.search(low)
         if several:
             question.notes.append(("several_gaps", {"last": int(several[2])}))
-        unplaced(groups)
-        return
+        return []
     if _SUMMARY.search(low):
         if question.word_limit is None:
             kind("summary", LOW)
             question.notes.append(("word_limit_not_found", {}))
         else:
             kind("summary")
-        unplaced(groups)
-        return
-    lower = [g for g in groups if g.style == "lower"]
+        return []
     if lower and len(lower[0].items) >= 2:
         kind("parts")
         question.parts = [(label, content) for label, content in lower[0].items]
-        unplaced([g for g in groups if g is not lower[0]])
-        return
+        return [lower[0]]
     if choose:
         question.choose = _count(choose)
-    unplaced(groups)
     kind("open", LOW if _QUESTION_LIKE.search(low) else NONE)
+    return []
 
 
 def _statement_values(low: str) -> tuple[str, str] | None:
@@ -650,8 +676,13 @@ def _paper_problems(
     scheme_lines = sum(1 for line in lines if _SCHEME_LINE.match(line))
     if scheme_lines or _SCHEME_WORD.search(text):
         problems.append(("looks_like_marking_scheme", {"maximumscore_lines": scheme_lines}))
-    if not booklet.texts and not _DUTCH_READING.search(text.lower()):
+    if not booklet.texts and not _DUTCH_READING.search(text.lower()) and not scheme_lines:
         problems.append(("other_subject", {}))
     if not booklet.questions:
         problems.append(("no_questions", {}))
+    printed = _QUESTION_COUNT.search(text)
+    if booklet.questions and printed and int(printed[1]) != len(booklet.questions):
+        # The cover's "Dit examen bestaat uit 24 vragen": a question was not found.
+        found = len(booklet.questions)
+        problems.append(("question_count_differs", {"printed": int(printed[1]), "found": found}))
     return problems
