@@ -222,6 +222,17 @@ def test_a_question_whose_margin_lost_its_points_is_still_a_question():
     assert _labels(booklet.questions[0], "option") == ["1", "2"]
 
 
+def test_a_paste_may_mix_margin_points_and_vraag_headings():
+    booklet = read_question_booklet(
+        "Tekst 1 Titel\n2p 1 Leg uit.\nVraag 2 (1p)\nWelke alinea bevat de conclusie?"
+    )
+    got = [(q.number, q.points, q.kind, q.stem) for q in booklet.questions]
+    assert got == [
+        (1, 2, "open", "Leg uit."),
+        (2, 1, "paragraph", "Welke alinea bevat de conclusie?"),
+    ]
+
+
 def test_a_pasted_booklet_numbers_its_questions_in_several_ways():
     booklet = read_question_booklet(
         "Tekst 1 Titel\n\n"
@@ -325,6 +336,7 @@ def test_noteer_alleen_de_nummers_without_a_count_is_multi_with_a_note():
         ("Noteer bij elke uitspraak 'feit' of 'mening'.", ("feit", "mening")),
         ("Noteer bij elke zin “ja” of “nee”.", ("ja", "nee")),
         ("Geef bij elke bewering aan of je het eens of oneens bent.", ("eens", "oneens")),
+        ("Geef aan of deze beweringen juist of onjuist zijn.", ("juist", "onjuist")),
     ],
 )
 def test_statements_and_their_pair_of_words(instruction, values):
@@ -440,6 +452,7 @@ def test_parts_keep_their_own_instructions():
         ("Noem twee oorzaken die de schrijver geeft.", LOW, 2),
         ("Welke drie oorzaken geeft de schrijver?", LOW, 3),
         ("De schrijver en de lezer.", NONE, None),
+        ("Vindt de schrijver dit wel of niet belangrijk? Leg uit.", LOW, None),
     ],
 )
 def test_open_questions_and_unknown_ones(stem, certainty, choose):

@@ -293,6 +293,9 @@ class _Reader:
                 number = _NUMBER_LINE.match(self.lines[i + 1])
                 if number:
                     return int(number[1]), int(match[1]), number[2] or "", 2
+            pasted = _PASTED_QUESTION.match(line)
+            if pasted and pasted[1]:
+                return self._pasted(pasted)
             # The margin lost its points: the next number, no list going on, a sentence.
             number = _NUMBER_LINE.match(line)
             if (
@@ -319,6 +322,12 @@ class _Reader:
                 return None
             if self._continues_list(number):
                 return None
+        return self._pasted(match)
+
+    def _pasted(self, match: re.Match) -> tuple[int, int | None, str, int]:
+        """A teacher's "Vraag 5 (2p) Welke ..." or "5. Welke ... (2 punten)"."""
+        number = int(match[2] or match[3])
+        rest = match[4] or ""
         points = _PASTED_POINTS.search(rest)
         if points:
             rest = (rest[: points.start()] + rest[points.end() :]).strip()
@@ -590,7 +599,7 @@ def _classify(question: PaperQuestion, low: str, groups: list[_Group]) -> list[_
         kind("citation")
         return []
     values = _statement_values(low)
-    if values is not None:
+    if values is not None and (groups or _EACH.search(low)):
         question.statement_values = values
         listed = numbered + upper + lower
         if listed:
@@ -655,8 +664,7 @@ def _classify(question: PaperQuestion, low: str, groups: list[_Group]) -> list[_
 
 
 def _statement_values(low: str) -> tuple[str, str] | None:
-    if not _EACH.search(low):
-        return None
+    """The pair of words a statement is marked with: "‘juist’ of ‘onjuist’", "wel of niet"."""
     quoted = _QUOTED_PAIR.search(low)
     if quoted:
         return quoted[1], quoted[2]
