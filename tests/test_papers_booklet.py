@@ -580,6 +580,16 @@ def test_a_heading_with_its_title_on_the_next_line_and_an_intro():
         ),
         ("Dit examen bestaat uit 1 vragen.\nTekst 1 Titel\n1p 1 Leg uit.", []),
         (
+            "Voor dit examen zijn maximaal 4 punten te behalen.\nTekst 1 Titel\n1p 1 Leg uit.\n"
+            "2p 2 Leg uit.",
+            [("points_total_differs", {"printed": 4, "found": 3})],
+        ),
+        (
+            "Voor dit examen zijn maximaal 3 punten te behalen.\nTekst 1 Titel\n1p 1 Leg uit.\n"
+            "2p 2 Leg uit.",
+            [],
+        ),
+        (
             # Pasted questions without a text heading are still a Dutch paper.
             "1p 1 Citeer de zin waarin de schrijver twijfelt.",
             [],

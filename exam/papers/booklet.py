@@ -174,6 +174,7 @@ _DUTCH_READING = re.compile(
     r"|\bmaximaal\s+\S+\s+woorden\b|\bregels?\s+\d|\bde\s+(?:schrijver|auteur)\b|\btekst\s+\d"
 )
 _QUESTION_COUNT = re.compile(r"\bbestaat\s+uit\s+(\d{1,2})\s+vragen\b", re.IGNORECASE)
+_POINTS_TOTAL = re.compile(r"\bmaximaal\s+(\d{1,3})\s+punten\b", re.IGNORECASE)
 _SCHEME_LINE = re.compile(r"^(?:\d{1,2}\s+)?maximumscore\s+\d", re.IGNORECASE)
 _SCHEME_WORD = re.compile(r"\bcorrectievoorschrift\b|\bscoringsvoorschrift\b", re.IGNORECASE)
 
@@ -693,4 +694,9 @@ def _paper_problems(
         # The cover's "Dit examen bestaat uit 24 vragen": a question was not found.
         found = len(booklet.questions)
         problems.append(("question_count_differs", {"printed": int(printed[1]), "found": found}))
+    total = _POINTS_TOTAL.search(text)
+    points = [q.points for q in booklet.questions]
+    if points and None not in points and total and int(total[1]) != sum(points):
+        # The cover's "maximaal 49 punten": a question or its points were not found.
+        problems.append(("points_total_differs", {"printed": int(total[1]), "found": sum(points)}))
     return problems
