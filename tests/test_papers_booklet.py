@@ -2,6 +2,7 @@
 questions with their kind, certainty, points, choices and instructions, and what is
 wrong with the paper as a whole. No database: the reader is pure."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -607,3 +608,17 @@ def test_the_reader_imports_no_django():
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_the_booklet_pasted_without_margins_reads_the_same(booklet):
+    printed = OPGAVEN.read_text(encoding="utf-8")
+    # "2p 5 Welke ..." -> "5. Welke ... (2p)", as a teacher might type it.
+    pasted = re.sub(r"^(\d)p[ \n](\d{1,2}) (.*)$", r"\2. \3 (\1p)", printed, flags=re.MULTILINE)
+    assert "1p 1" not in pasted and "1. Wat is de functie" in pasted
+    again = read_question_booklet(pasted)
+    assert again.texts == booklet.texts
+    assert again.contexts == booklet.contexts
+    got = [(q.number, q.points, q.kind, q.certainty, q.choices, q.stem) for q in again.questions]
+    assert got == [
+        (q.number, q.points, q.kind, q.certainty, q.choices, q.stem) for q in booklet.questions
+    ]
