@@ -554,7 +554,7 @@ def test_a_heading_with_its_title_on_the_next_line_and_an_intro():
         (
             # The text booklet ("bijlage"): texts, but no questions.
             "Tekst 1 Leve de verveling\nWie zich verveelt, denkt na.\n5 Dat is goed.",
-            [("no_questions", {})],
+            [("not_a_question_booklet", {}), ("no_questions", {})],
         ),
         (
             "Correctievoorschrift HAVO\nTekst 1\n1 maximumscore 1\nC\n2 maximumscore 2\n"

@@ -17,8 +17,15 @@ works on lines:
    numbered lines "1".., lettered lines "a"..; the kind follows from the stem's exam
    phrasing and the lists, in a fixed order (see `_classify`).
 
-Everything else the reader noticed but could not place goes into `notes` as (code,
-params); what is wrong with the paper as a whole goes into `QuestionBooklet.problems`.
+Everything else the reader noticed but could not place goes into a question's `notes`
+as (code, params): `points_missing`, `number_out_of_sequence` {expected},
+`list_in_stem` {labels} (a list that is no choice, kept in the stem as printed),
+`choose_not_found`, `statements_not_found`, `one_option`, `several_gaps` {last},
+`word_limit_not_found`. What is wrong with the paper as a whole goes into
+`QuestionBooklet.problems`: `looks_like_marking_scheme` {maximumscore_lines},
+`other_subject`, `not_a_question_booklet` (texts, no questions: the text booklet),
+`no_questions`, and the cover's figures against what was read:
+`question_count_differs` and `points_total_differs` {printed, found}.
 """
 
 from __future__ import annotations
@@ -688,6 +695,9 @@ def _paper_problems(
     if not booklet.texts and not _DUTCH_READING.search(text.lower()) and not scheme_lines:
         problems.append(("other_subject", {}))
     if not booklet.questions:
+        if booklet.texts and not scheme_lines:
+            # "Tekst 1 ..." headings and no question: the text booklet ("bijlage").
+            problems.append(("not_a_question_booklet", {}))
         problems.append(("no_questions", {}))
     printed = _QUESTION_COUNT.search(text)
     if booklet.questions and printed and int(printed[1]) != len(booklet.questions):
