@@ -550,7 +550,12 @@ def test_a_heading_with_its_title_on_the_next_line_and_an_intro():
 @pytest.mark.parametrize(
     ("text", "problems"),
     [
-        ("", [("other_subject", {}), ("no_questions", {})]),
+        ("", [("no_questions", {})]),
+        ("Een paar losse woorden.", [("no_questions", {})]),
+        (
+            "The quick brown fox jumps over the lazy dog. " * 4,
+            [("other_subject", {}), ("no_questions", {})],
+        ),
         (
             # The text booklet ("bijlage"): texts, but no questions.
             "Tekst 1 Leve de verveling\nWie zich verveelt, denkt na.\n5 Dat is goed.",
@@ -622,3 +627,12 @@ def test_the_booklet_pasted_without_margins_reads_the_same(booklet):
     assert got == [
         (q.number, q.points, q.kind, q.certainty, q.choices, q.stem) for q in booklet.questions
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2p", "Tekst 1", "Lees bij vraag", "1p 1", "1p 1\nA", "samen-", "\x00\x01", "\n" * 50],
+)
+def test_odd_input_gives_a_booklet_never_an_error(text):
+    booklet = read_question_booklet(text)
+    assert booklet.problems or booklet.questions

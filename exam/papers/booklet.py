@@ -692,7 +692,15 @@ def _paper_problems(
     scheme_lines = sum(1 for line in lines if _SCHEME_LINE.match(line))
     if scheme_lines or _SCHEME_WORD.search(text):
         problems.append(("looks_like_marking_scheme", {"maximumscore_lines": scheme_lines}))
-    if not booklet.texts and not _DUTCH_READING.search(text.lower()) and not scheme_lines:
+    # Another subject: some text (a few stray words are just too little to tell), no
+    # "Tekst n" headings and no phrase of a Dutch reading paper.
+    enough = bool(booklet.questions) or len(text.split()) >= 30
+    if (
+        enough
+        and not booklet.texts
+        and not scheme_lines
+        and not _DUTCH_READING.search(text.lower())
+    ):
         problems.append(("other_subject", {}))
     if not booklet.questions:
         if booklet.texts and not scheme_lines:
