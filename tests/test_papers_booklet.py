@@ -526,6 +526,17 @@ def test_a_context_for_the_next_two_questions():
     assert [(c.first, c.last) for c in booklet.contexts] == [(1, 2)]
 
 
+def test_lees_inside_a_question_is_no_context():
+    booklet = read_question_booklet(
+        "Tekst 1 Titel\n1p 1 Wat bedoelt de schrijver?\n"
+        "Lees alinea 3 opnieuw. Welke vraag stelt de schrijver daar?\n1p 2 Leg uit."
+    )
+    assert booklet.contexts == []
+    assert booklet.questions[0].stem == (
+        "Wat bedoelt de schrijver? Lees alinea 3 opnieuw. Welke vraag stelt de schrijver daar?"
+    )
+
+
 def test_a_context_stops_at_the_next_text():
     booklet = read_question_booklet(
         "Tekst 1 Een\nLees bij de volgende vragen eerst regel 4-5.\n"

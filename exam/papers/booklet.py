@@ -64,7 +64,11 @@ _KEEP_APART = {"en", "of", "tot", "als"}
 # --- structure ----------------------------------------------------------------------
 
 _TEXT_HEADING = re.compile(r"^Tekst\s+(\d{1,2})(?:\s*[:.-]?\s+(\S.*))?$")
-_CONTEXT_START = re.compile(r"^Lees\s.*\bvra(?:ag|gen)\b", re.IGNORECASE)
+# "Lees bij de volgende (twee) vragen ...", "Lees bij vraag 5 ...": not "Lees alinea 3
+# opnieuw. Welke vraag ..." inside a question.
+_CONTEXT_START = re.compile(
+    r"^Lees\b.*\bbij\s+(?:de\s+)?(?:volgende\s+)?(?:\w+\s+)?vra(?:ag|gen)\b", re.IGNORECASE
+)
 _CONTEXT_RANGE = re.compile(
     r"\bvra(?:ag|gen)\s+(\d{1,2})(?:\s*(?:tot\s+en\s+met|t/m|-|–|en)\s*(\d{1,2}))?",
     re.IGNORECASE,
