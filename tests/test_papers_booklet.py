@@ -185,6 +185,7 @@ def test_a_word_broken_across_lines_is_joined_in_the_booklet(booklet):
         "Tekst 1 Titel\n2p\n1 Leg uit waarom de schrijver twijfelt.",
         "Tekst 1 Titel\n2p\n1\nLeg uit waarom de schrijver twijfelt.",
         "Tekst 1 Titel\n2p 1\nLeg uit waarom de schrijver twijfelt.",
+        "Tekst 1 Titel\n\n2p\n\n1 Leg uit waarom de schrijver twijfelt.\n",
     ],
 )
 def test_points_on_the_line_of_the_number_or_on_their_own(text):

@@ -301,10 +301,13 @@ class _Reader:
             if match:
                 return int(match[2]), int(match[1]), match[3] or "", 1
             match = _POINTS_ALONE.match(line)
-            if match and i + 1 < len(self.lines):
-                number = _NUMBER_LINE.match(self.lines[i + 1])
+            if match:
+                after = i + 1
+                while after < len(self.lines) and not self.lines[after]:
+                    after += 1
+                number = _NUMBER_LINE.match(self.lines[after]) if after < len(self.lines) else None
                 if number:
-                    return int(number[1]), int(match[1]), number[2] or "", 2
+                    return int(number[1]), int(match[1]), number[2] or "", after - i + 1
             pasted = _PASTED_QUESTION.match(line)
             if pasted and pasted[1]:
                 return self._pasted(pasted)
