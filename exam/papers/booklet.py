@@ -1,0 +1,727 @@
+"""Read a question booklet ("opgaven") from its plain text (no Django).
+
+The text is what pdfplumber gives of the PDF, or what a teacher pasted. The reader
+works on lines:
+
+1. **Clean.** Page furniture goes (the exam code "HA-1002-a-21-1-o", a page count
+   "3 / 12", a bare page number, "lees verder ►►►", "einde"); a word broken at a line
+   end ("samen-" / "vatting") is joined when its second part starts in lower case.
+2. **Split.** A text heading "Tekst 2 Het nut van de nacht" starts a text (the lines
+   under it up to the first question are its intro); "Lees bij de volgende vragen ..."
+   starts a shared context; a question starts with its points and number ("2p 5
+   Welke ...", or "2p" on a line of its own above "5 ..."). A booklet without any
+   "2p" (a teacher's paste) may number questions "5", "5." or "Vraag 5", with the
+   points as "(2p)"; a number only starts a question when it is the next one and does
+   not continue a numbered list inside the question.
+3. **Read each question.** Its lines are stem lines and lists: options "A".."F",
+   numbered lines "1".., lettered lines "a"..; the kind follows from the stem's exam
+   phrasing and the lists, in a fixed order (see `_classify`).
+
+Everything else the reader noticed but could not place goes into a question's `notes`
+as (code, params): `points_missing`, `number_out_of_sequence` {expected},
+`list_in_stem` {labels} (a list that is no choice, kept in the stem as printed),
+`choose_not_found`, `statements_not_found`, `one_option`, `several_gaps` {last},
+`word_limit_not_found`. What is wrong with the paper as a whole goes into
+`QuestionBooklet.problems`: `looks_like_marking_scheme` {maximumscore_lines},
+`other_subject`, `not_a_question_booklet` (texts, no questions: the text booklet),
+`no_questions`, and the cover's figures against what was read:
+`question_count_differs` and `points_total_differs` {printed, found}.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from exam.papers.types import (
+    HIGH,
+    LOW,
+    NONE,
+    PaperChoice,
+    PaperContext,
+    PaperQuestion,
+    PaperText,
+    QuestionBooklet,
+)
+
+# --- cleaning -----------------------------------------------------------------------
+
+# A furniture line holds only these, in any order: "HA-1002-a-21-1-o 2 / 4", "einde ■".
+_FURNITURE_PART = re.compile(
+    r"\s*(?:[A-Z]{2,3}-\d{3,4}-[a-z]-\d{2}-\d-[a-z]\*?"  # exam code HA-1002-a-21-1-o
+    r"|\d{1,3}\s*/\s*\d{1,3}"  # page count 3 / 12
+    r"|(?:pagina|blad)\s+\d{1,3}(?:\s+van\s+\d{1,3})?"
+    r"|lees\s+verder|einde|[►▶■●]+)\s*",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_POINTS_ALONE = re.compile(r"^(\d{1,2})\s?p$")
+# "samen-" + "vatting": not "hoofd-" + "en bijzaken".
+_BROKEN_WORD = re.compile(r"[A-Za-zÀ-ÿ]-$")
+_LOWER_START = re.compile(r"^[a-zà-ÿ]{2,}")
+_KEEP_APART = {"en", "of", "tot", "als"}
+
+# --- structure ----------------------------------------------------------------------
+
+_TEXT_HEADING = re.compile(r"^Tekst\s+(\d{1,2})(?:\s*[:.-]?\s+(\S.*))?$")
+# "Lees bij de volgende (twee) vragen ...", "Lees bij vraag 5 ...": not "Lees alinea 3
+# opnieuw. Welke vraag ..." inside a question.
+_CONTEXT_START = re.compile(
+    r"^Lees\b.*\bbij\s+(?:de\s+)?(?:volgende\s+)?(?:\w+\s+)?vra(?:ag|gen)\b", re.IGNORECASE
+)
+_CONTEXT_RANGE = re.compile(
+    r"\bvra(?:ag|gen)\s+(\d{1,2})(?:\s*(?:tot\s+en\s+met|t/m|-|–|en)\s*(\d{1,2}))?",
+    re.IGNORECASE,
+)
+# "2p 5 Welke ..." (the margin), "2p 5" (text on the next line).
+_MARGIN_QUESTION = re.compile(r"^(\d{1,2})\s?p\s+(\d{1,2})(?:\s+(\S.*))?$")
+_NUMBER_LINE = re.compile(r"^(\d{1,2})(?:\s+(\S.*))?$")
+# A teacher's paste: "Vraag 5 (2p) Welke ...", "5. Welke ... (2 punten)".
+_PASTED_QUESTION = re.compile(
+    r"^(?:(vraag)\s+(\d{1,2})|(\d{1,2})[.)]?)(?:\s*[:.]?\s*(\S.*))?$", re.IGNORECASE
+)
+_PASTED_POINTS = re.compile(r"[(\[]\s*(\d{1,2})\s*(?:p|pt|punt|punten)\s*[)\]]", re.IGNORECASE)
+
+_LABELLED = {
+    "upper": re.compile(r"^([A-F])(?:[.)]\s*|\s+)(\S.*)$"),
+    "number": re.compile(r"^(\d{1,2})(?:[.)]\s*|\s+)(\S.*)$"),
+    "lower": re.compile(r"^([a-h])(?:[.)]\s*|\s+)(\S.*)$"),
+}
+_FIRST_LABEL = {"upper": "A", "number": "1", "lower": "a"}
+# A line after a list item that starts a new sentence of the stem, not the item's next line.
+_STEM_AGAIN = re.compile(
+    r"^(?:Noteer|Geef|Gebruik|Citeer|Schrijf|Let op|Licht|Leg|Vat|Zet|Welke?|Wat|Hoe|"
+    r"Waarom|Wie|Waar|In welke|Bij welke|Kies|Verklaar|Beschrijf|Noem|Formuleer)\b"
+)
+# In parts ("a Noem ...", "b Leg uit ..."), only "Noteer ..." ends the last part.
+_STEM_AFTER_PARTS = re.compile(r"^(?:Noteer|Let op)\b")
+
+# --- exam phrasing ------------------------------------------------------------------
+
+_NUMBER_WORDS = {
+    "een": 1,
+    "één": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "vijftien": 15,
+    "twintig": 20,
+    "vijfentwintig": 25,
+    "dertig": 30,
+    "vijfendertig": 35,
+    "veertig": 40,
+    "vijftig": 50,
+    "zestig": 60,
+    "zeventig": 70,
+    "tachtig": 80,
+    "negentig": 90,
+    "honderd": 100,
+}
+_COUNT = r"(twee|drie|vier|vijf|zes)"
+_CITATION = re.compile(
+    r"\bciteer\b|\b(?:schrijf|noteer)\s+(?:daarvan\s+)?(?:alleen\s+)?de\s+eerste\s+en\s+"
+    r"(?:de\s+)?laatste\b"
+)
+# "Zet ... in de juiste volgorde", not "In welke volgorde ...? A 2-1-3 B ...".
+_ORDERING = re.compile(
+    r"\bzet\b.*\bvolgorde\b|\b(?:juiste|goede|juist|goed|chronologische)e?\s+volgorde\b"
+)
+_CHOOSE = re.compile(
+    r"\bwelke\s+"
+    + _COUNT
+    + r"\b|\bnoteer\s+(?:alleen\s+)?de\s+(?:nummers|letters)\s+van\s+de\s+"
+    + _COUNT
+    + r"\b|\bnoteer\s+(?:alleen\s+)?de\s+"
+    + _COUNT
+    + r"\s+(?:nummers|letters)\b"
+    r"|\b(?:noem|geef)\s+" + _COUNT + r"\b"
+)
+_NUMBERS_ONLY = re.compile(r"\bnoteer\s+(?:alleen\s+)?de\s+(?:nummers|letters)\b")
+_ONE_NUMBER = re.compile(
+    r"\bnoteer\s+(?:alleen\s+)?het\s+nummer\b|\bnoteer\s+(?:alleen\s+)?de\s+letter\b"
+)
+_PARAGRAPH = re.compile(
+    r"\b(?:in\s+)?welke\s+alinea\b|\bnummer\s+van\s+de(?:ze)?\s+alinea\b|\balineanummer\b"
+)
+_GAP = re.compile(
+    r"\bopen\s+plek(?:ken)?\b|\bop\s+de\s+(?:open\s+)?(?:plaats|plaatsen|puntjes)\b"
+    r"|\bwelk(?:e)?\s+woord(?:en)?\b.*\b(?:past|passen)\b"
+)
+_SEVERAL_GAPS = re.compile(r"\bplaatsen\s+(\d)(?:\s*,\s*\d)*\s+en\s+(\d)\b")
+_SUMMARY = re.compile(r"\bvat\b.*\bsamen\b|\bsamenvatting\b")
+_WORD_LIMIT = re.compile(
+    r"\b(?:maximaal|ten\s+hoogste|hoogstens|niet\s+meer\s+dan)\s+(\d{1,3}|[a-zé]+)\s+woorden\b"
+)
+_FULL_SENTENCES = re.compile(
+    r"\b(?:in\s+)?(?:een|één)\s+of\s+meer\s+(?:volledige|hele)\s+zinnen\b"
+    r"|\bin\s+(?:een\s+)?(?:volledige|hele)\s+zin(?:nen)?\b"
+)
+_EACH = re.compile(r"\b(?:bij|van|voor)\s+(?:elke|iedere)\b|\bper\s+(?:bewering|uitspraak|zin)\b")
+_QUOTED_PAIR = re.compile(
+    r"['‘’\"“”]\s*([a-zé]+(?:\s[a-zé]+)?)\s*['‘’\"“”]\s+of\s+['‘’\"“”]\s*([a-zé]+(?:\s[a-zé]+)?)\s*['‘’\"“”]"
+)
+_KNOWN_PAIRS = [
+    ("juist", "onjuist"),
+    ("wel", "niet"),
+    ("ja", "nee"),
+    ("eens", "oneens"),
+    ("feit", "mening"),
+    ("waar", "niet waar"),
+    ("voor", "tegen"),
+]
+_QUESTION_LIKE = re.compile(
+    r"\?|\b(?:leg|licht)\b.*\b(?:uit|toe)\b|\b(?:geef|noem|beschrijf|verklaar|formuleer|"
+    r"noteer|schrijf|citeer|vat|zet)\b"
+)
+# Exam instructions of a Dutch reading paper, for "is this another subject?".
+_DUTCH_READING = re.compile(
+    r"\bciteer\b|\balinea\b|\bnoteer\s+alleen\b|\bjuist\b.*\bonjuist\b|\bvolledige\s+zinnen\b"
+    r"|\bmaximaal\s+\S+\s+woorden\b|\bregels?\s+\d|\bde\s+(?:schrijver|auteur)\b|\btekst\s+\d"
+)
+_QUESTION_COUNT = re.compile(r"\bbestaat\s+uit\s+(\d{1,2})\s+vragen\b", re.IGNORECASE)
+_POINTS_TOTAL = re.compile(r"\bmaximaal\s+(\d{1,3})\s+punten\b", re.IGNORECASE)
+_SCHEME_LINE = re.compile(r"^(?:\d{1,2}\s+)?maximumscore\s+\d", re.IGNORECASE)
+_SCHEME_WORD = re.compile(r"\bcorrectievoorschrift\b|\bscoringsvoorschrift\b", re.IGNORECASE)
+
+
+def read_question_booklet(text: str) -> QuestionBooklet:
+    """The texts, contexts and questions of a question booklet's plain text."""
+    lines = _clean(text)
+    booklet = _Reader(lines).read()
+    booklet.problems = _paper_problems(text, lines, booklet)
+    return booklet
+
+
+# --- cleaning -----------------------------------------------------------------------
+
+
+def _clean(text: str) -> list[str]:
+    """The booklet's lines, stripped, furniture gone, broken words joined; a blank
+    line is kept as "" (it ends a list in a teacher's paste)."""
+    kept: list[str] = []
+    for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = " ".join(raw.replace("\u00ad", "").split())
+        if not line:
+            if kept and kept[-1] != "":
+                kept.append("")
+            continue
+        if _is_furniture(line):
+            continue
+        if _BARE_NUMBER.match(line):
+            previous = _last_content(kept)
+            if previous is None or not _POINTS_ALONE.match(previous):
+                continue  # a page number
+        kept.append(line)
+    joined: list[str] = []
+    for line in kept:
+        previous_index = _last_content_index(joined)
+        if (
+            line
+            and previous_index is not None
+            and _BROKEN_WORD.search(joined[previous_index])
+            and _LOWER_START.match(line)
+            and line.split()[0].rstrip(".,;:?!") not in _KEEP_APART
+        ):
+            # Blank lines between the parts were a page break.
+            del joined[previous_index + 1 :]
+            joined[previous_index] = joined[previous_index][:-1] + line
+            continue
+        joined.append(line)
+    while joined and joined[-1] == "":
+        joined.pop()
+    return joined
+
+
+def _is_furniture(line: str) -> bool:
+    rest = line
+    while rest:
+        match = _FURNITURE_PART.match(rest)
+        if not match or not match.group(0):
+            return False
+        rest = rest[match.end() :]
+    return True
+
+
+def _last_content(lines: list[str]) -> str | None:
+    index = _last_content_index(lines)
+    return None if index is None else lines[index]
+
+
+def _last_content_index(lines: list[str]) -> int | None:
+    for index in range(len(lines) - 1, -1, -1):
+        if lines[index]:
+            return index
+    return None
+
+
+# --- splitting ----------------------------------------------------------------------
+
+
+@dataclass
+class _Draft:
+    number: int
+    text_number: int
+    points: int | None
+    lines: list[str] = field(default_factory=list)
+    notes: list[tuple[str, dict]] = field(default_factory=list)
+
+
+@dataclass
+class _DraftContext:
+    text_number: int
+    lines: list[str]
+    after: int  # how many questions came before it
+
+
+class _Reader:
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.margin = any(
+            _POINTS_ALONE.match(line) or _MARGIN_QUESTION.match(line) for line in lines
+        )
+        self.texts: list[PaperText] = []
+        self.drafts: list[_Draft] = []
+        self.contexts: list[_DraftContext] = []
+        self.text_number = 0
+        # Where lines go: ("cover"), ("intro", heading index), ("context", ctx), ("question", draft)
+        self.target: tuple = ("cover",)
+
+    # A question start at index i: (number, points, first text, lines used) or None.
+    def _question_at(self, i: int) -> tuple[int, int | None, str, int] | None:
+        line = self.lines[i]
+        expected = self.drafts[-1].number + 1 if self.drafts else None
+        if self.margin:
+            match = _MARGIN_QUESTION.match(line)
+            if match:
+                return int(match[2]), int(match[1]), match[3] or "", 1
+            match = _POINTS_ALONE.match(line)
+            if match:
+                after = i + 1
+                while after < len(self.lines) and not self.lines[after]:
+                    after += 1
+                number = _NUMBER_LINE.match(self.lines[after]) if after < len(self.lines) else None
+                if number:
+                    return int(number[1]), int(match[1]), number[2] or "", after - i + 1
+            pasted = _PASTED_QUESTION.match(line)
+            if pasted and pasted[1]:
+                return self._pasted(pasted)
+            # The margin lost its points: the next number, no list going on, a sentence.
+            number = _NUMBER_LINE.match(line)
+            if (
+                number
+                and number[2]
+                and number[2][0].isupper()
+                and int(number[1]) == (expected or 1)
+                and not self._continues_list(int(number[1]))
+            ):
+                return int(number[1]), None, number[2], 1
+            return None
+        match = _PASTED_QUESTION.match(line)
+        if not match or _SCHEME_LINE.match(line):
+            return None
+        number = int(match[2] or match[3])
+        rest = match[4] or ""
+        explicit = bool(match[1])
+        if not explicit:
+            if not rest:
+                return None
+            if expected is None and number != 1:
+                return None
+            if expected is not None and number != expected:
+                return None
+            if self._continues_list(number):
+                return None
+        return self._pasted(match)
+
+    def _pasted(self, match: re.Match) -> tuple[int, int | None, str, int]:
+        """A teacher's "Vraag 5 (2p) Welke ..." or "5. Welke ... (2 punten)"."""
+        number = int(match[2] or match[3])
+        rest = match[4] or ""
+        points = _PASTED_POINTS.search(rest)
+        if points:
+            rest = (rest[: points.start()] + rest[points.end() :]).strip()
+        return number, int(points[1]) if points else None, rest, 1
+
+    def _continues_list(self, number: int) -> bool:
+        """Whether a numbered line continues a list in the current question."""
+        if self.target[0] != "question":
+            return False
+        last = None
+        for line in self.target[1].lines:
+            if not line:
+                last = None
+                continue
+            match = _LABELLED["number"].match(line)
+            if match and (int(match[1]) == 1 or (last is not None and int(match[1]) == last + 1)):
+                last = int(match[1])
+        return last is not None and number == last + 1
+
+    def read(self) -> QuestionBooklet:
+        i = 0
+        while i < len(self.lines):
+            line = self.lines[i]
+            heading = _TEXT_HEADING.match(line)
+            if heading and int(heading[1]) > self.text_number:
+                i = self._start_text(i, int(heading[1]), heading[2] or "")
+                continue
+            if _CONTEXT_START.match(line):
+                context = _DraftContext(self.text_number, [line], len(self.drafts))
+                self.contexts.append(context)
+                self.target = ("context", context)
+                i += 1
+                continue
+            start = self._question_at(i)
+            if start is not None:
+                number, points, first, used = start
+                draft = _Draft(number, self.text_number, points)
+                if self.drafts and number != self.drafts[-1].number + 1:
+                    draft.notes.append(
+                        ("number_out_of_sequence", {"expected": self.drafts[-1].number + 1})
+                    )
+                if points is None:
+                    draft.notes.append(("points_missing", {}))
+                if first:
+                    draft.lines.append(first)
+                self.drafts.append(draft)
+                self.target = ("question", draft)
+                i += used
+                continue
+            self._add(line)
+            i += 1
+        return self._booklet()
+
+    def _start_text(self, i: int, number: int, title: str) -> int:
+        self.text_number = number
+        i += 1
+        if not title:
+            while i < len(self.lines) and not self.lines[i]:
+                i += 1
+            if i < len(self.lines) and not self._starts_something(i):
+                title = self.lines[i]
+                i += 1
+        self.texts.append(PaperText(number=number, title=title))
+        self.target = ("intro", len(self.texts) - 1)
+        return i
+
+    def _starts_something(self, i: int) -> bool:
+        line = self.lines[i]
+        return bool(_TEXT_HEADING.match(line) or _CONTEXT_START.match(line) or self._question_at(i))
+
+    def _add(self, line: str) -> None:
+        kind = self.target[0]
+        if kind == "question" or kind == "context":
+            self.target[1].lines.append(line)
+        elif kind == "intro" and line:
+            index = self.target[1]
+            old = self.texts[index]
+            intro = f"{old.intro} {line}".strip()
+            self.texts[index] = PaperText(number=old.number, title=old.title, intro=intro)
+        # The cover page before the first text or question is not read.
+
+    def _booklet(self) -> QuestionBooklet:
+        questions = [_read_question(draft) for draft in self.drafts]
+        contexts: list[PaperContext] = []
+        for draft_context in self.contexts:
+            context = _place_context(draft_context, self.drafts)
+            if context is not None:
+                contexts.append(context)
+        return QuestionBooklet(texts=self.texts, questions=questions, contexts=contexts)
+
+
+def _place_context(context: _DraftContext, drafts: list[_Draft]) -> PaperContext | None:
+    """The questions a shared context is for: those it names ("vraag 5 tot en met 7",
+    "de volgende twee vragen"), else the ones after it up to the next text."""
+    body = _flow(context.lines)
+    lead = context.lines[0].lower()
+    after = [d for d in drafts[context.after :] if d.text_number == context.text_number]
+    found = _CONTEXT_RANGE.search(lead)
+    if found:
+        first = int(found[1])
+        last = int(found[2]) if found[2] else first
+        return PaperContext(first=first, last=max(first, last), body=body)
+    if not after:
+        return None
+    counted = re.search(r"\bvolgende\s+" + _COUNT + r"\s+vragen\b", lead)
+    if counted:
+        count = _NUMBER_WORDS[counted[1]]
+        return PaperContext(
+            first=after[0].number, last=after[min(count, len(after)) - 1].number, body=body
+        )
+    return PaperContext(first=after[0].number, last=after[-1].number, body=body)
+
+
+# --- reading one question -----------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    style: str
+    items: list[list[str]]  # [label, content]
+
+
+def _split_body(lines: list[str]) -> list[str | _Group]:
+    """A question's lines as stem lines and labelled lists, in printed order."""
+    entries: list[str | _Group] = []
+    current: _Group | None = None
+    for line in lines:
+        if not line:
+            current = None
+            continue
+        labelled = _match_label(line, current)
+        if labelled is not None:
+            style, label, content = labelled
+            if current is not None and current.style == style:
+                current.items.append([label, content])
+            else:
+                current = _Group(style, [[label, content]])
+                entries.append(current)
+            continue
+        if current is not None:
+            ends = _STEM_AFTER_PARTS if current.style == "lower" else _STEM_AGAIN
+            if not ends.match(line):
+                current.items[-1][1] = _join(current.items[-1][1], line)
+                continue
+            current = None
+        entries.append(line)
+    return entries
+
+
+def _match_label(line: str, current: _Group | None) -> tuple[str, str, str] | None:
+    for style, pattern in _LABELLED.items():
+        match = pattern.match(line)
+        if not match:
+            continue
+        label = match[1]
+        continues = current is not None and current.style == style
+        if continues and label == _next_label(current.items[-1][0]):
+            return style, label, match[2]
+        if label == _FIRST_LABEL[style]:
+            return style, label, match[2]
+    return None
+
+
+def _next_label(label: str) -> str:
+    return str(int(label) + 1) if label.isdigit() else chr(ord(label) + 1)
+
+
+def _join(left: str, right: str) -> str:
+    """Two printed lines as one: "samen-" "vatting" is a word broken at the line end,
+    "Noord-" "Holland" a hyphenated word, "hoofd-" "en bijzaken" two words."""
+    if _BROKEN_WORD.search(left) and right.split()[0].rstrip(".,;:?!") not in _KEEP_APART:
+        if _LOWER_START.match(right):
+            return left[:-1] + right
+        if right[0].isupper():
+            return left + right
+    return f"{left} {right}"
+
+
+def _flow(lines: list[str]) -> str:
+    text = ""
+    for line in lines:
+        if line:
+            text = _join(text, line) if text else line
+    return text
+
+
+def _read_question(draft: _Draft) -> PaperQuestion:
+    entries = _split_body(draft.lines)
+    groups = [entry for entry in entries if isinstance(entry, _Group)]
+    low = _flow([entry for entry in entries if isinstance(entry, str)]).lower()
+    question = PaperQuestion(
+        number=draft.number,
+        text_number=draft.text_number,
+        points=draft.points,
+        stem="",
+        kind="open",
+        notes=list(draft.notes),
+    )
+    question.word_limit = _word_limit(low)
+    question.full_sentences = bool(_FULL_SENTENCES.search(low))
+    used = _classify(question, low, groups)
+    # A list that is no choice stays in the stem as printed ("1 ...", "2 ..."), so
+    # nothing is lost, and the review report names it.
+    lines: list[tuple[bool, str]] = []
+    for entry in entries:
+        if isinstance(entry, str):
+            lines.append((False, entry))
+        elif not any(entry is group for group in used):
+            printed = "\n".join(f"{label} {content}" for label, content in entry.items)
+            lines.append((True, printed))
+            question.notes.append(("list_in_stem", {"labels": [label for label, _ in entry.items]}))
+    question.stem = _flow_blocks(lines)
+    return question
+
+
+def _flow_blocks(lines: list[tuple[bool, str]]) -> str:
+    """Stem lines flowed into one line; a list kept in the stem (True) stays on lines
+    of its own."""
+    blocks: list[str] = []
+    flowing = False
+    for is_list, line in lines:
+        if is_list:
+            blocks.append(line)
+            flowing = False
+        elif flowing:
+            blocks[-1] = _join(blocks[-1], line)
+        else:
+            blocks.append(line)
+            flowing = True
+    return "\n".join(blocks)
+
+
+def _word_limit(low: str) -> int | None:
+    match = _WORD_LIMIT.search(low)
+    if not match:
+        return None
+    value = match[1]
+    return int(value) if value.isdigit() else _NUMBER_WORDS.get(value)
+
+
+def _count(match: re.Match) -> int:
+    word = next(group for group in match.groups() if group)
+    return _NUMBER_WORDS[word]
+
+
+def _choices(role: str, group: _Group) -> list[PaperChoice]:
+    return [PaperChoice(role=role, label=label, content=content) for label, content in group.items]
+
+
+def _classify(question: PaperQuestion, low: str, groups: list[_Group]) -> list[_Group]:
+    """Set the kind, certainty, choices and kind-specific instructions; return the
+    lists that became choices or parts.
+
+    The order matters: the exam phrasing that names a kind exactly comes first, then
+    the lists (matching needs two, a choice among options one), then the phrasings that
+    need no list, and an open question last."""
+    upper = [g for g in groups if g.style == "upper"]
+    lower = [g for g in groups if g.style == "lower"]
+    numbered = [g for g in groups if g.style == "number"]
+    # Options A-F before a numbered list: "1 ... 2 ..." then "A alleen 1, B alleen 2".
+    options = upper + numbered
+    choose = _CHOOSE.search(low)
+
+    def kind(code: str, certainty: str = HIGH) -> None:
+        question.kind = code
+        question.certainty = certainty
+
+    if _CITATION.search(low):
+        kind("citation")
+        return []
+    values = _statement_values(low)
+    if values is not None and (groups or _EACH.search(low)):
+        question.statement_values = values
+        listed = numbered + upper + lower
+        if listed:
+            kind("statements")
+            question.choices = _choices("statement", listed[0])
+            return listed[:1]
+        kind("statements", LOW)
+        question.notes.append(("statements_not_found", {}))
+        return []
+    if _ORDERING.search(low) and groups and not (upper and numbered):
+        group = groups[0]
+        kind("ordering", HIGH if len(group.items) >= 2 else LOW)
+        question.choices = _choices("item", group)
+        return [group]
+    items = lower or (upper if _EACH.search(low) else [])
+    if items and numbered:
+        kind("matching")
+        question.choices = _choices("item", items[0]) + _choices("target", numbered[0])
+        return [items[0], numbered[0]]
+    if options and (choose or _NUMBERS_ONLY.search(low)):
+        group = options[0]
+        question.choices = _choices("option", group)
+        if choose:
+            question.choose = _count(choose)
+            kind("multi")
+        else:
+            kind("multi", LOW)
+            question.notes.append(("choose_not_found", {}))
+        return [group]
+    if options:
+        group = options[0]
+        question.choices = _choices("option", group)
+        sure = group.style == "upper" or _ONE_NUMBER.search(low)
+        kind("mc", HIGH if sure and len(group.items) >= 2 else LOW)
+        if len(group.items) < 2:
+            question.notes.append(("one_option", {}))
+        return [group]
+    if _PARAGRAPH.search(low):
+        kind("paragraph")
+        return []
+    if _GAP.search(low):
+        kind("gap")
+        several = _SEVERAL_GAPS.search(low)
+        if several:
+            question.notes.append(("several_gaps", {"last": int(several[2])}))
+        return []
+    if _SUMMARY.search(low):
+        if question.word_limit is None:
+            kind("summary", LOW)
+            question.notes.append(("word_limit_not_found", {}))
+        else:
+            kind("summary")
+        return []
+    if lower and len(lower[0].items) >= 2:
+        kind("parts")
+        question.parts = [(label, content) for label, content in lower[0].items]
+        return [lower[0]]
+    if choose:
+        question.choose = _count(choose)
+    kind("open", LOW if _QUESTION_LIKE.search(low) else NONE)
+    return []
+
+
+def _statement_values(low: str) -> tuple[str, str] | None:
+    """The pair of words a statement is marked with: "‘juist’ of ‘onjuist’", "wel of niet"."""
+    quoted = _QUOTED_PAIR.search(low)
+    if quoted:
+        return quoted[1], quoted[2]
+    for first, second in _KNOWN_PAIRS:
+        if re.search(rf"\b{first}\s+of\s+{second}\b", low):
+            return first, second
+    return None
+
+
+# --- the paper as a whole -----------------------------------------------------------
+
+
+def _paper_problems(
+    text: str, lines: list[str], booklet: QuestionBooklet
+) -> list[tuple[str, dict]]:
+    problems: list[tuple[str, dict]] = []
+    scheme_lines = sum(1 for line in lines if _SCHEME_LINE.match(line))
+    if scheme_lines or _SCHEME_WORD.search(text):
+        problems.append(("looks_like_marking_scheme", {"maximumscore_lines": scheme_lines}))
+    # Another subject: some text (a few stray words are just too little to tell), no
+    # "Tekst n" headings and no phrase of a Dutch reading paper.
+    enough = bool(booklet.questions) or len(text.split()) >= 30
+    if (
+        enough
+        and not booklet.texts
+        and not scheme_lines
+        and not _DUTCH_READING.search(text.lower())
+    ):
+        problems.append(("other_subject", {}))
+    if not booklet.questions:
+        if booklet.texts and not scheme_lines:
+            # "Tekst 1 ..." headings and no question: the text booklet ("bijlage").
+            problems.append(("not_a_question_booklet", {}))
+        problems.append(("no_questions", {}))
+    printed = _QUESTION_COUNT.search(text)
+    if booklet.questions and printed and int(printed[1]) != len(booklet.questions):
+        # The cover's "Dit examen bestaat uit 24 vragen": a question was not found.
+        found = len(booklet.questions)
+        problems.append(("question_count_differs", {"printed": int(printed[1]), "found": found}))
+    total = _POINTS_TOTAL.search(text)
+    points = [q.points for q in booklet.questions]
+    if points and None not in points and total and int(total[1]) != sum(points):
+        # The cover's "maximaal 49 punten": a question or its points were not found.
+        problems.append(("points_total_differs", {"printed": int(total[1]), "found": sum(points)}))
+    return problems
