@@ -6,9 +6,6 @@ The import itself (exam.papers.importing.import_papers) is replaced by a fake mo
 in sys.modules, the seam the view looks the importer up through.
 """
 
-import sys
-import types
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -17,61 +14,15 @@ from exam import authoring
 from exam.models import Exam
 from exam.presenters.importing import NOTE_MESSAGES, note_message
 from tests.exam_builders import build_exam
+from tests.import_builders import PDF, fake_report, install_fake_importer
 from texts.models import Text
 
 pytestmark = pytest.mark.django_db
 
-PDF = b"%PDF-1.4\n% een klein proefbestand\n"
-
-REPORT_QUESTIONS = [
-    {"number": 1, "kind": "mc", "certainty": "high", "notes": []},
-    {"number": 2, "kind": "open", "certainty": "low", "notes": [("no_points", {})]},
-    {
-        "number": 3,
-        "kind": "statements",
-        "certainty": "none",
-        "notes": [("points_differ", {"booklet": 2, "scheme": 3}), ("brand_new_code", {"x": 7})],
-    },
-]
-
-
-def fake_report(questions=REPORT_QUESTIONS, problems=()):
-    """A report object with the attributes exam.papers' ImportReport has."""
-    rows = [types.SimpleNamespace(**row) for row in questions]
-    return types.SimpleNamespace(questions=rows, problems=list(problems))
-
-
-class FakeImporter:
-    """Stands in for exam.papers.importing: records each call, builds a draft."""
-
-    def __init__(self):
-        self.calls = []
-        self.error = None
-
-    def import_papers(self, *, question_pdf, scheme_pdf, texts, author, title):
-        self.calls.append(
-            {"question_pdf": question_pdf, "scheme_pdf": scheme_pdf, "texts": texts, "title": title}
-        )
-        if self.error is not None:
-            raise self.error
-        exam = build_exam(
-            author=author,
-            text=texts[0],
-            kinds=["mc", "open", "statements"],
-            count=3,
-            published=False,
-            title=title,
-        )
-        return exam, fake_report()
-
 
 @pytest.fixture
 def importer(monkeypatch):
-    fake = FakeImporter()
-    module = types.ModuleType("exam.papers.importing")
-    module.import_papers = fake.import_papers
-    monkeypatch.setitem(sys.modules, "exam.papers.importing", module)
-    return fake
+    return install_fake_importer(monkeypatch)
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@ form (with a fake importer in place of exam.papers.importing, in the live server
 process), the review report, confirming every question and publishing."""
 
 import re
-import sys
-import types
 
 import pytest
 from django.urls import reverse
@@ -12,18 +10,14 @@ from playwright.sync_api import expect
 
 from exam.models import Exam
 from tests.browser.browser_builders import log_in
-from tests.test_import_pages import FakeImporter
+from tests.import_builders import install_fake_importer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture
 def importer(monkeypatch):
-    fake = FakeImporter()
-    module = types.ModuleType("exam.papers.importing")
-    module.import_papers = fake.import_papers
-    monkeypatch.setitem(sys.modules, "exam.papers.importing", module)
-    return fake
+    return install_fake_importer(monkeypatch)
 
 
 def test_a_teacher_imports_reviews_confirms_and_publishes(
