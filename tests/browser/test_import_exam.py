@@ -9,10 +9,17 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from exam.models import Exam
+from tests.browser.axe import assert_no_serious_violations
 from tests.browser.browser_builders import log_in
 from tests.import_builders import install_fake_importer
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    # No fades: axe measures the colours the page settles on, not a transition.
+    return {**browser_context_args, "reduced_motion": "reduce"}
 
 
 @pytest.fixture
@@ -37,6 +44,7 @@ def test_a_teacher_imports_reviews_confirms_and_publishes(
         "Upload het opgavenboekje"
     )
     expect(page.locator("#id_title")).to_have_value("CE proef 2021")
+    assert_no_serious_violations(page, context="the import form with an error")
 
     page.fill("#id_booklet_text", "Tekst 1 Een proef\n1p 1 Wat bedoelt de schrijver?")
     page.locator("#import-submit").click()
@@ -46,6 +54,7 @@ def test_a_teacher_imports_reviews_confirms_and_publishes(
     expect(table.locator(".report-certainty")).to_have_text(["zeker", "onzeker", "niet herkend"])
     expect(page.locator("#report-3 .report-notes")).to_contain_text("verschillende punten (2 en 3)")
     expect(page.locator("#unconfirmed")).to_contain_text("1, 2, 3")
+    assert_no_serious_violations(page, context="the import report")
 
     # Publishing now is refused, naming the unconfirmed questions.
     page.goto(base + reverse("teacher:exam-detail", args=[exam.pk]))
