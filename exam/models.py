@@ -65,6 +65,9 @@ class Exam(models.Model):
     # of every cached exam page (exam/presenters/exam_page.py), so no cache anywhere
     # needs to be told to forget.
     content_version = models.PositiveIntegerField(default=0, editable=False)
+    # What the import of the exam board's papers found, for the teacher's review page
+    # ({} for an exam written by hand); exam/authoring/services.py record_import.
+    import_report = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         constraints = [
@@ -169,6 +172,10 @@ class Question(models.Model):
         _("lines where the answer is found"), max_length=100, blank=True
     )
     word_limit = models.PositiveSmallIntegerField(_("word limit"), null=True, blank=True)
+    # Imported from the exam's papers and not yet saved or confirmed by a teacher: the
+    # exam cannot be published while any question still needs it. Never set on a
+    # question written by hand.
+    needs_confirmation = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["exam", "number"]

@@ -144,6 +144,8 @@ def update_question(
             applied, rescored, attempts = plan_regrade(stored, data, booklet)
             apply_regrade(rescored)
     _apply(stored, data)
+    # Saving an imported question is the teacher's confirmation of it.
+    stored.needs_confirmation = False
     stored.full_clean()
     stored.save()
     _save_choices(stored, data.choices)

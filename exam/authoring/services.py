@@ -6,6 +6,9 @@ Decisions worth knowing (docs/teachers.md says the same for teachers):
 
 - **Publishing** checks the whole exam (exam/authoring/checks.py, exam_problems)
   and lists every problem.
+- **Imported questions** (record_import) need the teacher's confirmation: saving
+  the question or confirm_question. Publishing refuses an exam with unconfirmed
+  questions and names them (publish_problems).
 - **Deleting an exam with attempts** needs the number of attempts that will be
   lost as confirmation (`confirm_attempts`), so the teacher has seen it.
 """
@@ -20,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.roles import is_teacher
 from exam.authoring.checks import exam_problems
@@ -244,6 +248,7 @@ def copy_exam(*, exam: Exam, user) -> Exam:
             explanation=q.explanation,
             answer_lines=q.answer_lines,
             word_limit=q.word_limit,
+            needs_confirmation=q.needs_confirmation,
         )
         for q in originals
     )
@@ -274,10 +279,38 @@ def delete_exam(*, exam: Exam, confirm_attempts: int | None = None) -> None:
     exam.delete()
 
 
+def unconfirmed_numbers(exam: Exam) -> list[int]:
+    """The numbers of the exam's imported questions no teacher has confirmed yet."""
+    return list(
+        exam.questions.filter(needs_confirmation=True)
+        .order_by("number")
+        .values_list("number", flat=True)
+    )
+
+
+def publish_problems(exam: Exam) -> list[str]:
+    """Everything that stops the exam from being published: exam_problems, and the
+    imported questions that are not confirmed yet (one message naming them)."""
+    problems = exam_problems(exam)
+    numbers = unconfirmed_numbers(exam)
+    if numbers:
+        problems.append(
+            ngettext(
+                "Imported question %(numbers)s is not confirmed yet: open it, check it "
+                "against the papers and save or confirm it.",
+                "Imported questions %(numbers)s are not confirmed yet: open each, check "
+                "it against the papers and save or confirm it.",
+                len(numbers),
+            )
+            % {"numbers": ", ".join(str(n) for n in numbers)}
+        )
+    return problems
+
+
 @transaction.atomic
 def publish_exam(*, exam: Exam) -> Exam:
     """Publish after checking the whole exam; ExamNotReady lists every problem."""
-    problems = exam_problems(exam)
+    problems = publish_problems(exam)
     if problems:
         raise ExamNotReady(problems)
     exam.is_published = True
@@ -380,3 +413,78 @@ def delete_context(*, context: SharedContext) -> None:
     exam_id = context.exam_id
     context.delete()
     content_changed(exam_id)
+
+
+# ---------------------------------------------------------------------------
+# Imported exams (issue 12): the review report and the teacher's confirmation
+
+
+def _plain(value):
+    """A report value as JSON can hold it: tuples become lists, other values text."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
+def _field(item, name: str, default=None):
+    if isinstance(item, dict):
+        return item.get(name, default)
+    return getattr(item, name, default)
+
+
+def _notes(notes) -> list[list]:
+    """[(code, params), ...] -> [[code, {params}], ...]; a bare code gets no params."""
+    result = []
+    for note in notes or []:
+        if isinstance(note, str):
+            code, params = note, {}
+        else:
+            code, params = (list(note) + [{}])[:2]
+        result.append([str(code), _plain(params if isinstance(params, dict) else {})])
+    return result
+
+
+def report_data(report) -> dict:
+    """An import report (exam.papers: per question number, kind, certainty, notes;
+    paper-level problems) as the JSON Exam.import_report stores:
+    {"questions": [{"number", "kind", "certainty", "notes": [[code, params]]}],
+     "problems": [[code, params]]}."""
+    questions = _field(report, "questions", []) or []
+    if isinstance(questions, dict):
+        questions = list(questions.values())
+    rows = []
+    for item in questions:
+        number = _field(item, "number")
+        if not isinstance(number, int):
+            continue
+        rows.append(
+            {
+                "number": number,
+                "kind": str(_field(item, "kind", "") or ""),
+                "certainty": str(_field(item, "certainty", "") or ""),
+                "notes": _notes(_field(item, "notes")),
+            }
+        )
+    rows.sort(key=lambda row: row["number"])
+    return {"questions": rows, "problems": _notes(_field(report, "problems"))}
+
+
+@transaction.atomic
+def record_import(*, exam: Exam, report) -> Exam:
+    """Store what the import found with the new draft exam, and mark every one of its
+    questions as needing the teacher's confirmation before the exam can be published."""
+    exam.import_report = report_data(report)
+    exam.save(update_fields=["import_report", "updated_at"])
+    exam.questions.update(needs_confirmation=True)
+    return exam
+
+
+def confirm_question(*, question: Question) -> Question:
+    """The teacher checked the imported question: it no longer stops publishing."""
+    Question.objects.filter(pk=question.pk).update(needs_confirmation=False)
+    question.needs_confirmation = False
+    return question

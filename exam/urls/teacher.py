@@ -3,7 +3,7 @@ authoring, classes and assignments, marking, and results."""
 
 from django.urls import path
 
-from exam.views import authoring, classes, marking, results, teacher
+from exam.views import authoring, classes, importing, marking, results, teacher
 
 app_name = "teacher"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     # Authoring
     path("exams/", authoring.exam_list, name="exam-list"),
     path("exams/new/", authoring.exam_create, name="exam-create"),
+    path("exams/import/", importing.exam_import, name="exam-import"),
+    path("exams/<int:pk>/import-report/", importing.import_report, name="exam-import-report"),
     path("exams/<int:pk>/", authoring.exam_detail, name="exam-detail"),
     path("exams/<int:pk>/edit/", authoring.exam_edit, name="exam-edit"),
     path("exams/<int:pk>/copy/", authoring.exam_copy, name="exam-copy"),
@@ -25,6 +27,11 @@ urlpatterns = [
         "exams/<int:pk>/questions/<int:question_pk>/edit/",
         authoring.question_edit,
         name="question-edit",
+    ),
+    path(
+        "exams/<int:pk>/questions/<int:question_pk>/confirm/",
+        importing.question_confirm,
+        name="question-confirm",
     ),
     path(
         "exams/<int:pk>/questions/<int:question_pk>/delete/",

@@ -101,7 +101,7 @@ def exam_detail(request, pk):
         "questions": questions,
         "unplaced_contexts": unplaced,
         "total_points": sum(q.max_points for q in questions),
-        "problems": authoring.exam_problems(exam),
+        "problems": authoring.publish_problems(exam),
         "attempt_count": Attempt.objects.filter(exam=exam).count(),
         "is_author": exam.author_id == request.user.pk,
         "co_authors": list(exam.co_authors.order_by("username")),

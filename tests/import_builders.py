@@ -1,0 +1,61 @@
+"""A stand-in for exam.papers.importing (issue 12) for the import pages' tests: it
+records each call and builds a small draft exam with a report of the shape the real
+importer returns (per question number, kind, certainty, notes; paper problems)."""
+
+import sys
+import types
+
+from tests.exam_builders import build_exam
+
+PDF = b"%PDF-1.4\n% een klein proefbestand\n"
+
+REPORT_QUESTIONS = [
+    {"number": 1, "kind": "mc", "certainty": "high", "notes": []},
+    {"number": 2, "kind": "open", "certainty": "low", "notes": [("points_missing", {})]},
+    {
+        "number": 3,
+        "kind": "statements",
+        "certainty": "none",
+        "notes": [("points_differ", {"booklet": 2, "scheme": 3}), ("brand_new_code", {"x": 7})],
+    },
+]
+
+
+def fake_report(questions=REPORT_QUESTIONS, problems=()):
+    """A report object with the attributes exam.papers' ImportReport has."""
+    rows = [types.SimpleNamespace(**row) for row in questions]
+    return types.SimpleNamespace(questions=rows, problems=list(problems))
+
+
+class FakeImporter:
+    """Stands in for exam.papers.importing: records each call, builds a draft."""
+
+    def __init__(self):
+        self.calls = []
+        self.error = None
+
+    def import_papers(self, *, question_pdf, scheme_pdf, texts, author, title):
+        self.calls.append(
+            {"question_pdf": question_pdf, "scheme_pdf": scheme_pdf, "texts": texts, "title": title}
+        )
+        if self.error is not None:
+            raise self.error
+        exam = build_exam(
+            author=author,
+            text=texts[0],
+            kinds=["mc", "open", "statements"],
+            count=3,
+            published=False,
+            title=title,
+        )
+        return exam, fake_report()
+
+
+def install_fake_importer(monkeypatch) -> FakeImporter:
+    """Put a FakeImporter where the import page looks up exam.papers.importing (the
+    live server of a browser test runs in this process, so it sees it too)."""
+    fake = FakeImporter()
+    module = types.ModuleType("exam.papers.importing")
+    module.import_papers = fake.import_papers
+    monkeypatch.setitem(sys.modules, "exam.papers.importing", module)
+    return fake
