@@ -59,6 +59,8 @@ def start_exam(page, live_server, exam) -> None:
     page.locator("main form button[type=submit]").click()
     page.locator(f"form[action$='/exams/{exam.pk}/start/'] button").click()
     expect(page).to_have_url(re.compile(r"/pupil/attempts/\d+/$"))
+    # The page's modules have run (keys, links and tabs answer) once it has loaded.
+    page.wait_for_load_state("load")
 
 
 DEMO = json.loads(

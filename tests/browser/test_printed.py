@@ -62,6 +62,7 @@ def test_a_reference_to_text_2_highlights_its_lines_and_the_context_and_intro_sh
     expect(page.locator(".exam-duration")).to_have_text("150 minuten")
     page.locator(f"form[action$='/exams/{exam.pk}/start/'] button").click()
     expect(page).to_have_url(re.compile(r"/pupil/attempts/\d+/$"))
+    page.wait_for_load_state("load")
 
     # The introduction above text 2, in the booklet.
     intro = page.locator(f"#text-{second.pk}-exam-intro")
@@ -103,6 +104,8 @@ def test_on_a_phone_a_reference_to_text_2_switches_to_the_text(
     log_in(page, live_server, pupil)
     page.goto(f"{live_server.url}/pupil/")
     page.locator(f"form[action$='/exams/{exam.pk}/start/'] button").click()
+    # The page's modules have run (the references switch tabs) once it has loaded.
+    page.wait_for_load_state("load")
     expect(page.locator("#booklet-pane")).to_be_hidden()
     page.locator("#question-3 .exam-stem a.exam-ref").click()
     expect(page.locator("#booklet-pane")).to_be_visible()
