@@ -95,8 +95,12 @@ def _is_whole(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def validate_exam_data(data: dict, *, texts: Sequence) -> list[str]:
+def validate_exam_data(data: dict, *, texts: Sequence, check_references: bool = True) -> list[str]:
     """Problems with an exam file, each a readable English sentence (empty: fine).
+
+    `check_references=False` leaves out whether line references and quotations in the
+    prose fit the texts (the papers' import keeps such a question, marked for the
+    teacher, instead of refusing the whole exam).
 
     `texts` are the exam's texts in the order of data["texts"], each a ParsedText, a
     TextInfo or {"lines": [(number, plain), ...], "paragraph_count": n}.
@@ -129,13 +133,16 @@ def validate_exam_data(data: dict, *, texts: Sequence) -> list[str]:
             )
         label = number if _is_whole(number) else position
         problems += [
-            f"question {label}: {problem}" for problem in _question_problems(question, infos)
+            f"question {label}: {problem}"
+            for problem in _question_problems(question, infos, check_references)
         ]
-    problems += _context_problems(data.get("contexts"), questions, infos)
+    problems += _context_problems(data.get("contexts"), questions, infos, check_references)
     return problems
 
 
-def _context_problems(contexts, questions: list, infos: list[TextInfo]) -> list[str]:
+def _context_problems(
+    contexts, questions: list, infos: list[TextInfo], check_references: bool = True
+) -> list[str]:
     """Shared contexts: [{"first": 7, "last": 9, "body": "Lees ..."}], each over
     existing questions, no question in two, references inside the first question's text."""
     if contexts is None:
@@ -169,7 +176,7 @@ def _context_problems(contexts, questions: list, infos: list[TextInfo]) -> list[
         taken |= numbers
         question = questions[first - 1]
         text_number = question.get("text") if isinstance(question, dict) else None
-        if _is_whole(text_number) and 1 <= text_number <= len(infos):
+        if check_references and _is_whole(text_number) and 1 <= text_number <= len(infos):
             problems += _written_reference_problems(
                 "body", body, infos[text_number - 1], by_position, prefix=f"{where}: "
             )
@@ -215,7 +222,9 @@ def _exam_problems(data: dict) -> list[str]:
     return problems
 
 
-def _question_problems(question: dict, infos: list[TextInfo]) -> list[str]:
+def _question_problems(
+    question: dict, infos: list[TextInfo], check_references: bool = True
+) -> list[str]:
     problems = [f"unknown field {key!r}" for key in sorted(set(question) - QUESTION_KEYS)]
     kind = question.get("kind")
     if kind not in KINDS:
@@ -244,7 +253,8 @@ def _question_problems(question: dict, infos: list[TextInfo]) -> list[str]:
     if info is None:
         return problems
 
-    problems += _reference_problems(question, info, infos)
+    if check_references:
+        problems += _reference_problems(question, info, infos)
     if _is_whole(max_points) and max_points >= 1:
         # The file's other problems are English for whoever writes exam files; so
         # are the scoring data's (exam/problems.py's messages, untranslated).

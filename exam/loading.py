@@ -41,8 +41,11 @@ def create_exam_from_data(
     author,
     publish: bool = False,
     practice_visibility: str = Exam.PracticeVisibility.ASSIGNED,
+    check_references: bool = True,
 ) -> Exam:
-    problems = validate_exam_data(data, texts=[booklet_view(t) for t in texts])
+    problems = validate_exam_data(
+        data, texts=[booklet_view(t) for t in texts], check_references=check_references
+    )
     if problems:
         raise ExamDataError(problems)
     exam = Exam(

@@ -17,6 +17,8 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from exam.models import Exam
+from exam.papers import importing
+from exam.papers.build import build_exam_data
 from exam.papers.importing import PaperImportError, import_papers, import_papers_from
 from exam.papers.types import (
     LOW,
@@ -181,12 +183,29 @@ def test_no_questions_no_texts_no_title(text, teacher):
     assert not Exam.objects.exists()
 
 
-def test_an_exam_the_loader_refuses_is_refused_with_its_problems(text, teacher):
-    bad = booklet(questions=[PaperQuestion(1, 1, 1, "Wat staat in regel 40?", "open")])
+def test_a_reference_outside_the_text_keeps_the_question_with_a_note(text, teacher):
+    bad = booklet(questions=[PaperQuestion(1, 1, 1, "Wat staat in regel 40?", "open")], contexts=[])
+    exam, report = import_papers_from(bad, scheme(), texts=[text], author=teacher, title="T")
+    assert exam.questions.count() == 1
+    (row,) = report.questions
+    assert row.certainty != "high"
+    assert any(
+        code == "reference_not_checked" and "regel 40" in params["problem"]
+        for code, params in row.notes
+    )
+
+
+def test_an_exam_the_loader_refuses_is_refused_with_its_problems(text, teacher, monkeypatch):
+    def no_points(*args, **kwargs):
+        data, report = build_exam_data(*args, **kwargs)
+        data["questions"][0]["max_points"] = 0
+        return data, report
+
+    monkeypatch.setattr(importing, "build_exam_data", no_points)
     with pytest.raises(PaperImportError) as caught:
-        import_papers_from(bad, scheme(), texts=[text], author=teacher, title="T")
+        import_papers_from(booklet(), scheme(), texts=[text], author=teacher, title="T")
     assert caught.value.code == "exam_invalid"
-    assert "regel 40" in caught.value.message
+    assert "maximum points" in caught.value.message
     assert not Exam.objects.exists()
 
 

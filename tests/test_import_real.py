@@ -70,3 +70,29 @@ def test_a_marking_scheme_pasted_as_the_booklet_is_refused_in_dutch(teacher_clie
     assert response.status_code == 200
     assert not Exam.objects.filter(title="Verkeerd").exists()
     assert "correctievoorschrift" in html.lower()
+
+
+WRONG_QUOTE = BOOKLET.replace(
+    "1p 1 Wat is de functie van alinea 1 in de tekst?",
+    "1p 1 “Dit citaat staat nergens” (regels 3-4)\nWat is de functie van alinea 1 in de tekst?",
+)
+
+
+def test_a_quotation_that_is_not_on_its_lines_keeps_the_question_with_a_note(
+    teacher_client, seed_text
+):
+    data = {
+        "title": "Scheef citaat",
+        "text_1": seed_text.pk,
+        "booklet_text": WRONG_QUOTE,
+        "scheme_text": SCHEME,
+    }
+    response = teacher_client.post(URL, data)
+    assert response.status_code == 302
+    exam = Exam.objects.get(title="Scheef citaat")
+    assert exam.questions.count() == 2
+    rows = {row["number"]: row for row in exam.import_report["questions"]}
+    assert rows[1]["certainty"] == "low"
+    assert [code for code, _params in rows[1]["notes"]] == ["reference_not_checked"]
+    page = teacher_client.get(reverse("teacher:exam-import-report", args=[exam.pk]))
+    assert "past niet bij de gekozen tekst" in page.content.decode()

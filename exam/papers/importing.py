@@ -13,12 +13,15 @@ scheme, of another subject or without questions, and an exam the loader refuses.
 
 from __future__ import annotations
 
-from exam.loading import ExamDataError, create_exam_from_data
+import re
+
+from exam.exam_data import validate_exam_data
+from exam.loading import ExamDataError, booklet_view, create_exam_from_data
 from exam.models import Exam
 from exam.papers.build import ImportReport, TextFacts, build_exam_data
 from exam.papers.messages import paper_message
 from exam.papers.pdf import PaperError, paper_text
-from exam.papers.types import MarkingScheme, QuestionBooklet
+from exam.papers.types import HIGH, LOW, MarkingScheme, QuestionBooklet
 from texts.models import Text
 
 # The booklet's problems that mean it cannot be imported as a question booklet.
@@ -96,8 +99,34 @@ def import_papers_from(
         raise PaperImportError("no_title")
     facts = [text_facts(text, position) for position, text in enumerate(texts, start=1)]
     data, report = build_exam_data(booklet, scheme, texts=facts, title=title.strip())
+    _note_reference_problems(data, report, texts)
     try:
-        exam = create_exam_from_data(data=data, texts=list(texts), author=author, publish=False)
+        exam = create_exam_from_data(
+            data=data, texts=list(texts), author=author, publish=False, check_references=False
+        )
     except ExamDataError as exc:
         raise PaperImportError("exam_invalid", problems="; ".join(exc.problems)) from exc
     return exam, report
+
+
+_QUESTION_PROBLEM = re.compile(r"question (\d+): (.*)")
+
+
+def _note_reference_problems(data: dict, report: ImportReport, texts: list[Text]) -> None:
+    """A line reference or quotation that does not fit the chosen texts (a misread
+    line, the wrong text chosen) does not refuse the import: the question is kept,
+    uncertain, with a note; publishing checks the references again."""
+    views = [booklet_view(text) for text in texts]
+    everything = validate_exam_data(data, texts=views)
+    without = set(validate_exam_data(data, texts=views, check_references=False))
+    for problem in everything:
+        if problem in without:
+            continue
+        match = _QUESTION_PROBLEM.match(problem)
+        rows = [q for q in report.questions if match and q.number == int(match.group(1))]
+        if rows:
+            rows[0].notes.append(("reference_not_checked", {"problem": match.group(2)}))
+            if rows[0].certainty == HIGH:
+                rows[0].certainty = LOW
+        else:
+            report.problems.append(("reference_not_checked", {"problem": problem}))

@@ -58,6 +58,9 @@ NOTE_MESSAGES = {
         "The lines %(lines)s lie outside the text; check the reference."
     ),
     "text_missing": gettext_lazy("The question stands under Tekst %(text)s, which was not chosen."),
+    "reference_not_checked": gettext_lazy(
+        "A reference does not fit the chosen text (%(problem)s): check it and the text."
+    ),
 }
 
 # Why a question became an open question with its text kept ("fallback").
@@ -97,6 +100,9 @@ PROBLEM_MESSAGES = {
     ),
     "question_count_differs": gettext_lazy(
         "The cover says %(printed)s questions, %(found)s were found."
+    ),
+    "reference_not_checked": gettext_lazy(
+        "A reference does not fit the chosen text (%(problem)s): check it and the text."
     ),
     "points_total_differs": gettext_lazy(
         "The cover says %(printed)s points, the questions add up to %(found)s."
