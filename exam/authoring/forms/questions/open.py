@@ -29,6 +29,34 @@ OVER_LIMIT_NONE, OVER_LIMIT_FIXED, OVER_LIMIT_BLOCKS, OVER_LIMIT_ZERO = (
 )
 
 
+class ElementRowsFields:
+    """The answer model's elements as rows (text, points, keywords), as every open
+    kind's form shows them; `extra(element)` adds a row's own fields (a part)."""
+
+    def add_element_rows(self, row_class, elements, *, hint, extra=None, **options):
+        self.add_rows(
+            "elements",
+            row_class,
+            initial=[
+                {
+                    "text": element.get("text", ""),
+                    "points": element.get("points", 1),
+                    "keywords": ", ".join(element.get("keywords", [])),
+                    **(extra(element) if extra else {}),
+                }
+                for element in elements
+            ],
+            min_rows=2,
+            label_style=NUMBER,
+            label_format=lambda label: _("Element %(number)s") % {"number": label},
+            legend=_("Answer model elements"),
+            add_label=_("Add an element"),
+            css_class="authoring-elements",
+            hint=hint,
+            **options,
+        )
+
+
 class OverLimitFields:
     """The rule for going over a word limit on a question form (open, summary, parts):
     the choice (none, a fixed deduction, per started block of words, zero), its
@@ -133,7 +161,7 @@ class FullSentencesFields:
         return scoring
 
 
-class OpenForm(OverLimitFields, FullSentencesFields, QuestionForm):
+class OpenForm(ElementRowsFields, OverLimitFields, FullSentencesFields, QuestionForm):
     """An open question: its elements, how many reasons are asked, and the length
     rules every open kind has (a word limit with its rule for going over, and "in
     volledige zinnen" with its deduction; docs/question-kinds.md)."""
@@ -158,23 +186,9 @@ class OpenForm(OverLimitFields, FullSentencesFields, QuestionForm):
 
     def add_kind_fields(self):
         elements = self.stored.scoring.get("elements", []) if self.stored else []
-        self.add_rows(
-            "elements",
+        self.add_element_rows(
             ElementRow,
-            initial=[
-                {
-                    "text": element.get("text", ""),
-                    "points": element.get("points", 1),
-                    "keywords": ", ".join(element.get("keywords", [])),
-                }
-                for element in elements
-            ],
-            min_rows=2,
-            label_style=NUMBER,
-            label_format=lambda label: _("Element %(number)s") % {"number": label},
-            legend=_("Answer model elements"),
-            add_label=_("Add an element"),
-            css_class="authoring-elements",
+            elements,
             hint=_(
                 "One element per point-earning part of the answer. Keywords (comma-separated) "
                 "let the computer propose a score; voordring* matches every word that starts "

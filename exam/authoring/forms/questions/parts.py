@@ -12,12 +12,12 @@ from django.utils.translation import gettext_lazy, pgettext_lazy
 from exam.authoring.forms.questions.base import QuestionForm, one_line, words
 from exam.authoring.forms.questions.open import (
     OVER_LIMIT_ZERO,
+    ElementRowsFields,
     FullSentencesFields,
     OverLimitFields,
 )
 from exam.authoring.forms.questions.rows import (
     LOWER,
-    NUMBER,
     REQUIRED,
     ElementRow,
     RowsBlock,
@@ -52,7 +52,7 @@ class PartElementRow(ElementRow):
         self.fields["part"].choices = [("", "—")] + [(label, label) for label in targets or []]
 
 
-class PartsForm(OverLimitFields, FullSentencesFields, QuestionForm):
+class PartsForm(ElementRowsFields, OverLimitFields, FullSentencesFields, QuestionForm):
     """The parts, the elements per part, the rule for a part over its word limit and
     "in volledige zinnen" (judged over the whole answer, exam/kinds/parts.py)."""
 
@@ -99,24 +99,10 @@ class PartsForm(OverLimitFields, FullSentencesFields, QuestionForm):
         )
         parts.max_num = MAX_PARTS
         elements = [e for e in scoring.get("elements", []) if isinstance(e, dict)]
-        self.add_rows(
-            "elements",
+        self.add_element_rows(
             PartElementRow,
-            initial=[
-                {
-                    "text": e.get("text", ""),
-                    "points": e.get("points", 1),
-                    "keywords": ", ".join(e.get("keywords", [])),
-                    "part": relabel.get(str(e.get("part", "")), ""),
-                }
-                for e in elements
-            ],
-            min_rows=2,
-            label_style=NUMBER,
-            label_format=lambda label: _("Element %(number)s") % {"number": label},
-            legend=_("Answer model elements"),
-            add_label=_("Add an element"),
-            css_class="authoring-elements",
+            elements,
+            extra=lambda e: {"part": relabel.get(str(e.get("part", "")), "")},
             targets=row_labels(LOWER, min(self.planned_rows("parts"), MAX_PARTS)),
             hint=_(
                 "One element per point-earning part of the answer, with the part it belongs "
