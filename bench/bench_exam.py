@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.bench_exam [--runs N]
 
-The page is timed for both demo exams: the first (one text, 15 questions) and the
+The page is timed for both demo exams: the first (one text, 16 questions) and the
 second, built like a real exam (four texts, 25 questions), each against the site's
 empty page in the same run.
 
@@ -73,6 +73,10 @@ DEMO_ANSWERS = {
         "neemt de tweedeling toe, want digitaal kapitaal zit bij wie al veel heeft. De "
         "overheid moet het juiste midden vinden."
     ),
+    16: {
+        "a": "cultureel en sociaal kapitaal",
+        "b": "Wie al veel heeft, krijgt er online nog meer bij.",
+    },
 }
 
 
@@ -88,17 +92,17 @@ def _answer_all(attempt) -> None:
     from exam import services
 
     for question in attempt.exam.questions.order_by("number"):
-        value = DEMO_ANSWERS[question.number if question.number <= 15 else _demo_number(question)]
+        value = DEMO_ANSWERS[_demo_number(question)]
         services.save_answer(attempt=attempt, question=question, value=value)
 
 
 def _demo_number(question) -> int:
-    # Questions 16-40 of the large exam repeat the demo's 1-15 in order.
-    return (question.number - 1) % 15 + 1
+    # The large exam's questions after the demo's last repeat the demo's in order.
+    return (question.number - 1) % len(DEMO_ANSWERS) + 1
 
 
 def _large_exam(teacher, text):
-    """The demo exam's 15 questions repeated to 40, through the real loader."""
+    """The demo exam's questions repeated to 40, through the real loader."""
     from exam.demo import demo_exam_data
     from exam.loading import create_exam_from_data
 

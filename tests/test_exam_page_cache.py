@@ -4,15 +4,22 @@ the key, and the access and state checks run before the cache is asked."""
 
 import dataclasses
 import pickle
+import re
+from datetime import timedelta
 
 import pytest
+from django.contrib import messages
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.backends.db import SessionStore
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.safestring import SafeString
 
+from accounts.models import ReadingPreferences
 from exam import authoring, services
 from exam.assignments import services as assignment_services
 from exam.authoring import question_data
@@ -293,3 +300,81 @@ def test_saving_an_exam_read_earlier_never_writes_back_an_older_version(exam):
     stale.save()
     assert version(exam) == 1
     assert Exam.objects.get(pk=exam.pk).title == "Via een oude kopie"
+
+
+# --- the whole page ---------------------------------------------------------------------
+#
+# The site's skeleton around the content is cached too (exam_page.exam_page_html); the
+# CSRF token, the countdown and the pupil's tools data are filled per request.
+
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+HTMX_TOKEN = re.compile(r'"X-CSRFToken": "([^"]+)"')
+
+
+def tokens(page: str) -> set[str]:
+    return set(CSRF_FIELD.findall(page)) | set(HTMX_TOKEN.findall(page))
+
+
+def test_a_page_from_the_whole_page_cache_carries_this_requests_csrf_token(pupil, attempt, exam):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(pupil)
+    first, second = html(client, attempt), html(client, attempt)
+    question = exam.questions.get(kind="open")
+
+    # One token per page, in every form and in htmx's header; a new one per request
+    # (Django masks the secret anew), so the cached page never carries an old one.
+    assert len(tokens(first)) == 1 and len(tokens(second)) == 1
+    assert tokens(first) != tokens(second)
+    assert second.count(tokens(second).pop()) == first.count(tokens(first).pop())
+    response = client.post(
+        save_url(attempt, question),
+        {"value": "Bewaard met het token van de pagina uit de cache", "revision": 1},
+        HTTP_HX_REQUEST="true",
+        HTTP_X_CSRFTOKEN=HTMX_TOKEN.search(second).group(1),
+    )
+    assert response.status_code == 200, response.content
+    assert "Bewaard met het token van de pagina uit de cache" in html(client, attempt)
+
+
+def test_extra_time_reaches_a_page_served_from_the_cache(pupil_client, attempt):
+    attempt.deadline_at = timezone.now() + timedelta(minutes=30)
+    attempt.save(update_fields=["deadline_at"])
+    html(pupil_client, attempt)
+    later = timezone.now() + timedelta(minutes=45)
+    Attempt.objects.filter(pk=attempt.pk).update(deadline_at=later)
+
+    page = html(pupil_client, attempt)
+
+    assert f'data-deadline="{timezone.localtime(later).isoformat()}' in page
+    assert page.count('id="assignment-countdown"') == 1
+
+
+def test_new_reading_preferences_reach_a_page_served_from_the_cache(pupil, pupil_client, attempt):
+    assert 'data-reading="size-1 spacing-1"' in html(pupil_client, attempt)
+    ReadingPreferences.objects.create(user=pupil, font_size=3, line_spacing=2, dyslexia=True)
+
+    assert 'data-reading="size-3 spacing-2 dyslexia"' in html(pupil_client, attempt)
+
+
+def test_a_message_is_shown_once_and_never_kept_in_the_cached_page(rf, pupil, attempt):
+    def request(message=""):
+        made = rf.get(page_url(attempt))
+        made.user = pupil
+        made.session = SessionStore()
+        made._messages = FallbackStorage(made)
+        if message:
+            messages.info(made, message)
+        return made
+
+    cache.clear()
+    with_message = exam_page.exam_page_html(request("Eenmalig-bericht"), attempt, read_aloud=False)
+    without = exam_page.exam_page_html(request(), attempt, read_aloud=False)
+    again = exam_page.exam_page_html(request(), attempt, read_aloud=False)
+
+    assert "Eenmalig-bericht" in with_message
+    assert "Eenmalig-bericht" not in without and "Eenmalig-bericht" not in again
+    # The page without the message is the one kept: the tools' data and token aside,
+    # both later pages are the same.
+    assert CSRF_FIELD.sub("", without) == CSRF_FIELD.sub("", again).replace(
+        HTMX_TOKEN.search(again).group(1), HTMX_TOKEN.search(without).group(1)
+    )

@@ -8,6 +8,7 @@ along. What a kind's widget shows comes from the kind (exam/kinds/, `widget`).
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -16,15 +17,20 @@ from pathlib import Path
 from typing import NamedTuple
 
 from django.conf import settings
+from django.contrib.messages import get_messages
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.cache import caches
 from django.db import connection
+from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.html import format_html
+from django.utils.html import format_html, json_script
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 
+from accounts import context_processors
+from accounts.reading import preferences_for
 from exam import kinds, pupil_tools
 from exam.kinds.display import Choices, Option, Row
 from exam.models import Answer, Attempt, Choice, Exam, Question, SharedContext
@@ -293,15 +299,23 @@ class ExamPage:
     scratch_urls: dict[int, str]
 
 
+# The templates the exam page is made of (templates/...): the exam's own, the pupils'
+# base templates and the site's skeleton.
+_PAGE_TEMPLATES = ("exam/*.html", "pupil/*.html", "base.html")
+
+
 @lru_cache(maxsize=1)
 def _templates_digest() -> str:
-    """A digest of the exam templates, read once per process: a page cached in Redis
-    before a release is not served after it."""
+    """A digest of the page's templates and static files' names, read once per process:
+    a page cached in Redis before a release is not served after it."""
     digest = hashlib.sha1()
-    folder = Path(settings.BASE_DIR) / "templates" / "exam"
-    for path in sorted(folder.glob("*.html")):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
+    folder = Path(settings.BASE_DIR) / "templates"
+    for pattern in _PAGE_TEMPLATES:
+        for path in sorted(folder.glob(pattern)):
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    # The hashed names of the static files (the manifest's own hash; none in tests).
+    digest.update(str(getattr(staticfiles_storage, "manifest_hash", "")).encode())
     return digest.hexdigest()[:12]
 
 
@@ -338,7 +352,7 @@ def exam_page_key(attempt: Attempt) -> str:
     )
 
 
-def exam_page(request, attempt: Attempt) -> ExamPage:
+def exam_page(request, attempt: Attempt, *, key: str | None = None) -> ExamPage:
     """The exam page's content for this attempt, from the cache or rendered and stored.
 
     The caller has checked access and the attempt's state (owner, not handed in, the
@@ -347,7 +361,7 @@ def exam_page(request, attempt: Attempt) -> ExamPage:
     preferences on <html>) stays outside, in attempt_detail.html and base.html.
     """
     cache = caches["default"]
-    key = exam_page_key(attempt)
+    key = key or exam_page_key(attempt)
     cached = cache.get(key)
     if cached is not None:
         return ExamPage(*cached)
@@ -378,6 +392,99 @@ def exam_page(request, attempt: Attempt) -> ExamPage:
     page = ExamPage(parts, [q.number for q in questions], scratch_urls(attempt, questions))
     cache.set(key, (page.parts, page.numbers, page.scratch_urls), EXAM_PAGE_TIMEOUT)
     return page
+
+
+# --- the whole page -------------------------------------------------------------------
+#
+# The whole page (exam/attempt_detail.html in the site's skeleton) is cached too, per
+# everything the skeleton shows besides the content: the user's name and roles (the
+# menu), the reading preferences (<html data-reading>), the address (the language
+# form's "next"), the read-aloud bar. Three things differ on every request and are
+# slots in the cached page, filled per request: the CSRF token (every form and the
+# htmx header), the countdown (the server's time) and the pupil's tools data
+# (highlights, notes, flags). A request with messages to show renders the page but
+# does not cache it: messages are shown once.
+
+_SLOT_TOKEN = secrets.token_hex(8)
+_SLOT = re.compile(rf"<!--slot-{_SLOT_TOKEN}-(\w+)-->")
+_CSRF_VALUE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+def _slot(name: str) -> str:
+    return mark_safe(f"<!--slot-{_SLOT_TOKEN}-{name}-->")
+
+
+def whole_page_key(request, content_key: str, *, read_aloud: bool) -> str:
+    user = request.user
+    facts = (
+        sorted(context_processors.roles(request).items()),
+        user.get_full_name() or user.get_username(),
+        preferences_for(user).tokens,
+        request.get_full_path(),
+        read_aloud,
+    )
+    return f"{content_key}:whole:{hashlib.sha1(repr(facts).encode()).hexdigest()[:16]}"
+
+
+@dataclass(frozen=True)
+class WholePage:
+    """The page as cached: text and slot names taking turns (text, slot, text, ...,
+    text), and where the questions' notes and flags are saved (for the tools data)."""
+
+    pieces: tuple[str, ...]
+    scratch_urls: dict[int, str]
+
+
+def exam_page_html(request, attempt: Attempt, *, read_aloud: bool) -> str:
+    """The whole exam page for this attempt: from the cache with its slots filled, or
+    rendered (its content from exam_page's cache when there) and stored. The caller
+    has checked access and the attempt's state first, as for exam_page."""
+    content_key = exam_page_key(attempt)
+    key = whole_page_key(request, content_key, read_aloud=read_aloud)
+    has_messages = len(get_messages(request)) > 0
+    cache = caches["default"]
+    whole = None if has_messages else cache.get(key)
+    if whole is None:
+        whole = _render_whole(request, attempt, content_key, read_aloud=read_aloud)
+        if not has_messages:
+            cache.set(key, whole, EXAM_PAGE_TIMEOUT)
+    fills = {
+        "csrf": get_token(request),
+        "countdown": _countdown(attempt),
+        "tools": json_script(tools_data(attempt, whole.scratch_urls), "exam-tools-data"),
+    }
+    pieces = whole.pieces
+    return pieces[0] + "".join(
+        fills[name] + text for name, text in zip(pieces[1::2], pieces[2::2], strict=True)
+    )
+
+
+def _render_whole(request, attempt: Attempt, content_key: str, *, read_aloud: bool):
+    page = exam_page(request, attempt, key=content_key)
+    html = render_to_string(
+        "exam/attempt_detail.html",
+        {
+            "attempt": attempt,
+            "exam": attempt.exam,
+            "page": page.parts,
+            "question_numbers": page.numbers,
+            "read_aloud": read_aloud,
+            "countdown": _slot("countdown"),
+            "tools_data_script": _slot("tools"),
+        },
+        request,
+    )
+    token = _CSRF_VALUE.search(html)
+    if token is None:
+        raise ValueError("exam/attempt_detail.html rendered no CSRF field")
+    html = html.replace(token.group(1), _slot("csrf"))
+    return WholePage(tuple(_SLOT.split(html)), page.scratch_urls)
+
+
+def _countdown(attempt: Attempt) -> str:
+    if not attempt.deadline_at:
+        return ""
+    return render_to_string("exam/_assignment_countdown.html", {"attempt": attempt})
 
 
 # The "saved" answer status (exam/_answer_status.html with state "saved"), the reply

@@ -32,12 +32,7 @@ from exam.assignments.services import close_expired_attempt
 from exam.classes import services as class_services
 from exam.forms import AnswerForm, SelfScoreForm, response_error_message
 from exam.models import Attempt
-from exam.presenters.exam_page import (
-    exam_page,
-    is_answered,
-    saved_status_html,
-    tools_data,
-)
+from exam.presenters.exam_page import exam_page_html, is_answered, saved_status_html
 from exam.presenters.pupil_home import LOCK_MESSAGES, home_page
 from exam.presenters.result_page import result_page
 
@@ -97,18 +92,8 @@ def attempt_detail(request, pk):
         return _after_submit(request, attempt)
     if locked := _practice_locked(request, attempt):
         return locked
-    page = exam_page(request, attempt)
-    return render(
-        request,
-        "exam/attempt_detail.html",
-        {
-            "attempt": attempt,
-            "exam": attempt.exam,
-            "page": page.parts,
-            "question_numbers": page.numbers,
-            "read_aloud": selectors.has_read_aloud(attempt),
-            "tools_data": tools_data(attempt, page.scratch_urls),
-        },
+    return HttpResponse(
+        exam_page_html(request, attempt, read_aloud=selectors.has_read_aloud(attempt))
     )
 
 
