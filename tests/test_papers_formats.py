@@ -74,6 +74,8 @@ def score(question, response):
         ("Welke woorden horen op de open plekken a, b en c?", ["a", "b", "c"], HIGH, []),
         ("Welke woorden passen op de plaatsen 1 tot en met 4?", ["1", "2", "3", "4"], HIGH, []),
         ("Welk woord past op de open plek in regel 3?", [], HIGH, []),
+        ("Welk woord past op beide plaatsen in regel 3 en 7?", [], HIGH, []),
+        ("Welk woord past op de plaatsen 1 en 2?", [], HIGH, []),
         (
             "Welke woorden passen op de open plekken in regel 6-9?",
             [],
@@ -154,12 +156,12 @@ def test_a_scheme_with_another_number_of_gaps_keeps_the_question_for_the_teacher
     booklet = read_question_booklet(
         "Tekst 1 Titel\n2p 1 Welke woorden passen op de open plekken 1 en 2?"
     )
-    scheme = read_marking_scheme("1 maximumscore 2\n1 rust\n2 verveling\n3 stilte\n")
-    data, report = build_exam_data(booklet, scheme, texts=[TEXT], title="CE")
-    assert data["questions"][0]["kind"] == "open"
-    assert ("fallback", {"reason": "gaps_differ", "gaps": 2, "found": 3}) in report.questions[
-        0
-    ].notes
+    for model, found in (("1 rust\n2 verveling\n3 stilte", 3), ("rust / stilte", 1)):
+        scheme = read_marking_scheme(f"1 maximumscore 2\n{model}\n")
+        data, report = build_exam_data(booklet, scheme, texts=[TEXT], title="CE")
+        assert data["questions"][0]["kind"] == "open"
+        fallback = ("fallback", {"reason": "gaps_differ", "gaps": 2, "found": found})
+        assert fallback in report.questions[0].notes
 
 
 # ---------------------------------------------------------------------------
@@ -183,11 +185,38 @@ SPEAKERS = (
             HIGH,
         ),
         (
+            "Hieronder staan vier uitspraken (1-4) en drie sprekers (A-C). Noteer per "
+            "uitspraak de letter van de spreker.\n" + SPEAKERS,
+            ["1", "2", "3", "4"],
+            ["A", "B", "C"],
+            False,
+            HIGH,
+        ),
+        (
             # The counts name the lists: four statements, three speakers.
             "Hieronder staan vier uitspraken en drie sprekers. Geef bij elke uitspraak aan "
             "welke spreker die doet. Een spreker kan bij meer dan één uitspraak horen.\n"
             + SPEAKERS,
             ["1", "2", "3", "4"],
+            ["A", "B", "C"],
+            False,
+            HIGH,
+        ),
+        (
+            "Hieronder staan drie personen (1-3) en vier standpunten (A-D). Geef bij elke "
+            "persoon aan welk standpunt die inneemt.\n1 de moeder\n2 de vader\n"
+            "3 de dochter\nA voor\nB tegen\nC neutraal\nD onbekend",
+            ["1", "2", "3"],
+            ["A", "B", "C", "D"],
+            False,
+            HIGH,
+        ),
+        (
+            # Lists of one length: named in the order they are printed.
+            "Hieronder staan drie uitspraken en drie sprekers. Geef bij elke uitspraak aan "
+            "welke spreker die doet.\n1 Lezen maakt je rustig.\n2 Een boek is te duur.\n"
+            "3 De bieb hoort bij het dorp.\nA de bibliothecaris\nB de wethouder\nC een moeder",
+            ["1", "2", "3"],
             ["A", "B", "C"],
             False,
             HIGH,
@@ -228,10 +257,19 @@ SPEAKERS = (
             HIGH,
         ),
         (
-            "Geef bij elke uitspraak aan welke spreker die doet. Meer dan één antwoord is "
-            "mogelijk.\n" + SPEAKERS,
-            ["A", "B", "C"],
-            ["1", "2", "3", "4"],
+            "Geef bij elke van de drie personen aan welk standpunt die heeft.\n1 voor\n"
+            "2 tegen\na de moeder\nb de vader\nc de dochter",
+            ["a", "b", "c"],
+            ["1", "2"],
+            False,
+            HIGH,
+        ),
+        (
+            # "meer dan één antwoord": of neither list, so the teacher checks it.
+            "Geef bij elke persoon aan welke standpunten die heeft. Meer dan één antwoord "
+            "is mogelijk.\na de moeder\nb de vader\n1 voor\n2 tegen\n3 neutraal",
+            ["a", "b"],
+            ["1", "2", "3"],
             True,
             LOW,
         ),
@@ -249,8 +287,8 @@ def test_the_booklet_reads_items_and_targets_the_right_way_round(
 
 def test_an_unclear_several_targets_sentence_is_noted():
     question = one_question(
-        "3p 1 Geef bij elke uitspraak aan welke spreker die doet. Meer dan één antwoord is "
-        "mogelijk.\n" + SPEAKERS
+        "3p 1 Geef bij elke persoon aan welke standpunten die heeft. Meer dan één antwoord "
+        "is mogelijk.\na de moeder\nb de vader\n1 voor\n2 tegen\n3 neutraal"
     )
     assert question.notes == [("several_targets_unclear", {})]
 

@@ -170,13 +170,19 @@ _SEVERAL_GAPS = re.compile(
     + r")\b|(?P<first>\d)\s*(?:-|–|t/m|tot\s+en\s+met)\s*(?P<last>\d)\b)"
 )
 # "Welke woorden passen op de open plekken?" without naming them: several, uncounted.
-_GAPS_UNCOUNTED = re.compile(r"\b(?:open\s+plekken|plaatsen)\b")
+# "Welk woord past op de plaatsen 1 en 2?": one word in both places, one gap.
+_ONE_WORD = re.compile(r"\bwelk\s+woord\b")
+# Not "Welk woord past op beide plaatsen?": one word, one gap.
+_GAPS_UNCOUNTED = re.compile(r"\bwoorden\b.*\b(?:plekken|plaatsen)\b")
 # Matching: what the lists are called and which one the question goes through.
 _LIST_NAMED = re.compile(
     r"\b([a-zé]{3,})\s*\(\s*(\d{1,2}|[a-h])\s*(?:-|–|t/m|tot\s+en\s+met)\s*(?:\d{1,2}|[a-h])\s*\)"
 )
 _LIST_COUNTED = re.compile(r"\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d)\s+([a-zé]{3,})\b")
-_EACH_NOUN = re.compile(r"\b(?:bij|van|voor|aan)\s+(?:elke|iedere|elk|ieder)\s+([a-zé]{3,})\b")
+_EACH_NOUN = re.compile(
+    r"\b(?:(?:bij|van|voor|aan)\s+(?:elke|iedere|elk|ieder)|per)\s+"
+    r"(?:van\s+de\s+(?:\w+\s+)?)?([a-zé]{3,})\b"
+)
 _WHICH_NOUN = re.compile(r"\baan\s+(?:bij\s+|door\s+|van\s+|met\s+)?welke?\s+([a-zé]{3,})\b")
 _SEVERAL = re.compile(
     r"\b(?:meer\s+dan\s+(?:een|één)|meerdere|(?:een|één)\s+of\s+meer)\b"
@@ -785,19 +791,18 @@ def _classify(question: PaperQuestion, low: str, groups: list[_Group]) -> list[_
     return []
 
 
-def _noun(word: str) -> str:
-    """A noun without its plural ending, to compare the booklet's words for the lists:
-    "uitspraken" ~ "uitspraak", "sprekers" ~ "spreker", "personen" ~ "persoon"."""
+def _noun_forms(word: str) -> set[str]:
+    """A noun and the noun without a plural ending, long vowels written single."""
     word = word.lower()
-    for ending in ("en", "s", "n"):
-        if word.endswith(ending) and len(word) - len(ending) >= 4:
-            word = word[: -len(ending)]
-            break
-    return re.sub(r"([aeiou])\1", r"\1", word)
+    forms = {word} | {word[: -len(e)] for e in ("en", "s", "n") if word.endswith(e)}
+    return {re.sub(r"([aeiou])\1", r"\1", form) for form in forms if len(form) >= 3}
 
 
 def _same_noun(first: str | None, second: str | None) -> bool:
-    return bool(first and second) and _noun(first) == _noun(second)
+    """Whether the booklet names one thing twice, singular or plural: "uitspraken" ~
+    "uitspraak", "sprekers" ~ "spreker", "personen" ~ "persoon", "deskundigen" ~
+    "deskundige"."""
+    return bool(first and second) and bool(_noun_forms(first) & _noun_forms(second))
 
 
 def _group_nouns(low: str, letters: _Group, numbers: _Group, groups: list[_Group]) -> dict:
@@ -883,7 +888,7 @@ def _gap_labels(low: str) -> list[str]:
     "plaatsen a, b en c" -> ["a", "b", "c"], "plaatsen 1 tot en met 4" -> 1..4; [] for
     one gap."""
     match = _SEVERAL_GAPS.search(low)
-    if not match:
+    if not match or _ONE_WORD.search(low):
         return []
     if match["list"]:
         return re.findall(_GAP_LABEL, match["list"].replace(" en ", " "))

@@ -316,6 +316,8 @@ def _gap(q, entry, points, text):
     accepted to the marker ("naar analogie" is the marker's call)."""
     if q.gaps or (entry.answers and not entry.accepted):
         found = [split_accepted(value) for _label, value in entry.answers]
+        if not found and entry.accepted:
+            found = [entry.accepted]  # one list for several gaps: not enough
         if not found:
             raise Incomplete("no_accepted")
         if q.gaps and len(found) != len(q.gaps):
