@@ -20,7 +20,10 @@ works on lines:
 Everything else the reader noticed but could not place goes into a question's `notes`
 as (code, params): `points_missing`, `number_out_of_sequence` {expected},
 `list_in_stem` {labels} (a list that is no choice, kept in the stem as printed),
-`choose_not_found`, `statements_not_found`, `one_option`, `several_gaps` {last},
+`choose_not_found`, `statements_not_found`, `one_option`, `gaps_not_counted` (several
+gaps that the question does not name), `several_targets_unclear` (matching: "meer dan
+één" that may mean either several targets per item or a target used twice),
+`word_limit_unplaced` {limit} (a question in parts whose limit names no part),
 `word_limit_not_found`. What is wrong with the paper as a whole goes into
 `QuestionBooklet.problems`: `looks_like_marking_scheme` {maximumscore_lines},
 `other_subject`, `not_a_question_booklet` (texts, no questions: the text booklet),
@@ -92,6 +95,8 @@ _FIRST_LABEL = {"upper": "A", "number": "1", "lower": "a"}
 _STEM_AGAIN = re.compile(
     r"^(?:Noteer|Geef|Gebruik|Citeer|Schrijf|Let op|Licht|Leg|Vat|Zet|Welke?|Wat|Hoe|"
     r"Waarom|Wie|Waar|In welke|Bij welke|Kies|Verklaar|Beschrijf|Noem|Formuleer)\b"
+    # "Een spreker kan bij meer dan één uitspraak horen." under the lists.
+    r"|^(?:Een|Elke|Iedere)\s+\S+\s+(?:kan|kunnen|mag|mogen|hoeft|hoort)\b"
 )
 # In parts ("a Noem ...", "b Leg uit ..."), only "Noteer ..." ends the last part.
 _STEM_AFTER_PARTS = re.compile(r"^(?:Noteer|Let op)\b")
@@ -153,10 +158,51 @@ _GAP = re.compile(
     r"\bopen\s+plek(?:ken)?\b|\bop\s+de\s+(?:open\s+)?(?:plaats|plaatsen|puntjes)\b"
     r"|\bwelk(?:e)?\s+woord(?:en)?\b.*\b(?:past|passen)\b"
 )
-_SEVERAL_GAPS = re.compile(r"\bplaatsen\s+(\d)(?:\s*,\s*\d)*\s+en\s+(\d)\b")
+# "op de open plekken 1 en 2", "op de plaatsen 1, 2 en 3", "a, b en c", "1 tot en met 4".
+_GAP_LABEL = r"(?:\d|[a-h])"
+_SEVERAL_GAPS = re.compile(
+    r"\b(?:plekken|plaatsen)\s+(?:(?P<list>"
+    + _GAP_LABEL
+    + r"(?:\s*,\s*"
+    + _GAP_LABEL
+    + r")*\s+en\s+"
+    + _GAP_LABEL
+    + r")\b|(?P<first>\d)\s*(?:-|–|t/m|tot\s+en\s+met)\s*(?P<last>\d)\b)"
+)
+# "Welke woorden passen op de open plekken?" without naming them: several, uncounted.
+# "Welk woord past op de plaatsen 1 en 2?": one word in both places, one gap.
+_ONE_WORD = re.compile(r"\bwelk\s+woord\b")
+# Not "Welk woord past op beide plaatsen?": one word, one gap.
+_GAPS_UNCOUNTED = re.compile(r"\bwoorden\b.*\b(?:plekken|plaatsen)\b")
+# Matching: what the lists are called and which one the question goes through.
+_LIST_NAMED = re.compile(
+    r"\b([a-zé]{3,})\s*\(\s*(\d{1,2}|[a-h])\s*(?:-|–|t/m|tot\s+en\s+met)\s*(?:\d{1,2}|[a-h])\s*\)"
+)
+_LIST_COUNTED = re.compile(r"\b(twee|drie|vier|vijf|zes|zeven|acht|negen|tien|\d)\s+([a-zé]{3,})\b")
+_EACH_NOUN = re.compile(
+    r"\b(?:(?:bij|van|voor|aan)\s+(?:elke|iedere|elk|ieder)|per)\s+"
+    r"(?:van\s+de\s+(?:\w+\s+)?)?([a-zé]{3,})\b"
+)
+_WHICH_NOUN = re.compile(r"\baan\s+(?:bij\s+|door\s+|van\s+|met\s+)?welke?\s+([a-zé]{3,})\b")
+_SEVERAL = re.compile(
+    r"\b(?:meer\s+dan\s+(?:een|één)|meerdere|(?:een|één)\s+of\s+meer)\b"
+    r"(?:\s+(?!of\b|en\b)(?P<noun>[a-zé]{3,}))?"
+)
+_TIMES = {"keer", "keren", "maal", "malen"}
+# "in een of meer volledige zinnen" is about the answer, not the lists.
+_NOT_LISTS = {"volledige", "hele", "zinnen"}
 _SUMMARY = re.compile(r"\bvat\b.*\bsamen\b|\bsamenvatting\b")
 _WORD_LIMIT = re.compile(
     r"\b(?:maximaal|ten\s+hoogste|hoogstens|niet\s+meer\s+dan)\s+(\d{1,3}|[a-zé]+)\s+woorden\b"
+)
+# A word limit for every part of a question in parts: "bij elk antwoord", "per
+# onderdeel", "bij beide vragen", "voor a en b". Not "a en b samen": one limit for the
+# parts together, which a question in parts cannot keep.
+_COVERS_ALL = re.compile(
+    r"^(?!.*\bsamen\b).*(?:\b(?:elk|ieder)e?\s+(?:antwoord|onderdeel|deel|deelvraag|vraag)\b"
+    r"|\bper\s+(?:antwoord|onderdeel|deel|deelvraag)\b"
+    r"|\bbeide\s+(?:antwoorden|onderdelen|delen|vragen|deelvragen)\b"
+    r"|\b[a-h]\s+en\s+[a-h]\b)"
 )
 _FULL_SENTENCES = re.compile(
     r"\b(?:in\s+)?(?:een|één)\s+of\s+meer\s+(?:volledige|hele)\s+zinnen\b"
@@ -544,6 +590,8 @@ def _read_question(draft: _Draft) -> PaperQuestion:
     question.word_limit = _word_limit(low)
     question.full_sentences = bool(_FULL_SENTENCES.search(low))
     used = _classify(question, low, groups)
+    if question.kind == "parts":
+        entries = _place_part_limits(question, entries, used[0])
     # A list that is no choice stays in the stem as printed ("1 ...", "2 ..."), so
     # nothing is lost, and the review report names it.
     lines: list[tuple[bool, str]] = []
@@ -556,6 +604,60 @@ def _read_question(draft: _Draft) -> PaperQuestion:
             question.notes.append(("list_in_stem", {"labels": [label for label, _ in entry.items]}))
     question.stem = _flow_blocks(lines)
     return question
+
+
+def _place_part_limits(
+    question: PaperQuestion, entries: list[str | _Group], group: _Group
+) -> list[str | _Group]:
+    """Give a question in parts its word limits where the booklet puts them.
+
+    A limit in a part's own text is that part's ("b Leg uit ... Gebruik maximaal 20
+    woorden."). A limit covers every part only when it says so ("Gebruik bij elk
+    antwoord maximaal 20 woorden"), after the last part (such a sentence is moved
+    from the last part's text to the question's) or, as clearly, above the parts. Any
+    other limit outside the parts ("Gebruik maximaal 20 woorden." above them, "a en b
+    samen") is left for the teacher (note `word_limit_unplaced`): a part's own limit
+    given to every part would cost pupils points the exam does not take. Returns the
+    entries, with a moved sentence right after the parts."""
+    at = next(i for i, entry in enumerate(entries) if entry is group)
+    before = _flow([e for e in entries[:at] if isinstance(e, str)]).lower()
+    after = _flow([e for e in entries[at + 1 :] if isinstance(e, str)]).lower()
+    overall: int | None = None
+    moved: list[str] = []
+    limits: dict[str, int] = {}
+    parts = list(question.parts)
+    for index, (label, content) in enumerate(parts):
+        sentence = _limit_sentence(content)
+        if sentence is None:
+            continue
+        limit = _word_limit(sentence.lower())
+        if index == len(parts) - 1 and _COVERS_ALL.search(sentence.lower()):
+            overall = limit
+            moved.append(sentence)
+            parts[index] = (label, " ".join(content.replace(sentence, "").split()))
+        elif limit:
+            limits[label] = limit
+    for outside in (after, before):
+        if overall is None and _word_limit(outside) and _COVERS_ALL.search(outside):
+            overall = _word_limit(outside)
+    unplaced = [
+        limit for limit in (_word_limit(before), _word_limit(after)) if limit and limit != overall
+    ]
+    for limit in unplaced:
+        question.notes.append(("word_limit_unplaced", {"limit": limit}))
+        question.certainty = LOW
+    question.parts = parts
+    question.part_word_limits = limits
+    question.word_limit = overall
+    return [*entries[: at + 1], *moved, *entries[at + 1 :]]
+
+
+def _limit_sentence(content: str) -> str | None:
+    """The sentence of a part's text that sets a word limit, as printed."""
+    for sentence in re.split(r"(?<=[.!?])\s+", content):
+        if _WORD_LIMIT.search(sentence.lower()):
+            return sentence
+    return None
 
 
 def _flow_blocks(lines: list[tuple[bool, str]]) -> str:
@@ -632,7 +734,17 @@ def _classify(question: PaperQuestion, low: str, groups: list[_Group]) -> list[_
     items = lower or (upper if _EACH.search(low) else [])
     if items and numbered:
         kind("matching")
-        question.choices = _choices("item", items[0]) + _choices("target", numbered[0])
+        item_group, target_group, item_noun, target_noun = _matching_sides(
+            low, items[0], numbered[0], groups
+        )
+        question.choices = _choices("item", item_group) + _choices("target", target_group)
+        multiple = _several_targets(low, item_noun, target_noun)
+        if multiple is None:
+            question.multiple = True
+            kind("matching", LOW)
+            question.notes.append(("several_targets_unclear", {}))
+        else:
+            question.multiple = multiple
         return [items[0], numbered[0]]
     if options and (choose or _NUMBERS_ONLY.search(low)):
         group = options[0]
@@ -657,9 +769,10 @@ def _classify(question: PaperQuestion, low: str, groups: list[_Group]) -> list[_
         return []
     if _GAP.search(low):
         kind("gap")
-        several = _SEVERAL_GAPS.search(low)
-        if several:
-            question.notes.append(("several_gaps", {"last": int(several[2])}))
+        question.gaps = _gap_labels(low)
+        if not question.gaps and _GAPS_UNCOUNTED.search(low):
+            kind("gap", LOW)
+            question.notes.append(("gaps_not_counted", {}))
         return []
     if _SUMMARY.search(low):
         if question.word_limit is None:
@@ -676,6 +789,111 @@ def _classify(question: PaperQuestion, low: str, groups: list[_Group]) -> list[_
         question.choose = _count(choose)
     kind("open", LOW if _QUESTION_LIKE.search(low) else NONE)
     return []
+
+
+def _noun_forms(word: str) -> set[str]:
+    """A noun and the noun without a plural ending, long vowels written single."""
+    word = word.lower()
+    forms = {word} | {word[: -len(e)] for e in ("en", "s", "n") if word.endswith(e)}
+    return {re.sub(r"([aeiou])\1", r"\1", form) for form in forms if len(form) >= 3}
+
+
+def _same_noun(first: str | None, second: str | None) -> bool:
+    """Whether the booklet names one thing twice, singular or plural: "uitspraken" ~
+    "uitspraak", "sprekers" ~ "spreker", "personen" ~ "persoon", "deskundigen" ~
+    "deskundige"."""
+    return bool(first and second) and bool(_noun_forms(first) & _noun_forms(second))
+
+
+def _group_nouns(low: str, letters: _Group, numbers: _Group, groups: list[_Group]) -> dict:
+    """What the booklet calls each list: {"letters": "sprekers", "numbers": "uitspraken"},
+    from "vier uitspraken (1-4) en drie sprekers (A-C)": the labels in brackets, else
+    the counts ("vier uitspraken" for the list of four), else the order the nouns are
+    named in, which is the order the lists are printed in."""
+    nouns: dict[str, str] = {}
+    for noun, first in _LIST_NAMED.findall(low):
+        nouns.setdefault("numbers" if first.isdigit() else "letters", noun)
+    if len(nouns) == 2:
+        return nouns
+    counted = [
+        (_NUMBER_WORDS.get(count) or int(count), noun) for count, noun in _LIST_COUNTED.findall(low)
+    ]
+    sizes = {"letters": len(letters.items), "numbers": len(numbers.items)}
+    if sizes["letters"] != sizes["numbers"]:
+        for count, noun in counted:
+            side = next((side for side, size in sizes.items() if size == count), None)
+            if side is not None:
+                nouns.setdefault(side, noun)
+    elif len(counted) == 2 and not nouns:
+        first = "letters" if groups.index(letters) < groups.index(numbers) else "numbers"
+        second = "numbers" if first == "letters" else "letters"
+        nouns = {first: counted[0][1], second: counted[1][1]}
+    return nouns
+
+
+def _matching_sides(
+    low: str, letters: _Group, numbers: _Group, groups: list[_Group]
+) -> tuple[_Group, _Group, str | None, str | None]:
+    """(items, targets, what the items are called, what the targets are called).
+
+    Lettered items with numbered targets, unless the wording says the numbered list
+    holds the items: "Hieronder staan vier uitspraken (1-4) en drie sprekers (A-C).
+    Geef bij elke uitspraak aan ..."."""
+    nouns = _group_nouns(low, letters, numbers, groups)
+    each = _EACH_NOUN.search(low)
+    item_noun = each[1] if each else None
+    asked = _WHICH_NOUN.search(low)
+    target_noun = asked[1] if asked else None
+    by_numbers = _same_noun(item_noun, nouns.get("numbers")) or _same_noun(
+        target_noun, nouns.get("letters")
+    )
+    by_letters = _same_noun(item_noun, nouns.get("letters")) or _same_noun(
+        target_noun, nouns.get("numbers")
+    )
+    if by_numbers and not by_letters:
+        items, targets = ("numbers", numbers), ("letters", letters)
+    else:
+        items, targets = ("letters", letters), ("numbers", numbers)
+    return (
+        items[1],
+        targets[1],
+        item_noun or nouns.get(items[0]),
+        target_noun or nouns.get(targets[0]),
+    )
+
+
+def _several_targets(low: str, item_noun: str | None, target_noun: str | None) -> bool | None:
+    """Whether an item may have several targets: "Een deskundige kan bij meer dan één
+    uitspraak horen" when the deskundigen are the items; not when the uitspraken are
+    (then one target serves several items, which every matching allows) nor for "meer
+    dan één keer". None: "meer dan één" of something the booklet does not name."""
+    found = next(
+        (m for m in _SEVERAL.finditer(low) if m["noun"] not in _NOT_LISTS),
+        None,
+    )
+    if not found:
+        return False
+    noun = found["noun"]
+    if noun is None:
+        return True  # "welke standpunten (meer dan één, of geen)": beside the targets
+    if noun in _TIMES or _same_noun(noun, item_noun):
+        return False
+    if _same_noun(noun, target_noun):
+        return True
+    return None
+
+
+def _gap_labels(low: str) -> list[str]:
+    """The gaps a question names, as printed: "op de open plekken 1 en 2" -> ["1", "2"],
+    "plaatsen a, b en c" -> ["a", "b", "c"], "plaatsen 1 tot en met 4" -> 1..4; [] for
+    one gap."""
+    match = _SEVERAL_GAPS.search(low)
+    if not match or _ONE_WORD.search(low):
+        return []
+    if match["list"]:
+        return re.findall(_GAP_LABEL, match["list"].replace(" en ", " "))
+    first, last = int(match["first"]), int(match["last"])
+    return [str(n) for n in range(first, last + 1)] if last > first else []
 
 
 def _statement_values(low: str) -> tuple[str, str] | None:

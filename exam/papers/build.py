@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from exam.papers.scheme import split_accepted, targets_of
 from exam.papers.types import (
     HIGH,
     LOW,
@@ -215,23 +216,47 @@ def _statements(q, entry, points, text):
     )
 
 
+def _as_label(label: str, labels: list[str]) -> str:
+    """The question's own spelling of a label the scheme prints ("a" for "A")."""
+    return next((known for known in labels if known.casefold() == label.casefold()), label)
+
+
 def _matching(q, entry, points, text):
+    """One target per item, or several (the scheme lists "a 1, 3", "1 A en C", an
+    item twice, "c geen"; or the booklet says an item may have more than one). A
+    scheme keyed by the targets ("A 1, 3": speaker A made statements 1 and 3) is
+    turned round to the items."""
     if not entry.answers:
         raise Incomplete("no_answers")
-    items = [label for label, _ in entry.answers]
-    several = len(set(items)) < len(items) or any("," in t for _, t in entry.answers)
+    items, targets = _labels(q, "item"), _labels(q, "target")
+    rows = [(label, targets_of(value)) for label, value in entry.answers]
+    keys = {label.casefold() for label, _ in rows}
+    if (
+        targets
+        and keys <= {t.casefold() for t in targets}
+        and not keys & {i.casefold() for i in items}
+    ):
+        rows = [(item, [target]) for target, found in rows for item in found]
+    links: dict[str, list[str]] = {}
+    for item, found in rows:
+        chosen = links.setdefault(_as_label(item, items), [])
+        for target in found:
+            target = _as_label(target, targets)
+            if target not in chosen:
+                chosen.append(target)
+    several = q.multiple or any(len(found) != 1 for found in links.values())
     if not several:
-        pairs: dict = {item: target.strip() for item, target in entry.answers}
-        count = len(_labels(q, "item")) or len(pairs)
+        pairs: dict = {item: found[0] for item, found in links.items()}
+        count = len(items) or len(pairs)
         return {"pairs": pairs} | _per_or_table(
             entry, count=count, best=count, points=points, per_key="per_pair"
         )
-    links: dict[str, list[str]] = {}
-    for item, targets in entry.answers:
-        for target in re.split(r"[,\s]+(?:en\s+)?", targets.strip()):
-            if target and target not in links.setdefault(item, []):
-                links[item].append(target)
-    count = sum(len(t) for t in links.values())
+    # Targets in their printed order, as the pupil's answer stores them.
+    order = {target: index for index, target in enumerate(targets)}
+    links = {
+        item: sorted(found, key=lambda t: order.get(t, len(order))) for item, found in links.items()
+    }
+    count = sum(len(found) for found in links.values())
     return {"pairs": links, "multiple": True} | _per_or_table(
         entry, count=count, best=count, points=points, per_key="per_pair"
     )
@@ -285,6 +310,23 @@ def _span_between(first: str, last: str, text: TextFacts, lines: str | None) -> 
 
 
 def _gap(q, entry, points, text):
+    """One gap: the accepted words. Several ("op de open plekken 1 en 2", or a scheme
+    that lists words per gap: "1 rust / stilte", "plek 2: verveling"): the accepted
+    words per gap, in order, points per gap or the scheme's table, and what is not
+    accepted to the marker ("naar analogie" is the marker's call)."""
+    if q.gaps or (entry.answers and not entry.accepted):
+        found = [split_accepted(value) for _label, value in entry.answers]
+        if not found and entry.accepted:
+            found = [entry.accepted]  # one list for several gaps: not enough
+        if not found:
+            raise Incomplete("no_accepted")
+        if q.gaps and len(found) != len(q.gaps):
+            raise Incomplete("gaps_differ", gaps=len(q.gaps), found=len(found))
+        count = len(found)
+        scoring = {"gaps": [{"accepted": words} for words in found], "review": "marker"}
+        return scoring | _per_or_table(
+            entry, count=count, best=count, points=points, per_key="per_gap"
+        )
     accepted = [a.strip() for a in entry.accepted if a.strip()]
     if not accepted and entry.key:
         accepted = [entry.key.strip()]
@@ -309,7 +351,7 @@ def _length_rules(q: PaperQuestion, entry: SchemeEntry, scoring: dict) -> dict:
     if entry.first_n and entry.first_n < len(entry.elements):
         scoring["asked"] = entry.first_n
     over = over_limit_of(entry.remarks)
-    if over is not None and q.word_limit:
+    if over is not None and (q.word_limit or q.part_word_limits):
         scoring["over_limit"] = over
     if q.full_sentences:
         scoring["full_sentences"] = {"deduct": 1}
@@ -358,9 +400,9 @@ def _parts(q, entry, points, text):
         ],
         "elements": elements,
     }
-    if q.word_limit:
-        for part in scoring["parts"]:
-            part["word_limit"] = q.word_limit
+    # A part's own limit, else one that covers every part (docs: importing-exams.md).
+    for part in scoring["parts"]:
+        part["word_limit"] = q.part_word_limits.get(part["label"]) or q.word_limit
     return _length_rules(q, entry, scoring)
 
 

@@ -29,7 +29,9 @@ How the text is read:
   - without elements, the answer itself: a key letter ("C"), several keys ("2, 4",
     "B en D"), an order ("C, A, D, B": a permutation of A.. or 1.., not ascending, as
     answers [("1", "C"), ("2", "A"), ...]), rows ("1 juist", "a 3", "1 rust"; also on
-    one line) as answers, "alinea 5" (accepted ["5"]), a quotation with its lines
+    one line) as answers, including an item's several targets ("a 1, 3", "1 A en C",
+    "A 1, 3", an item on two rows, "c geen": see `targets_of`) and a gap's words
+    ("plek 1: rust / stilte": see `split_accepted`), "alinea 5" (accepted ["5"]), a quotation with its lines
     ("“...” (regels 4-5)", quotation and lines "4-5"; "first … last" kept with one
     ellipsis "…"), or a list of accepted answers ("− rust" lines, "rust / stilte").
 
@@ -187,10 +189,28 @@ _FULL_SENTENCES = re.compile(
 
 _STATEMENT_WORDS = {"juist", "onjuist", "wel", "niet", "ja", "nee", "eens", "oneens"}
 _STATEMENT_WORDS |= {"feit", "mening", "waar", "onwaar"}
-_ROW = re.compile(r"^(?P<label>\d{1,2}|[a-z])(?:\s*[-–:=.)]\s*|\s+)(?P<value>\S.*?)\s*[,;.]?$")
-_INLINE_ROW = re.compile(
-    r"(?P<label>\b\d{1,2}|\b[a-z])\s*[-–:=.)]?\s*(?P<value>[A-Z]\b|\d{1,2}\b|[a-zé]{2,}\b)"
+# A row "a 3", "1 juist", a gap's words "plek 1: rust / stilte", an item's targets
+# "a 1, 3" or "1 A en C".
+_GAP_NAME = r"(?:[Oo]pen\s+)?(?:[Pp]lek|[Pp]laats)\s+"
+_ROW = re.compile(
+    r"^(?:" + _GAP_NAME + r")?(?P<label>\d{1,2}|[a-z])(?:\s*[-–:=.)]\s*|\s+)"
+    r"(?P<value>\S.*?)\s*[,;.]?$"
 )
+# A row of an item labelled with a capital: only its targets ("A 1, 3", "C geen"), so
+# no sentence of the model answer is taken for one.
+_UPPER_ROW = re.compile(
+    r"^(?P<label>[A-Z])(?:\s*[-–:=.)]\s*|\s+)(?P<value>\d{1,2}\b(?:\s*(?:,|\ben\b)\s*\d{1,2}\b)*"
+    r"|geen|[-−–—])\s*[,;.]?$"
+)
+_ROW_LABEL = re.compile(r"^(?:" + _GAP_NAME + r")?(?:\d{1,2}|[a-z])$")
+# Several targets on one line go on with the same kind of label: "a 1, 3, b 2".
+_TARGETS = r"[A-Z]\b(?:\s*(?:,|\ben\b)\s*[A-Z]\b)*|\d{1,2}\b(?:\s*(?:,|\ben\b)\s*\d{1,2}\b)*"
+_INLINE_ROW = re.compile(
+    r"(?P<label>\b\d{1,2}|\b[a-z])\s*[-–:=.)]?\s*(?P<value>" + _TARGETS + r"|[a-zé]{2,}\b)"
+)
+_TARGET_LIST = re.compile(r"^(?:" + _TARGETS + r")[,;.]?$")
+# An item without targets: "c geen", "c -".
+_NO_TARGETS = re.compile(r"^(?:geen|[-−–—])$", re.IGNORECASE)
 _LABEL_LIST = re.compile(
     r"^(?P<first>[A-F]|\d{1,2})(?:(?:\s*[,;]\s*|\s+en\s+|\s*[-–→>]\s*|\s+)(?:[A-F]|\d{1,2}))+\.?$"
 )
@@ -327,7 +347,7 @@ def _header_at(lines: list[str], i: int) -> tuple[int, int, str, int] | None:
 
 
 def _is_row_like(line: str) -> tuple[str, str] | None:
-    match = re.match(r"^(\d{1,2})\s+([A-Z]|\d{1,2})$", line)
+    match = re.match(r"^(\d{1,2})\s+(" + _TARGETS + r")$", line)
     return (match[1], match[2]) if match else None
 
 
@@ -423,6 +443,9 @@ def _read_lines(lines: list[str], max_points: int) -> _Reading:
     pending: list[str] | None = None  # an element's text waiting for its points
     pending_part = ""
     strong = False  # a bullet (strong) or a part's own text (weak)
+    # A part's text as printed: when it never gets points it was no part but a row of
+    # the answer ("a rust", "b verveling": words per gap).
+    raw: list[str] = []
     part = ""
     in_remarks = False
     remark: list[str] = []
@@ -433,7 +456,10 @@ def _read_lines(lines: list[str], max_points: int) -> _Reading:
         if pending is not None and strong:
             text = " ".join(pending)
             reading.notes.append(("element_without_points", {"text": text}))
+        elif pending is not None:
+            reading.plain.extend(raw)
         pending, strong = None, False
+        raw.clear()
 
     def close_remark() -> None:
         if remark:
@@ -449,6 +475,7 @@ def _read_lines(lines: list[str], max_points: int) -> _Reading:
     def add_element(text: str, points: int, label: str) -> None:
         text = _ELEMENT_INTRO.sub("", text.strip()) if label else text.strip()
         reading.elements.append(SchemeElement(text=text, points=points, part=label))
+        raw.clear()
 
     for line in lines:
         if in_remarks and _TABLE.match(line):
@@ -502,6 +529,7 @@ def _read_lines(lines: list[str], max_points: int) -> _Reading:
             and not _inline_rows(line)
         ):
             close_pending()
+            raw.append(line)
             part = part_match["label"]
             line = part_match["rest"]
             bullet = _BULLET_LINE.match(line)
@@ -533,6 +561,7 @@ def _read_lines(lines: list[str], max_points: int) -> _Reading:
                 pending, strong = None, False
                 continue
             pending.append(line)
+            raw.append(line)
             continue
         reading.plain.append(line)
     close_pending()
@@ -549,8 +578,9 @@ def _next_part(part: str) -> str:
 
 
 def _is_label_value(rest: str) -> bool:
-    """ "a 3", "a B": a matching row, not a part."""
-    return bool(re.fullmatch(r"(?:[A-Z]|\d{1,2})[,;.]?", rest.strip()))
+    """ "a 3", "a B", "a 1, 3", "c geen": a matching row, not a part."""
+    rest = rest.strip()
+    return bool(_TARGET_LIST.match(rest) or _NO_TARGETS.match(rest))
 
 
 def _is_rule(line: str) -> bool:
@@ -664,14 +694,16 @@ def _read_answer(plain: list[str], entry: SchemeEntry) -> bool:
     if all(_DASH_LINE.match(line) for line in lines):
         return _read_accepted([_DASH_LINE.match(line)["rest"] for line in lines], entry)
     if len(lines) == 1:
-        return _read_accepted(_ACCEPTED_SPLIT.split(lines[0]), entry)
+        return _read_accepted(split_accepted(lines[0]), entry)
     return False
 
 
 def _after_colon(line: str) -> str:
     """ "De juiste volgorde is: C, A, D, B" -> "C, A, D, B"."""
     if ":" in line and not re.search(r"[“„\"«‘]", line):
-        return line.rsplit(":", 1)[1].strip()
+        before, after = line.rsplit(":", 1)
+        # "plek 1: rust" is a row, not an introduction.
+        return "" if _ROW_LABEL.match(before.strip()) else after.strip()
     return ""
 
 
@@ -689,7 +721,8 @@ def _read_single(line: str, entry: SchemeEntry) -> bool:
         labels = _LABEL.findall(line)
     elif _COMPACT_ORDER.match(line):
         labels = list(line)
-    if labels is None:
+    if labels is None or len({label.isdigit() for label in labels}) > 1:
+        # "1 A, 2 C, 3 B" mixes numbers and letters: rows, not keys.
         return False
     if _is_order(labels):
         entry.answers = [(str(i), label) for i, label in enumerate(labels, start=1)]
@@ -724,8 +757,8 @@ def _read_rows(lines: list[str]) -> list[tuple[str, str]]:
         return _inline_rows(lines[0])
     rows = []
     for line in lines:
-        match = _ROW.match(line)
-        if not match or len(match["value"].split()) > 3:
+        match = _ROW.match(line) or _UPPER_ROW.match(line)
+        if not match or any(len(word.split()) > 3 for word in split_accepted(match["value"])):
             return []
         rows.append((match["label"], match["value"]))
     return rows if _labels_in_order([label for label, _value in rows]) else []
@@ -743,11 +776,26 @@ def _inline_rows(line: str) -> list[tuple[str, str]]:
 
 
 def _labels_in_order(labels: list[str]) -> bool:
+    """1, 2, 3 ... or a, b, c ...; a label may stand twice in a row (an item listed
+    once per target: "a 1", "a 3", "b 2")."""
+    labels = [label for i, label in enumerate(labels) if i == 0 or label != labels[i - 1]]
     if len(labels) < 2:
         return False
     if all(label.isdigit() for label in labels):
         return [int(label) for label in labels] == list(range(1, len(labels) + 1))
-    return labels == [chr(ord("a") + i) for i in range(len(labels))]
+    first = "A" if labels[0].isupper() else "a"
+    return labels == [chr(ord(first) + i) for i in range(len(labels))]
+
+
+def targets_of(value: str) -> list[str]:
+    """An item's targets in a matching row's value: "1, 3" -> ["1", "3"], "A en C" ->
+    ["A", "C"], "geen" -> []; any other value is one target, as printed ("3")."""
+    value = value.strip().rstrip(",;.")
+    if _NO_TARGETS.match(value):
+        return []
+    if _TARGET_LIST.match(value):
+        return _LABEL.findall(value)
+    return [value]
 
 
 def _read_quotation(joined: str, entry: SchemeEntry) -> bool:
@@ -770,6 +818,16 @@ def _read_quotation(joined: str, entry: SchemeEntry) -> bool:
         quotations = [_ELLIPSIS.sub(" … ", m["double"] or m["single"]).strip() for m in chosen]
         entry.notes.append(("several_quotations", {"quotations": quotations}))
     return True
+
+
+def split_accepted(text: str) -> list[str]:
+    """The answers a scheme accepts, as it lists them on one line.
+
+    >>> split_accepted("rust / stilte of kalmte.")
+    ['rust', 'stilte', 'kalmte']
+    """
+    items = [item.strip().strip(".,;").strip() for item in _ACCEPTED_SPLIT.split(text)]
+    return [item for item in items if item]
 
 
 def _read_accepted(items: list[str], entry: SchemeEntry) -> bool:
@@ -815,7 +873,8 @@ def _read_table(rows: list[tuple[str, int]], entry: SchemeEntry) -> None:
 
 def _answer_count(entry: SchemeEntry) -> int | None:
     if entry.answers:
-        return len(entry.answers)
+        # Per link when an item has several targets ("a 1, 3" counts two).
+        return sum(len(targets_of(value)) for _label, value in entry.answers)
     if entry.keys:
         return len(entry.keys)
     return None

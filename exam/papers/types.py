@@ -59,6 +59,14 @@ class PaperQuestion:
     choose: int | None = None  # "Welke twee ..." / "Noteer de nummers van de drie ..."
     statement_values: tuple[str, str] | None = None  # ("juist", "onjuist"), ("wel", "niet")
     parts: list[tuple[str, str]] = field(default_factory=list)  # [("a", "Noem ...")]
+    # A part's own word limit ("b Leg uit ... Gebruik maximaal 20 woorden."): {"b": 20}.
+    # `word_limit` of a question in parts is a limit that covers every part.
+    part_word_limits: dict[str, int] = field(default_factory=dict)
+    # Several gaps ("op de open plekken 1 en 2"): their labels as printed; [] for one.
+    gaps: list[str] = field(default_factory=list)
+    # Matching: an item may have several targets ("... kan bij meer dan één uitspraak
+    # horen").
+    multiple: bool = False
     # What the reader noticed but could not place, for the review report (Dutch is
     # the page's job: these are codes with params, see exam/papers/report.py).
     notes: list[tuple[str, dict]] = field(default_factory=list)

@@ -35,7 +35,17 @@ NOTE_MESSAGES = {
     "choose_not_found": gettext_lazy("How many answers the pupil chooses was not found."),
     "statements_not_found": gettext_lazy("The statements were not found."),
     "one_option": gettext_lazy("Only one option was found."),
+    # Reports stored before several gaps were read.
     "several_gaps": gettext_lazy("The question has several gaps (up to %(last)s): check them."),
+    "gaps_not_counted": gettext_lazy(
+        "The question has several gaps, but does not say which: check them."
+    ),
+    "several_targets_unclear": gettext_lazy(
+        "Whether an item may have more than one answer is unclear: check the setting."
+    ),
+    "word_limit_unplaced": gettext_lazy(
+        "A word limit (%(limit)s words) names no part: set it on the parts it is for."
+    ),
     "word_limit_not_found": gettext_lazy("The word limit was not found."),
     # The marking scheme.
     "word_limit_unread": gettext_lazy(
@@ -78,6 +88,9 @@ FALLBACK_MESSAGES = {
     "no_word_limit": gettext_lazy("The summary has no word limit."),
     "no_parts": gettext_lazy("The parts (a, b, ...) were not found."),
     "parts_unclear": gettext_lazy("Which element belongs to which part is unclear."),
+    "gaps_differ": gettext_lazy(
+        "The booklet and the marking scheme give a different number of gaps."
+    ),
     "invalid_scoring": gettext_lazy("The scoring read from the papers is not complete."),
 }
 

@@ -101,6 +101,8 @@ def exam_detail(request, pk):
         "questions": questions,
         "unplaced_contexts": unplaced,
         "total_points": sum(q.max_points for q in questions),
+        # Imported questions the teacher has not checked yet: publishing waits for them.
+        "unconfirmed_count": sum(q.needs_confirmation for q in questions),
         "problems": authoring.publish_problems(exam),
         "attempt_count": Attempt.objects.filter(exam=exam).count(),
         "is_author": exam.author_id == request.user.pk,
