@@ -27,6 +27,10 @@ def test_load_demo_imports_the_seed_and_prints_working_logins():
     ]:
         assert f"{username}" in printed and password in printed
         assert authenticate(username=username, password=password) is not None
+    # Both demo exams are open for free practice: a pupil can try them without a class.
+    demos = Exam.objects.filter(author__username="docent")
+    assert demos.count() == 2
+    assert {exam.practice_visibility for exam in demos} == {Exam.PracticeVisibility.OPEN}
 
 
 @pytest.mark.django_db

@@ -1,10 +1,7 @@
 """Practice visibility and the test lock (exam/visibility.py): defaults, the rule, the
 author's form, and the pupil's home with assigned work first."""
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -36,13 +33,6 @@ def test_a_new_exam_is_practised_only_through_assignments(teacher, seed_text):
     by_author = authoring.create_exam(author=teacher, title="Nieuw", texts=[seed_text])
     assert by_model.practice_visibility == Exam.PracticeVisibility.ASSIGNED
     assert by_author.practice_visibility == Exam.PracticeVisibility.ASSIGNED
-
-
-@pytest.mark.django_db
-def test_the_demo_exam_is_open_for_free_practice():
-    call_command("load_demo", stdout=StringIO())
-    demo = Exam.objects.get(author__username="docent", title__icontains="brutalen")
-    assert demo.practice_visibility == Exam.PracticeVisibility.OPEN
 
 
 def test_the_exam_form_offers_the_choice_with_its_explanation(teacher_client, seed_text):
