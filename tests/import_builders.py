@@ -5,6 +5,7 @@ importer returns (per question number, kind, certainty, notes; paper problems)."
 import sys
 import types
 
+from exam import authoring
 from tests.exam_builders import build_exam
 
 PDF = b"%PDF-1.4\n% een klein proefbestand\n"
@@ -34,9 +35,15 @@ class FakeImporter:
         self.calls = []
         self.error = None
 
-    def import_papers(self, *, question_pdf, scheme_pdf, texts, author, title):
+    def import_papers(self, *, question_pdf, scheme_pdf, texts, author, title, text_booklet=None):
         self.calls.append(
-            {"question_pdf": question_pdf, "scheme_pdf": scheme_pdf, "texts": texts, "title": title}
+            {
+                "question_pdf": question_pdf,
+                "scheme_pdf": scheme_pdf,
+                "texts": texts,
+                "title": title,
+                "text_booklet": text_booklet,
+            }
         )
         if self.error is not None:
             raise self.error
@@ -48,7 +55,9 @@ class FakeImporter:
             published=False,
             title=title,
         )
-        return exam, fake_report()
+        # The real importer stores its report with the draft (record_import).
+        report = fake_report()
+        return authoring.record_import(exam=exam, report=report), report
 
 
 def install_fake_importer(monkeypatch) -> FakeImporter:
