@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -24,16 +23,12 @@ from django.utils import timezone
 from exam.classes import services as class_services
 from exam.models import Answer, Assignment, Exam
 from tests.html_forms import form_fields
+from tests.import_builders import paper
 from tests.paper_pdfs import render_paper, text_booklet_pdf
 from texts.models import Text
 
-PAPERS = Path(__file__).parent / "papers"
 TITLE = "CE Nederlands havo 2026 (proef)"
 IMPORT = reverse("teacher:exam-import")
-
-
-def paper(name: str) -> str:
-    return (PAPERS / name).read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
