@@ -112,7 +112,10 @@ def booklet_text(raw: str) -> SampleText:
     return SampleText(title=title.strip(), paragraphs=paragraphs, trailer=[f"bron:{trailer}"])
 
 
-def text_booklet_pdf(*raws: str) -> bytes:
-    """The exam board's text booklet ("bijlage") holding these texts, in order."""
-    booklet = SampleBooklet(texts=[booklet_text(raw) for raw in raws], code="HA-1002-a-26-1-b")
+def text_booklet_pdf(*raws: str, **options) -> bytes:
+    """The exam board's text booklet ("bijlage") holding these texts, in order
+    (`options`: SampleBooklet's, e.g. picture_on_page)."""
+    booklet = SampleBooklet(
+        texts=[booklet_text(raw) for raw in raws], code="HA-1002-a-26-1-b", **options
+    )
     return build_booklet_pdf(booklet)

@@ -404,3 +404,34 @@ def test_the_command_refuses_texts_and_a_text_booklet_together(pdfs, tmp_path, t
             "import_exam", *args, "--text", str(seed_text.pk), "--author", teacher.username
         )
     assert Text.objects.count() == 1 and not Exam.objects.exists()
+
+
+def test_the_text_booklets_warnings_are_in_the_report_in_dutch(admin_teacher_client, pdfs):
+    # A picture beside text 2 is skipped: the admin's upload would show it in its
+    # preview, the import shows it in the report.
+    booklet = text_booklet_pdf(
+        paper("leve-de-verveling.txt"), paper("het-nut-van-de-nacht.txt"), picture_on_page=3
+    )
+    posted = {
+        "title": TITLE,
+        **upload(pdfs, "opgaven", "correctievoorschrift"),
+        "text_booklet_file": SimpleUploadedFile("bijlage.pdf", booklet, "application/pdf"),
+    }
+    response = admin_teacher_client.post(IMPORT, posted)
+    exam = Exam.objects.get(title=TITLE)
+    assert exam.import_report["problems"] == [
+        [
+            "text_booklet_warning",
+            {
+                "text": 2,
+                "title": "Het nut van de nacht",
+                "code": "pdf_picture_skipped",
+                "params": {"page": 3},
+            },
+        ]
+    ]
+    page = html(admin_teacher_client.get(response.url))
+    assert (
+        "Tekstboekje, Tekst 2: Een afbeelding op pagina 3 is overgeslagen: dat is geen tekst."
+        in page
+    )

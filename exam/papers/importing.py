@@ -117,26 +117,41 @@ def import_papers(
         from exam.papers.scheme import read_marking_scheme
 
         scheme = read_marking_scheme(scheme_text)
+    warnings: list[tuple[str, dict]] = []
     if text_booklet is not None:
         if texts:
             raise PaperImportError("texts_and_booklet")
-        texts = _save_text_booklet(text_booklet, booklet, author=author)
-    return import_papers_from(booklet, scheme, texts=texts, author=author, title=title)
+        texts, warnings = _save_text_booklet(text_booklet, booklet, author=author)
+    return import_papers_from(
+        booklet, scheme, texts=texts, author=author, title=title, problems=warnings
+    )
 
 
-def _save_text_booklet(data: bytes, booklet: QuestionBooklet, *, author) -> list[Text]:
+def _save_text_booklet(
+    data: bytes, booklet: QuestionBooklet, *, author
+) -> tuple[list[Text], list[tuple[str, dict]]]:
     """The text booklet's texts, saved and published, in the booklet's order. The
     question booklet is read first, so a wrong paper is refused before anything is
     saved; a text booklet with another number of texts than the question booklet's
     "Tekst n" headings (the question booklet or the scheme chosen in its place reads
-    as one text) is refused."""
+    as one text) is refused. The texts' warnings (a margin number not met, a skipped
+    picture), which the admin's upload shows in its preview, come back for the
+    report: ("text_booklet_warning", {"text": n, "title", "code", "params"})."""
     check_question_booklet(booklet)
     read = read_text_booklet(data)
     expected = max((t.number for t in booklet.texts), default=0)
     if expected and len(read.texts) != expected:
         raise PaperImportError("text_booklet_count", found=len(read.texts), expected=expected)
     chosen = [(text, text.parsed.title) for text in read.texts]
-    return save_booklet(texts=chosen, uploaded_by=author, publish=True)
+    warnings = [
+        (
+            "text_booklet_warning",
+            {"text": n, "title": t.parsed.title, "code": w.code, "params": dict(w.params)},
+        )
+        for n, t in enumerate(read.texts, start=1)
+        for w in t.parsed.warnings
+    ]
+    return save_booklet(texts=chosen, uploaded_by=author, publish=True), warnings
 
 
 def import_papers_from(
@@ -146,6 +161,7 @@ def import_papers_from(
     texts: list[Text],
     author,
     title: str,
+    problems: list[tuple[str, dict]] = (),
 ) -> tuple[Exam, ImportReport]:
     check_question_booklet(booklet)
     if not texts:
@@ -154,6 +170,7 @@ def import_papers_from(
         raise PaperImportError("no_title")
     facts = [text_facts(text, position) for position, text in enumerate(texts, start=1)]
     data, report = build_exam_data(booklet, scheme, texts=facts, title=title.strip())
+    report.problems += list(problems)
     _note_reference_problems(data, report, texts)
     try:
         exam = create_exam_from_data(
