@@ -154,6 +154,7 @@ def _save_text_booklet(
     return save_booklet(texts=chosen, uploaded_by=author, publish=True), warnings
 
 
+@transaction.atomic
 def import_papers_from(
     booklet: QuestionBooklet,
     scheme: MarkingScheme | None,
