@@ -203,6 +203,13 @@ def test_the_complete_small_exam_imports_is_confirmed_taken_and_scored_as_its_sc
     assert 'id="paper-problems"' not in page
     assert page.count(">niet bevestigd<") == 12
     assert exam.import_report["problems"] == []
+    # Every reference and quotation fits the texts (else "reference_not_checked"); the
+    # only notes are the two length rules the scheme states.
+    notes = {row["number"]: row["notes"] for row in exam.import_report["questions"]}
+    assert {number: n for number, n in notes.items() if n} == {
+        10: [["full_sentences", {"deduct": 1}]],
+        11: [["word_limit", {"limit": 40, "over_limit": {"per_words": 5, "deduct": 1}}]],
+    }
 
     # --- publishing is refused until every question is confirmed -----------------------
     publish = reverse("teacher:exam-publish", args=[exam.pk])
