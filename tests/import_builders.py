@@ -1,11 +1,19 @@
 """A stand-in for exam.papers.importing (issue 12) for the import pages' tests: it
 records each call and builds a small draft exam with a report of the shape the real
-importer returns (per question number, kind, certainty, notes; paper problems)."""
+importer returns (per question number, kind, certainty, notes; paper problems).
+
+And the complete small exam of tests/papers/ (two texts, twelve questions), imported
+through the real importer, for the tests that take it.
+"""
 
 import sys
 import types
+from pathlib import Path
 
+from exam import authoring
+from exam.papers.importing import import_papers
 from tests.exam_builders import build_exam
+from texts.services import import_text
 
 PDF = b"%PDF-1.4\n% een klein proefbestand\n"
 
@@ -34,9 +42,15 @@ class FakeImporter:
         self.calls = []
         self.error = None
 
-    def import_papers(self, *, question_pdf, scheme_pdf, texts, author, title):
+    def import_papers(self, *, question_pdf, scheme_pdf, texts, author, title, text_booklet=None):
         self.calls.append(
-            {"question_pdf": question_pdf, "scheme_pdf": scheme_pdf, "texts": texts, "title": title}
+            {
+                "question_pdf": question_pdf,
+                "scheme_pdf": scheme_pdf,
+                "texts": texts,
+                "title": title,
+                "text_booklet": text_booklet,
+            }
         )
         if self.error is not None:
             raise self.error
@@ -48,7 +62,9 @@ class FakeImporter:
             published=False,
             title=title,
         )
-        return exam, fake_report()
+        # The real importer stores its report with the draft (record_import).
+        report = fake_report()
+        return authoring.record_import(exam=exam, report=report), report
 
 
 def install_fake_importer(monkeypatch) -> FakeImporter:
@@ -59,3 +75,28 @@ def install_fake_importer(monkeypatch) -> FakeImporter:
     module.import_papers = fake.import_papers
     monkeypatch.setitem(sys.modules, "exam.papers.importing", module)
     return fake
+
+
+PAPERS = Path(__file__).parent / "papers"
+COMPLETE_TEXTS = ("leve-de-verveling.txt", "het-nut-van-de-nacht.txt")
+
+
+def paper(name: str) -> str:
+    """One of the complete small exam's papers (tests/papers/), as text."""
+    return (PAPERS / name).read_text(encoding="utf-8")
+
+
+def import_complete_exam(*, author, title: str = "CE Nederlands havo 2026 (proef)"):
+    """The complete small exam (tests/papers/) imported through the real importer
+    from its pasted papers over its two texts, every question confirmed, published."""
+    texts = [import_text(raw=paper(name), publish=True) for name in COMPLETE_TEXTS]
+    exam, _report = import_papers(
+        question_pdf=paper("opgaven.txt"),
+        scheme_pdf=paper("correctievoorschrift.txt"),
+        texts=texts,
+        author=author,
+        title=title,
+    )
+    for question in exam.questions.all():
+        authoring.confirm_question(question=question)
+    return authoring.publish_exam(exam=exam)

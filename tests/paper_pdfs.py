@@ -16,7 +16,13 @@ import re
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from tests.booklet_builders import FONTS, _register_fonts
+from tests.booklet_builders import (
+    FONTS,
+    SampleBooklet,
+    SampleText,
+    _register_fonts,
+    build_booklet_pdf,
+)
 
 SIZE = 10
 LEADING = 14
@@ -86,3 +92,30 @@ def build_plain_pdf(pages: int) -> bytes:
         c.showPage()
     c.save()
     return buffer.getvalue()
+
+
+_MARGIN_NUMBER = re.compile(r"^\d+ (?=\S)")
+_PARAGRAPH_MARKER = re.compile(r"^\((\d+)\) ")
+
+
+def booklet_text(raw: str) -> SampleText:
+    """A text in the importer's plain-text form with its printed lines kept (margin
+    numbers "5 ...", paragraph markers "(n) ", "bron: ..." after the text) as a
+    SampleText, so build_booklet_pdf prints it with the same lines and numbers."""
+    title, _, rest = raw.strip("\n").partition("\n\n")
+    body, _, trailer = rest.partition("\n\nbron:")
+    paragraphs = []
+    for block in body.split("\n\n"):
+        lines = [_MARGIN_NUMBER.sub("", line) for line in block.split("\n") if line.strip()]
+        lines[0] = _PARAGRAPH_MARKER.sub("", lines[0])
+        paragraphs.append(lines)
+    return SampleText(title=title.strip(), paragraphs=paragraphs, trailer=[f"bron:{trailer}"])
+
+
+def text_booklet_pdf(*raws: str, **options) -> bytes:
+    """The exam board's text booklet ("bijlage") holding these texts, in order
+    (`options`: SampleBooklet's, e.g. picture_on_page)."""
+    booklet = SampleBooklet(
+        texts=[booklet_text(raw) for raw in raws], code="HA-1002-a-26-1-b", **options
+    )
+    return build_booklet_pdf(booklet)

@@ -80,7 +80,7 @@ EXPECTED = [
     (
         8,
         2,
-        3,
+        2,
         "matching",
         HIGH,
         {"item": ["a", "b", "c"], "target": ["1", "2", "3", "4"]},
@@ -90,7 +90,7 @@ EXPECTED = [
         None,
         [],
     ),
-    (9, 2, 2, "ordering", HIGH, {"item": ["A", "B", "C", "D"]}, None, None, False, None, []),
+    (9, 2, 1, "ordering", HIGH, {"item": ["A", "B", "C", "D"]}, None, None, False, None, []),
     (10, 2, 2, "open", LOW, {}, None, None, True, None, []),
     (11, 2, 3, "summary", HIGH, {}, None, 40, False, None, []),
     (12, 2, 2, "parts", HIGH, {}, None, None, False, None, ["a", "b"]),

@@ -473,6 +473,35 @@ def test_parts_with_a_word_limit_get_it_per_part_and_the_deduction():
     assert validate_exam_data(data, texts=[INFO]) == []
 
 
+@pytest.mark.parametrize(
+    ("rule", "expected"),
+    [
+        (
+            "Als de samenvatting meer dan 40 woorden bevat, voor elke vijf woorden te veel\n"
+            "1 scorepunt aftrekken.",
+            {"per_words": 5, "deduct": 1},
+        ),
+        (
+            "Als de samenvatting meer dan 40 woorden bevat, per 5 woorden 1 scorepunt aftrekken.",
+            {"per_words": 5, "deduct": 1},
+        ),
+        ("Als de samenvatting meer dan 40 woorden bevat, 1 scorepunt aftrekken.", {"deduct": 1}),
+        ("Als de samenvatting meer dan 40 woorden bevat, 0 scorepunten toekennen.", "zero"),
+    ],
+)
+def test_the_deduction_is_the_one_the_scheme_reader_read(rule, expected):
+    # "voor elke vijf woorden" (a number in words) once lost its "per 5 words" here.
+    from exam.papers.scheme import read_marking_scheme
+
+    scheme = read_marking_scheme(
+        "Tekst 1 Stille bieb\n1 maximumscore 2\nEen goede samenvatting bevat:\n"
+        f"• de bieb gaat dicht 1\n• ouders protesteren 1\nOpmerking\n{rule}\n"
+    )
+    question = q("summary", 2, word_limit=40, stem="Vat de tekst samen in maximaal 40 woorden.")
+    data, _ = build(question, scheme.entries[1])
+    assert data["questions"][0]["scoring"]["over_limit"] == expected
+
+
 def test_a_deduction_without_a_word_limit_is_left_out():
     remark = "Als het antwoord meer dan 25 woorden bevat, 1 scorepunt aftrekken."
     data, _ = build(q("open", 2), e(2, elements=ELEMENTS, remarks=[remark]))

@@ -350,7 +350,11 @@ def _elements(entry: SchemeEntry) -> list[dict]:
 def _length_rules(q: PaperQuestion, entry: SchemeEntry, scoring: dict) -> dict:
     if entry.first_n and entry.first_n < len(entry.elements):
         scoring["asked"] = entry.first_n
-    over = over_limit_of(entry.remarks)
+    # The scheme reader's own reading of the rule ("voor elke vijf woorden te veel 1
+    # scorepunt aftrekken") comes first; the remarks are read here only for an entry
+    # that has none (one made by hand).
+    noted = [params.get("over_limit") for code, params in entry.notes if code == "word_limit"]
+    over = noted[0] if noted else over_limit_of(entry.remarks)
     if over is not None and (q.word_limit or q.part_word_limits):
         scoring["over_limit"] = over
     if q.full_sentences:

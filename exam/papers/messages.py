@@ -1,7 +1,8 @@
 """What a teacher is told when papers cannot be imported, in their language.
 
 exam/papers/pdf.py and exam/papers/importing.py refuse with codes (PaperError); this
-module is the one table that words them.
+module is the one table that words them. A text booklet that cannot be read is worded
+by the texts app (texts/problem_messages.py) and given here as its `reason`.
 """
 
 from __future__ import annotations
@@ -41,6 +42,15 @@ def paper_message(code: str, params: dict | None = None) -> str:
         "wrong_file_type": _("Give a PDF (.pdf) or the pasted text as a text file (.txt)."),
         "file_unreadable": _("%(file)s cannot be read."),
         "exam_invalid": _("The exam could not be made from these papers: %(problems)s"),
+        "text_booklet_unreadable": _("The text booklet cannot be read. %(reason)s"),
+        "text_booklet_count": _(
+            "The text booklet does not fit the question booklet: it has %(found)s text(s) "
+            "where the question booklet has %(expected)s. Check that you chose the text "
+            "booklet (bijlage) of this exam."
+        ),
+        "texts_and_booklet": _(
+            "Choose the texts that are already imported or upload the text booklet, not both."
+        ),
     }
     message = messages.get(code, _("The papers could not be read."))
     params = dict(params or {})
@@ -48,4 +58,7 @@ def paper_message(code: str, params: dict | None = None) -> str:
     params.setdefault("max_pages", "?")
     params.setdefault("problems", "")
     params.setdefault("file", "")
+    params.setdefault("reason", "")
+    params.setdefault("found", "?")
+    params.setdefault("expected", "?")
     return message % params

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from exam.models import Exam, Question
+from texts.parsing import Warning as TextWarning
+from texts.problem_messages import warning_message
 
 CERTAINTY_LABELS = {
     "high": (gettext_lazy("certain"), "text-bg-success"),
@@ -120,6 +122,8 @@ PROBLEM_MESSAGES = {
     "points_total_differs": gettext_lazy(
         "The cover says %(printed)s points, the questions add up to %(found)s."
     ),
+    # A warning of the text booklet read in the same upload, worded by the texts app.
+    "text_booklet_warning": gettext_lazy("Text booklet, Tekst %(text)s: %(warning)s"),
 }
 
 
@@ -162,6 +166,18 @@ def _kind_label(kind: str) -> str:
         return kind or "—"
 
 
+def _worded(code: str, params: dict) -> dict:
+    """A text booklet's warning gets its words from the texts app, in the reader's
+    language (the report stores its code and params)."""
+    if code != "text_booklet_warning" or not isinstance(params.get("params"), dict):
+        return params
+    warning = TextWarning(str(params.get("code", "")), params["params"])
+    try:
+        return {**params, "warning": warning_message(warning)}
+    except (KeyError, TypeError, ValueError):
+        return params  # shown generically, with its code and params
+
+
 def import_report_context(exam: Exam) -> dict:
     """Rows of the stored report joined with the exam's questions as they are now."""
     report = exam.import_report or {}
@@ -185,7 +201,8 @@ def import_report_context(exam: Exam) -> dict:
             )
         )
     problems = [
-        note_message(code, params, PROBLEM_MESSAGES) for code, params in report.get("problems", [])
+        note_message(code, _worded(code, params), PROBLEM_MESSAGES)
+        for code, params in report.get("problems", [])
     ]
     unconfirmed = [row.number for row in rows if row.question and not row.confirmed]
     return {

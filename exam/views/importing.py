@@ -5,8 +5,13 @@ imported question.
 The import itself is exam.papers.importing.import_papers, looked up when the form is
 sent (`_import_papers`), so tests can put a fake in its place. Its signature:
 import_papers(*, question_pdf: bytes | str, scheme_pdf: bytes | str | None,
-texts: list[Text], author, title: str) -> (Exam, report); a wrong paper raises an
-error whose message is Dutch and is shown on the form.
+texts: list[Text], author, title: str, text_booklet: bytes | None) -> (Exam, report),
+the draft stored with its report and every question waiting for confirmation; a
+wrong paper raises an error whose message is Dutch and is shown on the form.
+
+The text booklet in the same upload is offered to admins only (who also teach): only
+admins upload texts (texts/views.py), and a booklet's texts are published for every
+teacher to use. A teacher without admin rights chooses texts already imported.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts.roles import teacher_required
+from accounts.roles import is_admin, teacher_required
 from exam import authoring
 from exam.access import get_exam_for_teacher, get_question_for_teacher
 from exam.authoring.forms.importing import IMPORT_TEXT_ROWS, ImportExamForm
@@ -53,24 +58,28 @@ def _refusal_message(exc: Exception) -> str:
 
 @teacher_required
 def exam_import(request):
-    form = ImportExamForm(request.POST or None, request.FILES or None)
+    form = ImportExamForm(
+        request.POST or None, request.FILES or None, may_upload_texts=is_admin(request.user)
+    )
     files_lost = False
     if request.method == "POST":
-        files_lost = any(request.FILES.get(name) for name in ("booklet_file", "scheme_file"))
+        files_lost = any(
+            request.FILES.get(name) for name in ("booklet_file", "scheme_file", "text_booklet_file")
+        )
         if form.is_valid():
             data = form.cleaned_data
             try:
                 import_papers = _import_papers()
-                # Both or neither: no draft without its report and confirmations.
+                # All or nothing: the booklet's texts, the draft, its report.
                 with transaction.atomic():
-                    exam, report = import_papers(
+                    exam, _report = import_papers(
                         question_pdf=data["booklet"],
                         scheme_pdf=data["scheme"],
                         texts=data["texts"],
                         author=request.user,
                         title=data["title"].strip(),
+                        text_booklet=data["text_booklet"],
                     )
-                    authoring.record_import(exam=exam, report=report)
             except ImportError:
                 logger.exception("The exam importer is missing")
                 form.add_error(None, _("Importing exams is not available on this server."))

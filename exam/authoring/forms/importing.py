@@ -1,6 +1,6 @@
 """The form of the teacher's "Examen importeren" page (issue 12): the question
 booklet and the marking scheme, each a PDF or pasted text, the exam's texts in
-order and a title.
+order (or, for an admin, the text booklet PDF in their place) and a title.
 
 Every way the input can be wrong is a form error with a clear message, never a 500.
 A browser forgets chosen files when a form comes back with errors: the page says so
@@ -91,13 +91,28 @@ class ImportExamForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8, "lang": "nl", "spellcheck": "false"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, may_upload_texts: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only admins upload texts (exam/views/importing.py says why); for anyone
+        # else the field is not there, so a posted file is never read.
+        self.may_upload_texts = may_upload_texts
+        if may_upload_texts:
+            self.fields["text_booklet_file"] = forms.FileField(
+                label=gettext_lazy("Text booklet (PDF, instead of choosing the texts)"),
+                required=False,
+                allow_empty_file=True,
+                help_text=gettext_lazy(
+                    "The exam board's text booklet (bijlage): its texts are imported and "
+                    "published with the exam, in the booklet's order."
+                ),
+                widget=forms.ClearableFileInput(attrs={"accept": ".pdf,application/pdf"}),
+            )
         texts = Text.objects.filter(status=Text.Status.PUBLISHED).order_by("title")
         for position in range(1, IMPORT_TEXT_ROWS + 1):
             self.fields[f"text_{position}"] = TextChoiceField(
                 queryset=texts,
-                required=position == 1,
+                # With a text booklet to upload, text 1 is checked in clean().
+                required=position == 1 and not may_upload_texts,
                 label=_("Text %(position)s") % {"position": position},
                 empty_label="—",
             )
@@ -162,4 +177,29 @@ class ImportExamForm(forms.Form):
         if len({t.pk for t in texts}) != len(texts):
             self.add_error("text_1", _("Each text can be in the exam only once."))
         cleaned["texts"] = texts
+        cleaned["text_booklet"] = self._text_booklet(texts)
         return cleaned
+
+    def _text_booklet(self, texts) -> bytes | None:
+        """The text booklet's bytes, if one was uploaded (only admins have the field);
+        it and chosen texts exclude each other, and one of them is needed."""
+        if not self.may_upload_texts:
+            return None
+        upload = self.cleaned_data.get("text_booklet_file")
+        if upload and texts:
+            self.add_error(
+                "text_booklet_file",
+                _(
+                    "Choose the texts that are already imported or upload the text booklet, not both."
+                ),
+            )
+            return None
+        if upload:
+            try:
+                return _read_pdf(upload, _("text booklet"))
+            except forms.ValidationError as exc:
+                self.add_error("text_booklet_file", exc)
+                return None
+        if not texts and "text_1" not in self.errors:
+            self.add_error("text_1", _("Choose the texts of the exam or upload its text booklet."))
+        return None

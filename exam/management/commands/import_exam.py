@@ -1,10 +1,13 @@
-"""python manage.py import_exam QUESTIONS.pdf [--scheme SCHEME.pdf] --text PK [--text PK ...]
---author USERNAME [--title T]
+"""python manage.py import_exam QUESTIONS.pdf [--scheme SCHEME.pdf]
+(--text PK [--text PK ...] | --bijlage BOOKLET.pdf) --author USERNAME [--title T]
 
 The shell's way to import a central exam's question booklet and marking scheme as an
-unpublished exam over texts already imported (import_text): prints the review report,
-per question its number, kind, certainty and notes, and the new exam's id. A paper
-given as .txt is taken as pasted text. Bad input stops with a message; nothing is saved.
+unpublished exam over texts already imported (import_text), or over the texts of the
+text booklet given with it (`--bijlage`, also `--text-booklet`), which are imported
+and published first: prints the review report, per question its number, kind,
+certainty and notes, and the new exam's id. A paper given as .txt is taken as pasted
+text. Bad input stops with a message; nothing is saved. Like the import page, the
+draft waits for a teacher to confirm every question before it can be published.
 """
 
 from __future__ import annotations
@@ -64,10 +67,17 @@ class Command(BaseCommand):
             default=[],
             help="the id of the exam's text, in order (repeat for every text)",
         )
+        parser.add_argument(
+            "--bijlage",
+            "--text-booklet",
+            dest="text_booklet",
+            default=None,
+            help="the text booklet (.pdf): its texts are imported and the exam made over them",
+        )
         parser.add_argument("--author", required=True, help="the teacher's username")
         parser.add_argument("--title", default="", help="the exam's title")
 
-    def handle(self, *args, questions, scheme, texts, author, title, **options):
+    def handle(self, *args, questions, scheme, texts, text_booklet, author, title, **options):
         user = get_user_model().objects.filter(username=author).first()
         if user is None:
             raise CommandError(_("There is no user %(name)s.") % {"name": author})
@@ -77,8 +87,13 @@ class Command(BaseCommand):
             raise CommandError(
                 _("There is no text with id %(ids)s.") % {"ids": ", ".join(map(str, missing))}
             )
+        if text_booklet and texts:
+            raise CommandError(paper_message("texts_and_booklet"))
         question_paper = read_file(questions)
         scheme_paper = read_file(scheme) if scheme else None
+        booklet_paper = read_file(text_booklet) if text_booklet else None
+        if isinstance(booklet_paper, str):
+            raise CommandError(_("The text booklet must be the PDF (.pdf)."))
         try:
             exam, report = import_papers(
                 question_pdf=question_paper,
@@ -86,6 +101,7 @@ class Command(BaseCommand):
                 texts=[found[pk] for pk in texts],
                 author=user,
                 title=title or Path(questions).stem,
+                text_booklet=booklet_paper,
             )
         except PaperImportError as exc:
             raise CommandError(exc.message) from exc
