@@ -194,6 +194,11 @@ def test_the_complete_small_exam_imports_is_confirmed_taken_and_scored_as_its_sc
     ]
     assert [q.text_id for q in questions] == [texts[0].pk] * 6 + [texts[1].pk] * 6
     assert all(q.needs_confirmation for q in questions)
+    # "Gebruik maximaal 20 woorden" stands in part b only: only part b has the limit.
+    assert [(p["label"], p["word_limit"]) for p in questions[11].scoring["parts"]] == [
+        ("a", None),
+        ("b", 20),
+    ]
 
     # --- the report: every question recognised, nothing to complete by hand ------------
     page = html(client.get(report_url))
