@@ -18,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils import translation
 
 from exam import kinds
+from exam.problems import Problem
 from exam.references import (
     BACKWARDS,
     LINE_OUTSIDE,
@@ -177,9 +178,11 @@ def _context_problems(
         question = questions[first - 1]
         text_number = question.get("text") if isinstance(question, dict) else None
         if check_references and _is_whole(text_number) and 1 <= text_number <= len(infos):
-            problems += _written_reference_problems(
-                "body", body, infos[text_number - 1], by_position, prefix=f"{where}: "
-            )
+            info = infos[text_number - 1]
+            problems += [
+                _english(problem, by_position, info, f"{where}: ")
+                for problem in reference_problems(body, info, field="body", texts=by_position)
+            ]
     return problems
 
 
@@ -307,48 +310,79 @@ def _texts_of(question: dict) -> Iterable[tuple[str, str]]:
             yield f"{choice.get('role', 'option')} {choice.get('label')}", choice["content"]
 
 
-def _written_reference_problems(
-    where: str, text: str, info: TextInfo, texts: dict[int, TextInfo], *, prefix: str = ""
-) -> list[str]:
-    """exam.references' problems with one piece of prose, in the loader's English."""
+def _english(problem: Problem, texts: dict[int, TextInfo], info: TextInfo, prefix: str) -> str:
+    """A reference problem as the loader's English report words it."""
+    where, params = problem.field, problem.params
+    written = params.get("reference", "")
+    if problem.code == BACKWARDS:
+        return f"{prefix}{where} refers to {written}, which runs backwards"
+    if problem.code == TEXT_OUTSIDE:
+        return f"{prefix}{where} refers to {written}, but the exam has {len(texts)} texts"
+    if problem.code == QUOTE_NOT_ON_LINES:
+        return f"{prefix}{where} quotes {params['quote']!r}, which is not on {written}"
+    if problem.code == LINE_OUTSIDE:
+        return f"{prefix}{where} refers to {written}, but the text has {params['count']} lines"
+    if problem.code == PARAGRAPH_OUTSIDE:
+        return f"{prefix}{where} refers to {written}, but the text has {params['count']} paragraphs"
+    if problem.code == LINES_UNREADABLE:
+        return f"answer_lines {params['value']!r} is not a line range such as 85-91"
+    return (
+        f"answer_lines {params.get('value', '')!r} is outside lines 1-{info.line_count}"
+        " or runs backwards"
+    )
+
+
+def question_reference_problems(
+    question: dict, info: TextInfo, texts: dict[int, TextInfo]
+) -> list[Problem]:
+    """The references and quotations in a question's prose (and its answer lines) that
+    do not fit its text `info` or the exam's `texts` (by position), as problems."""
     problems = []
-    for problem in reference_problems(text, info, field=where, texts=texts):
-        written = problem.params["reference"]
-        if problem.code == BACKWARDS:
-            problems.append(f"{prefix}{where} refers to {written}, which runs backwards")
-        elif problem.code == TEXT_OUTSIDE:
-            problems.append(
-                f"{prefix}{where} refers to {written}, but the exam has {len(texts)} texts"
-            )
-        elif problem.code == QUOTE_NOT_ON_LINES:
-            problems.append(
-                f"{prefix}{where} quotes {problem.params['quote']!r}, which is not on {written}"
-            )
-        elif problem.code == LINE_OUTSIDE:
-            problems.append(
-                f"{prefix}{where} refers to {written}, but the text has {problem.params['count']} lines"
-            )
-        elif problem.code == PARAGRAPH_OUTSIDE:
-            problems.append(
-                f"{prefix}{where} refers to {written}, but the text has {problem.params['count']} paragraphs"
-            )
+    for where, text in _texts_of(question):
+        problems += reference_problems(text, info, field=where, texts=texts)
+    answer_lines = question.get("answer_lines")
+    if answer_lines not in (None, ""):
+        problems += answer_lines_problems(str(answer_lines), info)
     return problems
 
 
 def _reference_problems(question: dict, info: TextInfo, infos: list[TextInfo]) -> list[str]:
     """exam.references' problems, as the loader's English report words them."""
-    problems = []
     by_position = dict(enumerate(infos, start=1))
-    for where, text in _texts_of(question):
-        problems += _written_reference_problems(where, text, info, by_position)
-    answer_lines = question.get("answer_lines")
-    if answer_lines in (None, ""):
-        return problems
-    for problem in answer_lines_problems(str(answer_lines), info):
-        if problem.code == LINES_UNREADABLE:
-            problems.append(f"answer_lines {answer_lines!r} is not a line range such as 85-91")
-        else:
-            problems.append(
-                f"answer_lines {answer_lines!r} is outside lines 1-{info.line_count} or runs backwards"
-            )
-    return problems
+    return [
+        _english(problem, by_position, info, "")
+        for problem in question_reference_problems(question, info, by_position)
+    ]
+
+
+def reference_problems_by_question(data: dict, *, texts: Sequence) -> list[tuple[int, Problem]]:
+    """Every reference and quotation of the exam that does not fit its texts, with the
+    number of the question it stands in (a shared context's: its first question).
+    What validate_exam_data(check_references=False) finds wrong besides is left to it:
+    a question or context too malformed to place is skipped here."""
+    infos = [TextInfo.of(text) for text in texts]
+    by_position = dict(enumerate(infos, start=1))
+    questions = [q for q in data.get("questions") or [] if isinstance(q, dict)]
+    found = []
+    text_of = {}
+    for question in questions:
+        number, text_number = question.get("number"), question.get("text")
+        if _is_whole(number) and _is_whole(text_number) and text_number in by_position:
+            text_of[number] = by_position[text_number]
+            found += [
+                (number, problem)
+                for problem in question_reference_problems(
+                    question, by_position[text_number], by_position
+                )
+            ]
+    for context in data.get("contexts") or []:
+        first = context.get("first") if isinstance(context, dict) else None
+        body = context.get("body") if isinstance(context, dict) else None
+        if first in text_of and isinstance(body, str):
+            found += [
+                (first, problem)
+                for problem in reference_problems(
+                    body, text_of[first], field="body", texts=by_position
+                )
+            ]
+    return found

@@ -189,10 +189,16 @@ def test_a_reference_outside_the_text_keeps_the_question_with_a_note(text, teach
     assert exam.questions.count() == 1
     (row,) = report.questions
     assert row.certainty != "high"
-    assert any(
-        code == "reference_not_checked" and "regel 40" in params["problem"]
-        for code, params in row.notes
-    )
+    assert row.notes[-1:] == [
+        (
+            "reference_not_checked",
+            {
+                "field": "stem",
+                "code": "reference_line_outside",
+                "params": {"reference": "regel 40", "count": text.lines.count()},
+            },
+        )
+    ]
 
 
 def test_an_exam_the_loader_refuses_is_refused_with_its_problems(text, teacher, monkeypatch):

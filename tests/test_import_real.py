@@ -95,4 +95,10 @@ def test_a_quotation_that_is_not_on_its_lines_keeps_the_question_with_a_note(
     assert rows[1]["certainty"] == "low"
     assert [code for code, _params in rows[1]["notes"]] == ["reference_not_checked"]
     page = teacher_client.get(reverse("teacher:exam-import-report", args=[exam.pk]))
-    assert "past niet bij de gekozen tekst" in page.content.decode()
+    html = page.content.decode()
+    # In Dutch, with the quotation and the lines it was said to stand on.
+    assert (
+        "Een verwijzing past niet bij de gekozen tekst: “Dit citaat staat nergens” staat niet"
+        " in regels 3-4" in html
+    )
+    assert "which is not on" not in html

@@ -24,12 +24,10 @@ refuses.
 
 from __future__ import annotations
 
-import re
-
 from django.db import transaction
 
 from exam.authoring.services import record_import
-from exam.exam_data import validate_exam_data
+from exam.exam_data import reference_problems_by_question
 from exam.loading import ExamDataError, booklet_view, create_exam_from_data
 from exam.models import Exam
 from exam.papers.build import ImportReport, TextFacts, build_exam_data
@@ -183,24 +181,19 @@ def import_papers_from(
     return exam, report
 
 
-_QUESTION_PROBLEM = re.compile(r"question (\d+): (.*)")
-
-
 def _note_reference_problems(data: dict, report: ImportReport, texts: list[Text]) -> None:
     """A line reference or quotation that does not fit the chosen texts (a misread
     line, the wrong text chosen) does not refuse the import: the question is kept,
-    uncertain, with a note; publishing checks the references again."""
+    uncertain, with a note; publishing checks the references again. The note keeps the
+    problem's code and params, so the report words it in the reader's language."""
     views = [booklet_view(text) for text in texts]
-    everything = validate_exam_data(data, texts=views)
-    without = set(validate_exam_data(data, texts=views, check_references=False))
-    for problem in everything:
-        if problem in without:
+    rows = {row.number: row for row in report.questions}
+    for number, problem in reference_problems_by_question(data, texts=views):
+        note = {"field": problem.field, "code": problem.code, "params": dict(problem.params)}
+        row = rows.get(number)
+        if row is None:
+            report.problems.append(("reference_not_checked", note))
             continue
-        match = _QUESTION_PROBLEM.match(problem)
-        rows = [q for q in report.questions if match and q.number == int(match.group(1))]
-        if rows:
-            rows[0].notes.append(("reference_not_checked", {"problem": match.group(2)}))
-            if rows[0].certainty == HIGH:
-                rows[0].certainty = LOW
-        else:
-            report.problems.append(("reference_not_checked", {"problem": problem}))
+        row.notes.append(("reference_not_checked", note))
+        if row.certainty == HIGH:
+            row.certainty = LOW

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from exam.models import Exam, Question
+from exam.problems import Problem
+from exam.problems import message as problem_message
 from texts.parsing import Warning as TextWarning
 from texts.problem_messages import warning_message
 
@@ -70,9 +72,7 @@ NOTE_MESSAGES = {
         "The lines %(lines)s lie outside the text; check the reference."
     ),
     "text_missing": gettext_lazy("The question stands under Tekst %(text)s, which was not chosen."),
-    "reference_not_checked": gettext_lazy(
-        "A reference does not fit the chosen text (%(problem)s): check it and the text."
-    ),
+    "reference_not_checked": gettext_lazy("A reference does not fit the chosen text: %(problem)s"),
 }
 
 # Why a question became an open question with its text kept ("fallback").
@@ -116,9 +116,7 @@ PROBLEM_MESSAGES = {
     "question_count_differs": gettext_lazy(
         "The cover says %(printed)s questions, %(found)s were found."
     ),
-    "reference_not_checked": gettext_lazy(
-        "A reference does not fit the chosen text (%(problem)s): check it and the text."
-    ),
+    "reference_not_checked": gettext_lazy("A reference does not fit the chosen text: %(problem)s"),
     "points_total_differs": gettext_lazy(
         "The cover says %(printed)s points, the questions add up to %(found)s."
     ),
@@ -167,15 +165,27 @@ def _kind_label(kind: str) -> str:
 
 
 def _worded(code: str, params: dict) -> dict:
-    """A text booklet's warning gets its words from the texts app, in the reader's
-    language (the report stores its code and params)."""
-    if code != "text_booklet_warning" or not isinstance(params.get("params"), dict):
+    """A text booklet's warning gets its words from the texts app, a reference that
+    does not fit from exam/problems.py, both in the reader's language (the report
+    stores their code and params; reports stored before kept English words)."""
+    if code not in WORDED or not isinstance(params.get("params"), dict):
         return params
-    warning = TextWarning(str(params.get("code", "")), params["params"])
     try:
-        return {**params, "warning": warning_message(warning)}
+        return {**params, **WORDED[code](params)}
     except (KeyError, TypeError, ValueError):
         return params  # shown generically, with its code and params
+
+
+WORDED = {
+    "text_booklet_warning": lambda params: {
+        "warning": warning_message(TextWarning(str(params.get("code", "")), params["params"]))
+    },
+    "reference_not_checked": lambda params: {
+        "problem": problem_message(
+            Problem(str(params.get("field", "")), str(params.get("code", "")), params["params"])
+        )
+    },
+}
 
 
 def import_report_context(exam: Exam) -> dict:
@@ -195,7 +205,10 @@ def import_report_context(exam: Exam) -> dict:
                 certainty=certainty if certainty in CERTAINTY_LABELS else "none",
                 certainty_label=str(label),
                 badge_class=badge,
-                notes=[note_message(code, params) for code, params in item.get("notes", [])],
+                notes=[
+                    note_message(code, _worded(code, params))
+                    for code, params in item.get("notes", [])
+                ],
                 question=question,
                 confirmed=question is not None and not question.needs_confirmation,
             )
