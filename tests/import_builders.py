@@ -67,6 +67,20 @@ class FakeImporter:
         return authoring.record_import(exam=exam, report=report), report
 
 
+def imported_draft(*, author, text, problems=()):
+    """A three-question draft recorded as imported with fake_report: every question
+    waits for the teacher's confirmation."""
+    exam = build_exam(
+        author=author,
+        text=text,
+        kinds=["mc", "open", "statements"],
+        count=3,
+        published=False,
+        title="Geïmporteerd",
+    )
+    return authoring.record_import(exam=exam, report=fake_report(problems=problems))
+
+
 def install_fake_importer(monkeypatch) -> FakeImporter:
     """Put a FakeImporter where the import page looks up exam.papers.importing (the
     live server of a browser test runs in this process, so it sees it too)."""

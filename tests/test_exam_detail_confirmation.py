@@ -7,24 +7,15 @@ import re
 import pytest
 from django.urls import reverse
 
-from exam import authoring
 from tests.exam_builders import build_exam
-from tests.import_builders import fake_report
+from tests.import_builders import imported_draft
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def imported(teacher, seed_text):
-    exam = build_exam(
-        author=teacher,
-        text=seed_text,
-        kinds=["mc", "open", "statements"],
-        count=3,
-        published=False,
-        title="Geïmporteerd",
-    )
-    return authoring.record_import(exam=exam, report=fake_report())
+    return imported_draft(author=teacher, text=seed_text)
 
 
 def detail(client, exam) -> str:

@@ -14,7 +14,7 @@ from exam import authoring
 from exam.models import Exam
 from exam.presenters.importing import NOTE_MESSAGES, note_message
 from tests.exam_builders import build_exam
-from tests.import_builders import PDF, fake_report, install_fake_importer
+from tests.import_builders import PDF, imported_draft, install_fake_importer
 from texts.models import Text
 
 pytestmark = pytest.mark.django_db
@@ -202,16 +202,8 @@ def test_pupils_cannot_open_the_import_page(pupil_client):
 
 @pytest.fixture
 def imported(teacher, seed_text):
-    exam = build_exam(
-        author=teacher,
-        text=seed_text,
-        kinds=["mc", "open", "statements"],
-        count=3,
-        published=False,
-        title="Geïmporteerd",
-    )
-    return authoring.record_import(
-        exam=exam, report=fake_report(problems=[("scheme_missing", {}), ("odd_problem", {})])
+    return imported_draft(
+        author=teacher, text=seed_text, problems=[("scheme_missing", {}), ("odd_problem", {})]
     )
 
 
