@@ -222,6 +222,9 @@ class Pupil:
     sent: dict = field(default_factory=dict)  # question number -> last value sent
     saving: bool = False
     handed_in: bool = False
+    # When each step was sent and answered (time.monotonic): the logins' spread.
+    sent_at: dict = field(default_factory=dict)
+    answered_at: dict = field(default_factory=dict)
 
 
 class Run:
@@ -242,12 +245,14 @@ class Run:
 
     def timed(self, pupil: Pupil, step: str, send, *, expect) -> tuple:
         started = time.monotonic()
+        pupil.sent_at.setdefault(step, started)
         try:
             status, headers, body = send()
         except NETWORK_ERRORS as error:
             pupil.timings[step].append(time.monotonic() - started)
             raise Failed(f"{step}: {type(error).__name__}: {error}") from error
         pupil.timings[step].append(time.monotonic() - started)
+        pupil.answered_at[step] = time.monotonic()
         if status not in expect:
             raise Failed(f"{step}: HTTP {status}")
         return status, headers, body
@@ -465,6 +470,15 @@ def report(pupils: list[Pupil], lost: list[str], seconds: float) -> dict:
     print(f"  answers compared: {summary['answers_sent']}, lost: {len(lost)} {lost[:5]}")
     if logins:
         summary["login_max"] = logins[-1]
+    sent = [p.sent_at["login page"] for p in pupils if "login page" in p.sent_at]
+    done = [p.answered_at["log in"] for p in pupils if "log in" in p.answered_at]
+    if sent and done:
+        # From the first pupil's first request to the last pupil's login answered.
+        summary["logins_within"] = max(done) - min(sent)
+        print(
+            f"  logins: {len(done)} of {len(pupils)} done within"
+            f" {summary['logins_within']:.0f} s of the first request"
+        )
     return summary
 
 
