@@ -185,6 +185,13 @@ def test_the_issues_two_tables_are_read_without_their_header_rows_in_the_stem():
             "Neem de tabel over en vul hem in.",
         ),
         (
+            # A known pair as two columns.
+            "Neem de tabel over en vul hem in.\nuitspraak wel niet\n" + STATEMENTS,
+            "statements",
+            ("wel", "niet"),
+            "Neem de tabel over en vul hem in.",
+        ),
+        (
             # Two columns the stem names as alternatives.
             "Neem de tabel over. Geef bij elke uitspraak aan of het een argument of een "
             "tegenargument is.\nuitspraak argument tegenargument\n" + STATEMENTS,
