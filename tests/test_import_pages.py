@@ -254,6 +254,8 @@ def test_an_exam_written_by_hand_has_no_report_tab(teacher_client, teacher, seed
         ("points_missing", {}, "No points"),
         ("fallback", {"reason": "no_key"}, "Imported as an open question: No answer key"),
         ("points_differ", {"booklet": 1, "scheme": 2}, "(1 and 2)"),
+        ("table_not_placed", {"header": "oorzaak | gevolg"}, "(oorzaak | gevolg) was not"),
+        ("fallback", {"reason": "no_paragraphs", "count": 0}, "no numbered paragraphs"),
         ("points_differ", {}, "Note “points_differ”."),  # params missing: generic
         ("unheard_of", {"b": 2, "a": 1}, "Note “unheard_of” (a: 1, b: 2)."),
     ],

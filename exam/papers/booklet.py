@@ -15,7 +15,9 @@ works on lines:
    not continue a numbered list inside the question.
 3. **Read each question.** Its lines are stem lines and lists: options "A".."F",
    numbered lines "1".., lettered lines "a"..; the kind follows from the stem's exam
-   phrasing and the lists, in a fixed order (see `_classify`).
+   phrasing and the lists, in a fixed order (see `_classify`). A table to fill in
+   ("Neem de tabel over ...") has its header row read apart from the stem and its
+   rows placed by `_classify_table`.
 
 Everything else the reader noticed but could not place goes into a question's `notes`
 as (code, params): `points_missing`, `number_out_of_sequence` {expected},
@@ -24,10 +26,12 @@ as (code, params): `points_missing`, `number_out_of_sequence` {expected},
 gaps that the question does not name), `several_targets_unclear` (matching: "meer dan
 één" that may mean either several targets per item or a target used twice),
 `word_limit_unplaced` {limit} (a question in parts whose limit names no part),
-`word_limit_not_found`. What is wrong with the paper as a whole goes into
-`QuestionBooklet.problems`: `looks_like_marking_scheme` {maximumscore_lines},
-`other_subject`, `not_a_question_booklet` (texts, no questions: the text booklet),
-`no_questions`, and the cover's figures against what was read:
+`word_limit_not_found`, `table_not_placed` {header} (a table whose rows fit no kind:
+an open question, the rows kept in the stem), `table_columns_unclear` {header} (a
+table made parts that may have more than one column to fill in). What is wrong with
+the paper as a whole goes into `QuestionBooklet.problems`: `looks_like_marking_scheme`
+{maximumscore_lines}, `other_subject`, `not_a_question_booklet` (texts, no questions:
+the text booklet), `no_questions`, and the cover's figures against what was read:
 `question_count_differs` and `points_total_differs` {printed, found}.
 """
 
@@ -36,6 +40,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from exam.papers.tables import is_header_row, table_columns
 from exam.papers.types import (
     HIGH,
     LOW,
@@ -230,6 +235,12 @@ _DUTCH_READING = re.compile(
     r"\bciteer\b|\balinea\b|\bnoteer\s+alleen\b|\bjuist\b.*\bonjuist\b|\bvolledige\s+zinnen\b"
     r"|\bmaximaal\s+\S+\s+woorden\b|\bregels?\s+\d|\bde\s+(?:schrijver|auteur)\b|\btekst\s+\d"
 )
+# A table to fill in: "Neem de tabel over op je antwoordblad", "Vul de tabel in".
+_TABLE_WORDING = re.compile(r"\btabel\b|\bneem\b.*\bover\b")
+_SENTENCE_END = re.compile(r"[.?!:]$")
+_TARGET_LETTERS = "ABCDEFGHIJ"
+_TARGET_NUMBERS = [str(n) for n in range(1, 11)]
+_PARAGRAPH_COLUMN = re.compile(r"\balinea(?:nummer)?s?\b")
 _QUESTION_COUNT = re.compile(r"\bbestaat\s+uit\s+(\d{1,2})\s+vragen\b", re.IGNORECASE)
 _POINTS_TOTAL = re.compile(r"\bmaximaal\s+(\d{1,3})\s+punten\b", re.IGNORECASE)
 _SCHEME_LINE = re.compile(r"^(?:\d{1,2}\s+)?maximumscore\s+\d", re.IGNORECASE)
@@ -577,6 +588,9 @@ def _flow(lines: list[str]) -> str:
 
 def _read_question(draft: _Draft) -> PaperQuestion:
     entries = _split_body(draft.lines)
+    # A table's header row is no prose of the stem: it is read apart (see _classify_table).
+    header_at = _table_header(entries)
+    header = entries.pop(header_at) if header_at is not None else ""
     groups = [entry for entry in entries if isinstance(entry, _Group)]
     low = _flow([entry for entry in entries if isinstance(entry, str)]).lower()
     question = PaperQuestion(
@@ -589,9 +603,16 @@ def _read_question(draft: _Draft) -> PaperQuestion:
     )
     question.word_limit = _word_limit(low)
     question.full_sentences = bool(_FULL_SENTENCES.search(low))
+    question.table = table_columns(header) if header else ()
     used = _classify(question, low, groups)
+    if question.table and not used:
+        used = _table_not_placed(question)
     if question.kind == "parts":
         entries = _place_part_limits(question, entries, used[0])
+    if header_at is not None and question.kind not in _TABLE_WIDGETS:
+        # The pupil needs the columns to know what goes in each box (parts), or to read
+        # the rows kept in the stem (a table not placed).
+        entries.insert(header_at, f"(tabel: {' | '.join(question.table)})")
     # A list that is no choice stays in the stem as printed ("1 ...", "2 ..."), so
     # nothing is lost, and the review report names it.
     lines: list[tuple[bool, str]] = []
@@ -604,6 +625,120 @@ def _read_question(draft: _Draft) -> PaperQuestion:
             question.notes.append(("list_in_stem", {"labels": [label for label, _ in entry.items]}))
     question.stem = _flow_blocks(lines)
     return question
+
+
+# The kinds whose widget is the table itself: statements (a row per statement, a
+# column per answer word) and matching (a row per item, its answer chosen from the
+# targets listed above). Their header row is dropped from the stem.
+_TABLE_WIDGETS = ("statements", "matching")
+
+
+def _table_header(entries: list[str | _Group]) -> int | None:
+    """Where a table's header row stands among a question's lines: a short line of
+    column headings ("bewering juist / onjuist", "argument alinea") right before the
+    rows, after a sentence of the stem, in a question that speaks of a table ("Neem
+    de tabel over ...", "Vul de tabel in"). None when there is none."""
+    stem = _flow([entry for entry in entries if isinstance(entry, str)]).lower()
+    if not _TABLE_WORDING.search(stem):
+        return None
+    for index in range(1, len(entries) - 1):
+        before, line, after = entries[index - 1], entries[index], entries[index + 1]
+        if not (isinstance(before, str) and isinstance(line, str) and isinstance(after, _Group)):
+            continue
+        if is_header_row(line) and _SENTENCE_END.search(before) and not _STEM_AGAIN.match(line):
+            return index
+    return None
+
+
+def _table_values(columns: tuple[str, ...], low: str) -> tuple[str, ...]:
+    """The answer words a table offers in its columns: one heading "juist / onjuist"
+    ("argument / tegenargument", "oorzaak / gevolg / oplossing"), or the headings
+    after the first when they are a known pair or the question names them as
+    alternatives ("... of het een argument of een tegenargument is"); () for none."""
+    for column in columns[1:]:
+        if "/" in column:
+            words = tuple(word.strip().lower() for word in column.split("/") if word.strip())
+            if len(words) >= 2 and len(set(words)) == len(words):
+                return words
+    rest = tuple(column.lower() for column in columns[1:])
+    if len(rest) < 2 or any(len(column.split()) > 1 for column in rest):
+        return ()
+    if rest in _KNOWN_PAIRS:
+        return rest
+    named = r"\b.*\b".join(re.escape(column) for column in rest[:-1])
+    last = re.escape(rest[-1])
+    if re.search(rf"\b{named}\b.*\bof\s+(?:een\s+|de\s+|het\s+)?{last}\b", low):
+        return rest
+    return ()
+
+
+def _classify_table(question: PaperQuestion, low: str, groups: list[_Group]) -> list[_Group] | None:
+    """A table with one list of rows, to the kind that scores it:
+
+    - a row per statement with a pair of answer words ("juist / onjuist" in the stem
+      or the header; "argument / tegenargument") -> statements with that pair;
+    - three or more answer words ("oorzaak / gevolg / oplossing") -> matching with
+      those words as its targets;
+    - a paragraph number per row ("het nummer van de alinea", a column "alinea") ->
+      matching whose targets are the text's paragraphs (`paragraph_targets`: the
+      builder adds them);
+    - a free text per row ("Noteer in de tabel het gevolg") -> parts, a part per row
+      (the builder labels them a, b, c as the parts kind does); uncertain, with a
+      note, when the header seems to have more than one column to write in.
+
+    None when the table's rows are not one list (two lists: read as usual); [] when
+    they cannot be placed."""
+    if len(groups) != 1:
+        return None
+    rows = groups[0]
+    values = _statement_values(low) or _table_values(question.table, low)
+    if len(values) == 2:
+        question.kind, question.certainty = "statements", HIGH
+        question.statement_values = (values[0], values[1])
+        question.choices = _choices("statement", rows)
+        return [rows]
+    if values:
+        question.kind, question.certainty = "matching", HIGH
+        labels = _TARGET_LETTERS if rows.style == "number" else _TARGET_NUMBERS
+        question.choices = _choices("item", rows) + [
+            PaperChoice(role="target", label=label, content=value)
+            for label, value in zip(labels, values, strict=False)
+        ]
+        return [rows]
+    if _paragraph_rows(question, low, rows, table=True):
+        return [rows]
+    if len(rows.items) < 2:
+        return []
+    question.kind, question.certainty = "parts", HIGH
+    if len(question.table) != 2:
+        question.certainty = LOW
+        question.notes.append(("table_columns_unclear", {"header": " | ".join(question.table)}))
+    question.parts = [(label, content) for label, content in rows.items]
+    return [rows]
+
+
+def _paragraph_rows(question: PaperQuestion, low: str, rows: _Group, *, table: bool) -> bool:
+    """A paragraph number per row ("Noteer bij elk argument het nummer van de alinea
+    waarin het staat", or a table's column "alinea"): matching whose targets are the
+    text's paragraphs. Without a table only for rows that are no options (A-D) and a
+    question that goes through them ("bij elk argument")."""
+    column = _PARAGRAPH_COLUMN.search(question.table[-1].lower()) if table else None
+    asked = _PARAGRAPH.search(low) and (table or (_EACH_NOUN.search(low) and rows.style != "upper"))
+    if not (column or asked) or len(rows.items) < 2:
+        return False
+    question.kind, question.certainty = "matching", HIGH
+    question.paragraph_targets = True
+    question.choices = _choices("item", rows)
+    return True
+
+
+def _table_not_placed(question: PaperQuestion) -> list[_Group]:
+    """A table the reader cannot place: an open question with its rows kept in the stem,
+    for the teacher."""
+    question.kind, question.certainty = "open", NONE
+    question.choices, question.parts = [], []
+    question.notes.append(("table_not_placed", {"header": " | ".join(question.table)}))
+    return []
 
 
 def _place_part_limits(
@@ -712,6 +847,10 @@ def _classify(question: PaperQuestion, low: str, groups: list[_Group]) -> list[_
         question.kind = code
         question.certainty = certainty
 
+    if question.table:
+        placed = _classify_table(question, low, groups)
+        if placed is not None:
+            return placed
     if _CITATION.search(low):
         kind("citation")
         return []
@@ -746,6 +885,8 @@ def _classify(question: PaperQuestion, low: str, groups: list[_Group]) -> list[_
         else:
             question.multiple = multiple
         return [items[0], numbered[0]]
+    if len(groups) == 1 and _paragraph_rows(question, low, groups[0], table=False):
+        return groups
     if options and (choose or _NUMBERS_ONLY.search(low)):
         group = options[0]
         question.choices = _choices("option", group)

@@ -16,6 +16,13 @@ The rules, per question:
   keywords (`keywords_of`), "Alleen de eerste twee ..." as `asked`, the booklet's word
   limit, a deduction for going over it from the remarks ("1 scorepunt aftrekken"),
   and "in volledige zinnen" as `full_sentences`;
+- a matching question whose targets are the text's paragraphs ("Noteer bij elk
+  argument het nummer van de alinea", a table "argument | alinea") gets them here,
+  "1" ("alinea 1") up to the text's paragraph count (TextFacts); a text without
+  paragraphs makes it a fallback (`no_paragraphs`). A scheme may name a target by its
+  words ("2 tegenargument" for a table's answer words);
+- a question in parts (or a table of free-text rows) has its parts labelled a, b, c by
+  position, as the parts kind labels them;
 - a question the builder cannot complete (no scheme entry, a kind it does not know,
   scoring data that exam.scoring refuses) becomes an open question with its stem kept
   and one element "Zie het antwoordmodel" worth its points: the report marks it
@@ -25,14 +32,16 @@ The rules, per question:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from exam.kinds.parts import LABELS as PART_LABELS
 from exam.papers.scheme import split_accepted, targets_of
 from exam.papers.types import (
     HIGH,
     LOW,
     NONE,
     MarkingScheme,
+    PaperChoice,
     PaperQuestion,
     QuestionBooklet,
     SchemeEntry,
@@ -216,9 +225,14 @@ def _statements(q, entry, points, text):
     )
 
 
-def _as_label(label: str, labels: list[str]) -> str:
-    """The question's own spelling of a label the scheme prints ("a" for "A")."""
-    return next((known for known in labels if known.casefold() == label.casefold()), label)
+def _as_label(label: str, labels: list[str], contents: dict[str, str] | None = None) -> str:
+    """The question's own spelling of a label the scheme prints ("a" for "A"), or the
+    label of a target the scheme names by its words ("tegenargument" for "2" when the
+    targets are a table's answer words)."""
+    found = next((known for known in labels if known.casefold() == label.casefold()), None)
+    if found is None and contents:
+        found = contents.get(label.strip().casefold())
+    return found or label
 
 
 def _matching(q, entry, points, text):
@@ -229,6 +243,7 @@ def _matching(q, entry, points, text):
     if not entry.answers:
         raise Incomplete("no_answers")
     items, targets = _labels(q, "item"), _labels(q, "target")
+    words = {c.content.strip().casefold(): c.label for c in q.choices if c.role == "target"}
     rows = [(label, targets_of(value)) for label, value in entry.answers]
     keys = {label.casefold() for label, _ in rows}
     if (
@@ -241,7 +256,7 @@ def _matching(q, entry, points, text):
     for item, found in rows:
         chosen = links.setdefault(_as_label(item, items), [])
         for target in found:
-            target = _as_label(target, targets)
+            target = _as_label(target, targets, words)
             if target not in chosen:
                 chosen.append(target)
     several = q.multiple or any(len(found) != 1 for found in links.values())
@@ -383,12 +398,27 @@ def _named_part(element_text: str, labels: list[str]) -> str | None:
 
 
 def _parts(q, entry, points, text):
+    """A part per part of the booklet (or per row of a table to fill in), labelled a,
+    b, c by position as the parts kind labels them (a table's rows 1, 2, 3 too); an
+    element belongs to the part the scheme names ("a ... 1", "a: ..."), else to the
+    parts in order, one each."""
     if not entry.elements:
         raise Incomplete("no_elements")
-    labels = [label for label, _ in q.parts]
-    if len(labels) < 2:
-        raise Incomplete("no_parts")
-    named = [_named_part(element.text, labels) for element in entry.elements]
+    if len(q.parts) > len(PART_LABELS):
+        raise Incomplete("too_many_parts", max=len(PART_LABELS))
+    labels = list(PART_LABELS[: len(q.parts)])
+    printed = {label: new for (label, _prompt), new in zip(q.parts, labels, strict=True)}
+    q = replace(
+        q,
+        parts=[(printed[label], prompt) for label, prompt in q.parts],
+        part_word_limits={printed[k]: v for k, v in q.part_word_limits.items() if k in printed},
+    )
+    named = [
+        printed.get(element.part)
+        or (element.part if element.part in labels else None)
+        or _named_part(element.text, labels)
+        for element in entry.elements
+    ]
     if all(named):
         chosen = named
     elif len(entry.elements) == len(labels):
@@ -448,10 +478,24 @@ def _fallback(q: PaperQuestion, entry: SchemeEntry | None, points: int) -> dict:
     }
 
 
+def with_paragraph_targets(q: PaperQuestion, paragraph_count: int) -> PaperQuestion:
+    """A matching question whose targets are the text's paragraphs ("Noteer bij elk
+    argument het nummer van de alinea") with those targets: "1" "alinea 1" up to the
+    text's last paragraph. Any other question as it is."""
+    if not q.paragraph_targets:
+        return q
+    targets = [
+        PaperChoice(role="target", label=str(n), content=f"alinea {n}")
+        for n in range(1, paragraph_count + 1)
+    ]
+    return replace(q, choices=[c for c in q.choices if c.role != "target"] + targets)
+
+
 def build_question(
     q: PaperQuestion, entry: SchemeEntry | None, *, text_number: int, text: TextFacts
 ) -> tuple[dict, QuestionReport]:
     notes: list[tuple[str, dict]] = list(q.notes) + (list(entry.notes) if entry else [])
+    q = with_paragraph_targets(q, text.paragraph_count)
     points = _points(q, entry, notes)
     certainty = lower(q.certainty, entry.certainty if entry else NONE)
     data = {
@@ -466,7 +510,10 @@ def build_question(
         "word_limit": q.word_limit,
     }
     reason: tuple[str, dict] | None = None
-    if entry is None:
+    if q.paragraph_targets and text.paragraph_count < 2:
+        # The text's paragraphs are the targets: a text without them cannot be matched.
+        reason = ("no_paragraphs", {"count": text.paragraph_count})
+    elif entry is None:
         reason = ("no_scheme_entry", {})
     elif q.kind not in _SCORING or q.kind not in KINDS:
         reason = ("unknown_kind", {"kind": q.kind})

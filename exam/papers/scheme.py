@@ -65,7 +65,12 @@ Problems for the paper as a whole: `no_entries`, `looks_like_question_booklet` (
 "1p"/"2p" margins of a question booklet, no "maximumscore"), `other_subject`
 ({"subject": "Engels"}: the cover names another subject).
 
-Pure: only the standard library and exam.papers.types.
+A model answer printed as a table is read as its rows: the header row ("bewering
+juist/onjuist", "argument alinea", see exam/papers/tables.py) is left out, a row that
+repeats the first heading ("argument a alinea 4") is read without it, and "alinea 4"
+as a row's value is paragraph 4.
+
+Pure: only the standard library and exam.papers.types and .tables.
 """
 
 from __future__ import annotations
@@ -73,6 +78,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from exam.papers.tables import is_header_row, table_columns
 from exam.papers.types import HIGH, LOW, NONE, MarkingScheme, SchemeElement, SchemeEntry
 
 # ---------------------------------------------------------------------------
@@ -215,6 +221,7 @@ _LABEL_LIST = re.compile(
     r"^(?P<first>[A-F]|\d{1,2})(?:(?:\s*[,;]\s*|\s+en\s+|\s*[-–→>]\s*|\s+)(?:[A-F]|\d{1,2}))+\.?$"
 )
 _LABEL = re.compile(r"[A-F]|\d{1,2}")
+_ONE_PARAGRAPH = re.compile(r"^alinea\s+(\d{1,2})$", re.IGNORECASE)
 _COMPACT_ORDER = re.compile(r"^[A-F]{3,6}$")
 _PARAGRAPH = re.compile(
     r"^alinea(?:['’]s)?\s+(?P<numbers>\d{1,2}(?:\s*(?:\(?\s*of\s+(?:alinea\s+)?|,|en)\s*\d{1,2}\)?)*)\.?$",
@@ -687,7 +694,7 @@ def _read_answer(plain: list[str], entry: SchemeEntry) -> bool:
         return True
     if len(lines) == 1 and _read_single(lines[0], entry):
         return True
-    rows = _read_rows(lines)
+    rows = _read_rows(lines) or _read_table_rows(lines)
     if rows:
         entry.answers = rows
         return True
@@ -764,6 +771,20 @@ def _read_rows(lines: list[str]) -> list[tuple[str, str]]:
     return rows if _labels_in_order([label for label, _value in rows]) else []
 
 
+def _read_table_rows(lines: list[str]) -> list[tuple[str, str]]:
+    """Rows under a table's header row ("bewering juist/onjuist", "argument alinea"),
+    a row perhaps repeating the first heading ("argument a alinea 4"); [] when the
+    lines are not such a table."""
+    if len(lines) < 2 or not is_header_row(lines[0]):
+        return []
+    noun = table_columns(lines[0])[0].lower()
+    rows = []
+    for line in lines[1:]:
+        first, _, rest = line.partition(" ")
+        rows.append(rest if first.lower() == noun and rest else line)
+    return _read_rows(rows)
+
+
 def _inline_rows(line: str) -> list[tuple[str, str]]:
     matches = list(_INLINE_ROW.finditer(line))
     if len(matches) < 2:
@@ -789,10 +810,14 @@ def _labels_in_order(labels: list[str]) -> bool:
 
 def targets_of(value: str) -> list[str]:
     """An item's targets in a matching row's value: "1, 3" -> ["1", "3"], "A en C" ->
-    ["A", "C"], "geen" -> []; any other value is one target, as printed ("3")."""
+    ["A", "C"], "geen" -> [], "alinea 4" -> ["4"] (a paragraph as the target); any
+    other value is one target, as printed ("3")."""
     value = value.strip().rstrip(",;.")
     if _NO_TARGETS.match(value):
         return []
+    paragraph = _ONE_PARAGRAPH.match(value)
+    if paragraph:
+        return [paragraph[1]]
     if _TARGET_LIST.match(value):
         return _LABEL.findall(value)
     return [value]

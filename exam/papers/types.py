@@ -67,6 +67,12 @@ class PaperQuestion:
     # Matching: an item may have several targets ("... kan bij meer dan één uitspraak
     # horen").
     multiple: bool = False
+    # A table to fill in: its header row's column headings as read ("bewering",
+    # "juist / onjuist"); () for no table.
+    table: tuple[str, ...] = ()
+    # Matching whose targets are the text's paragraphs ("Noteer bij elk argument het
+    # nummer van de alinea"): the builder adds them, as it knows the paragraph count.
+    paragraph_targets: bool = False
     # What the reader noticed but could not place, for the review report (Dutch is
     # the page's job: these are codes with params, see exam/papers/report.py).
     notes: list[tuple[str, dict]] = field(default_factory=list)

@@ -51,6 +51,14 @@ NOTE_MESSAGES = {
         "A word limit (%(limit)s words) names no part: set it on the parts it is for."
     ),
     "word_limit_not_found": gettext_lazy("The word limit was not found."),
+    "table_not_placed": gettext_lazy(
+        "A table to fill in (%(header)s) was not recognised: its rows were kept in the "
+        "question text. Choose the kind and write the scoring yourself."
+    ),
+    "table_columns_unclear": gettext_lazy(
+        "The table (%(header)s) may have more than one column to fill in: each row became "
+        "one part with one answer box. Check the parts."
+    ),
     # The marking scheme.
     "word_limit_unread": gettext_lazy(
         "The marking scheme has a rule for the length that was not read: check it."
@@ -94,6 +102,12 @@ FALLBACK_MESSAGES = {
         "The booklet and the marking scheme give a different number of gaps."
     ),
     "invalid_scoring": gettext_lazy("The scoring read from the papers is not complete."),
+    "no_paragraphs": gettext_lazy(
+        "The answers are the text's paragraphs, but the text has no numbered paragraphs."
+    ),
+    "too_many_parts": gettext_lazy(
+        "The question has more parts than an open question in parts can hold."
+    ),
 }
 
 PROBLEM_MESSAGES = {
