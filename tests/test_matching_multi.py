@@ -275,3 +275,59 @@ def test_an_exam_file_with_numbered_options_and_several_targets_loads_cleanly():
     data["questions"][1]["scoring"] = {**PER_LINK, "pairs": {"1": ["A", "F"]}}
     problems = validate_exam_data(data, texts=[info])
     assert len(problems) == 2 and all(p.startswith("question 2:") for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("targets", "paragraphs"),
+    [
+        ([("1", "alinea 1"), ("2", "alinea 2"), ("3", "Alinea  3")], True),
+        ([("1", "alinea 1"), ("2", "alinea 3")], False),  # a target that is not its label
+        ([("A", "de neuroloog"), ("B", "de slaaparts")], False),
+        ([], False),
+    ],
+)
+def test_targets_that_are_the_texts_paragraphs_are_recognised(targets, paragraphs):
+    from exam.kinds.display import Option
+
+    assert matching.are_paragraphs([Option(label, text) for label, text in targets]) is paragraphs
+
+
+@pytest.mark.django_db
+def test_paragraph_targets_are_offered_in_the_selects_without_a_list(
+    teacher, seed_text, pupil, pupil_client
+):
+    """ "Noteer bij elk argument het nummer van de alinea" (a table in the papers import):
+    the page does not list "1 alinea 1 ... 5 alinea 5" above the selects."""
+    from django.urls import reverse
+
+    from exam import services
+    from exam.demo import demo_exam_data
+    from exam.loading import create_exam_from_data
+
+    data = demo_exam_data()
+    question = {
+        "number": 1,
+        "text": 1,
+        "kind": "matching",
+        "stem": "Noteer bij elk argument het nummer van de alinea waarin het staat.",
+        "max_points": 2,
+        "choices": [
+            {"role": "item", "label": "a", "content": "Bedrijven kijken mee."},
+            {"role": "item", "label": "b", "content": "Volgers geven voorrang."},
+        ]
+        + [{"role": "target", "label": str(n), "content": f"alinea {n}"} for n in range(1, 6)],
+        "scoring": {"pairs": {"a": "2", "b": "4"}},
+        "model_answer": "a 2, b 4",
+    }
+    exam = create_exam_from_data(
+        data={**data, "questions": [question], "contexts": []},
+        texts=[seed_text],
+        author=teacher,
+        publish=True,
+        practice_visibility="open",
+    )
+    attempt = services.start_attempt(pupil=pupil, exam=exam)
+    page = pupil_client.get(reverse("pupil:attempt-detail", args=[attempt.pk])).content.decode()
+
+    assert 'class="exam-targets' not in page
+    assert page.count('<option value="4">alinea 4</option>') == 2

@@ -206,7 +206,19 @@ def widget(scoring, choices, response):
                 LinkRow(c.label, c.content, "", tuple(links_of(given.get(c.label)))) for c in items
             ],
         }
-    return {"rows": [Row(c.label, c.content, given.get(c.label, "")) for c in items]}
+    return {
+        "rows": [Row(c.label, c.content, given.get(c.label, "")) for c in items],
+        "paragraph_targets": are_paragraphs(choices.get("target", [])),
+    }
+
+
+def are_paragraphs(targets) -> bool:
+    """Whether the targets are the text's paragraphs ("1 alinea 1", "2 alinea 2", ...,
+    as the papers import makes them for "noteer bij elk argument het nummer van de
+    alinea"): the page then offers them in the selects only, without a list of them."""
+    return bool(targets) and all(
+        " ".join(c.content.split()).casefold() == f"alinea {c.label}" for c in targets
+    )
 
 
 def posted_value(data, scoring):

@@ -72,6 +72,7 @@ class PupilQuestion:
     rows: list[Row] = field(default_factory=list)
     choose: int = 0
     multiple: bool = False  # matching: several targets per item (a grid of checkboxes)
+    paragraph_targets: bool = False  # matching: the targets are the text's paragraphs
     citation_mode: str = "sentence"
     word_limit: int | None = None
     value: str = ""
