@@ -143,6 +143,12 @@ def test_a_pupil_takes_it_from_start_to_result_with_full_marks_for_right_answers
     result = pupil_client.get(reverse("pupil:attempt-result", args=[attempt.pk]))
     assert result.status_code == 200
     assert exam.title in result.content.decode()
+    # The shared context of questions 25-26 stands with each of them on the result page too.
+    html = result.content.decode()
+    context = "Lees bij de volgende twee vragen eerst fragment 2"
+    assert html.count(context) == 2
+    first, second = html.index(context), html.rindex(context)
+    assert html.index('id="question-25"') < first < html.index('id="question-26"') < second
 
     # Every closed question earns its maximum; every open answer and summary gets the
     # computer's full proposal, waiting for a teacher.

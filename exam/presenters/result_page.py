@@ -16,7 +16,9 @@ from exam.kinds.display import ResultRow
 from exam.models import Answer, Attempt
 from exam.presenters.exam_page import (
     StemPart,
+    attach_contexts,
     choices_by_question,
+    contexts_of,
     line_ranges,
     stem_parts,
     text_labels,
@@ -68,6 +70,12 @@ class ResultQuestion:
     # An answer in parts: each part's text, words and deduction (exam/kinds/parts.py).
     parts: list = field(default_factory=list)
     length: AnswerLength | None = None  # open kinds: words, limit, full sentences
+    # The shared context of the question's group ("Lees bij de volgende vragen ..."),
+    # shown above the question as on the exam page (attach_contexts).
+    context_parts: list[StemPart] = field(default_factory=list)
+    context_first: int = 0
+    context_last: int = 0
+    context_starts: bool = False
 
     @property
     def can_self_score(self) -> bool:
@@ -197,6 +205,7 @@ def result_page(attempt: Attempt) -> dict:
         )
         for a in answers
     ]
+    attach_contexts(results, contexts_of(exam), text_pks(texts))
     return {
         "results": results,
         "texts": texts,
