@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from exam.kinds.parts import LABELS as PART_LABELS
-from exam.papers.scheme import split_accepted, targets_of
+from exam.papers.scheme.answers import split_accepted, targets_of
 from exam.papers.types import (
     HIGH,
     LOW,

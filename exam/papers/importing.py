@@ -1,7 +1,7 @@
 """Import a question booklet and its marking scheme as an unpublished exam (Django side).
 
 `import_papers` reads the papers (a PDF as bytes, or pasted text as str), hands their
-text to the readers (exam/papers/booklet.py and scheme.py), builds the exam data
+text to the readers (exam/papers/booklet.py and scheme/), builds the exam data
 (exam/papers/build.py) over the chosen texts and creates the exam through the exam
 loader, unpublished: the teacher reviews every question first. `import_papers_from` is
 the same from papers already read, for tests and for a page that reads them itself.
