@@ -17,7 +17,8 @@ from reportlab.pdfgen import canvas
 
 from exam.exam_data import validate_exam_data
 from exam.papers.booklet import read_question_booklet
-from exam.papers.build import TextFacts, build_exam_data
+from exam.papers.build import build_exam_data
+from exam.papers.build.values import TextFacts
 from exam.papers.pdf import paper_text
 from exam.papers.scheme import read_marking_scheme
 from exam.papers.scheme.answers import targets_of
