@@ -10,15 +10,10 @@ from __future__ import annotations
 import pytest
 
 from exam.exam_data import validate_exam_data
-from exam.papers.build import (
-    FALLBACK_ELEMENT,
-    TextFacts,
-    answer_lines_of,
-    build_exam_data,
-    full_table,
-    keywords_of,
-    over_limit_of,
-)
+from exam.papers.build import FALLBACK_ELEMENT, build_exam_data
+from exam.papers.build.elements import keywords_of, over_limit_of
+from exam.papers.build.keyed import answer_lines_of, full_table
+from exam.papers.build.values import TextFacts
 from exam.papers.types import (
     HIGH,
     LOW,

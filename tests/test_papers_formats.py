@@ -14,8 +14,10 @@ import pytest
 
 from exam.exam_data import validate_exam_data
 from exam.papers.booklet import read_question_booklet
-from exam.papers.build import TextFacts, build_exam_data
-from exam.papers.scheme import read_marking_scheme, split_accepted, targets_of
+from exam.papers.build import build_exam_data
+from exam.papers.build.values import TextFacts
+from exam.papers.scheme import read_marking_scheme
+from exam.papers.scheme.answers import split_accepted, targets_of
 from exam.papers.types import HIGH, LOW
 from exam.scoring import score_response
 

@@ -17,9 +17,11 @@ from reportlab.pdfgen import canvas
 
 from exam.exam_data import validate_exam_data
 from exam.papers.booklet import read_question_booklet
-from exam.papers.build import TextFacts, build_exam_data
+from exam.papers.build import build_exam_data
+from exam.papers.build.values import TextFacts
 from exam.papers.pdf import paper_text
-from exam.papers.scheme import read_marking_scheme, targets_of
+from exam.papers.scheme import read_marking_scheme
+from exam.papers.scheme.answers import targets_of
 from exam.papers.tables import is_header_row, table_columns
 from exam.papers.types import HIGH, LOW, NONE
 from exam.scoring import score_response

@@ -7,9 +7,11 @@ texts.pdf_booklet), the question booklet ("opgaven") and the marking scheme
 - `types`: the plain values the readers produce (no Django);
 - `booklet`: question booklet text -> QuestionBooklet (questions, their kinds, points,
   options, instructions, contexts);
-- `scheme`: marking scheme text -> MarkingScheme (per question: maximum score, key or
-  model answer, scored elements, score tables, remarks);
-- `build`: both together -> exam data in the loader's format (exam/loading.py) and a
+- `scheme` (a package, one module per step): marking scheme text -> MarkingScheme (per
+  question: maximum score, key or model answer, scored elements, score tables,
+  remarks);
+- `build` (a package: the questions, the scoring data per kind, the values in and
+  out): both together -> exam data in the loader's format (exam/loading.py) and a
   review report per question;
 - `pdf`: the PDFs' text, with clear refusals for scans and wrong files.
 

@@ -1,8 +1,8 @@
 """Import a question booklet and its marking scheme as an unpublished exam (Django side).
 
 `import_papers` reads the papers (a PDF as bytes, or pasted text as str), hands their
-text to the readers (exam/papers/booklet/ and scheme.py), builds the exam data
-(exam/papers/build.py) over the chosen texts and creates the exam through the exam
+text to the readers (exam/papers/booklet/ and scheme/), builds the exam data
+(exam/papers/build/) over the chosen texts and creates the exam through the exam
 loader, unpublished: the teacher reviews every question first. `import_papers_from` is
 the same from papers already read, for tests and for a page that reads them itself.
 
@@ -30,7 +30,8 @@ from exam.authoring.services import record_import
 from exam.exam_data import reference_problems_by_question
 from exam.loading import ExamDataError, booklet_view, create_exam_from_data
 from exam.models import Exam
-from exam.papers.build import ImportReport, TextFacts, build_exam_data
+from exam.papers.build import build_exam_data
+from exam.papers.build.values import ImportReport, TextFacts
 from exam.papers.messages import paper_message
 from exam.papers.pdf import PaperError, paper_text
 from exam.papers.types import HIGH, LOW, MarkingScheme, QuestionBooklet

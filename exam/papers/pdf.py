@@ -1,6 +1,6 @@
 """A question booklet's or marking scheme's PDF -> its plain text (no Django).
 
-The readers (exam/papers/booklet/, scheme.py) work on plain text, so a PDF is read
+The readers (exam/papers/booklet/, scheme/) work on plain text, so a PDF is read
 into lines here, page after page, and refused with a code when it is not a paper the
 exam board publishes: not a PDF or damaged ("pdf_broken"), locked with a password
 ("pdf_encrypted"), only images, a scan ("pdf_scan"), or too long ("pdf_too_many_pages").

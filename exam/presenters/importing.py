@@ -26,7 +26,7 @@ CERTAINTY_LABELS = {
 }
 
 # code -> message with %(name)s placeholders from the note's params. The codes are
-# those of exam/papers/booklet/, scheme.py and build.py (see their docstrings).
+# those of exam/papers/booklet/, scheme/ and build/ (see their docstrings).
 NOTE_MESSAGES = {
     # The question booklet.
     "points_missing": gettext_lazy("No points (“1p”, “2p”) found beside the question."),

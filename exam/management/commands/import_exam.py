@@ -18,7 +18,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from exam.papers.build import ImportReport
+from exam.papers.build.values import ImportReport
 from exam.papers.importing import PaperImportError, import_papers
 from exam.papers.messages import paper_message
 from texts.models import Text
