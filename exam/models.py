@@ -3,6 +3,10 @@
 A question's answer model has two parts: `model_answer`, the text a teacher reads
 (the correctievoorschrift), and `scoring`, the kind's scoring data that the pure
 scorers in exam/scoring.py read. Pupils never receive either before they may.
+
+The models stay in one module of over 400 lines: Django's app loading expects an
+app's models in one place, and splitting them into a package is a larger change than
+it buys.
 """
 
 from decimal import Decimal
