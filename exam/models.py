@@ -3,6 +3,10 @@
 A question's answer model has two parts: `model_answer`, the text a teacher reads
 (the correctievoorschrift), and `scoring`, the kind's scoring data that the pure
 scorers in exam/scoring.py read. Pupils never receive either before they may.
+
+The models stay in one module of over 400 lines: Django's app loading expects an
+app's models in one place, and splitting them into a package is a larger change than
+it buys.
 """
 
 from decimal import Decimal
@@ -66,7 +70,7 @@ class Exam(models.Model):
     # needs to be told to forget.
     content_version = models.PositiveIntegerField(default=0, editable=False)
     # What the import of the exam board's papers found, for the teacher's review page
-    # ({} for an exam written by hand); exam/authoring/services.py record_import.
+    # ({} for an exam written by hand); exam/authoring/import_review.py record_import.
     import_report = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
@@ -119,7 +123,7 @@ class SharedContext(models.Model):
     Tied to question numbers, as printed, not to question rows: moving or deleting a
     question leaves the context on the same numbers. The pupil sees it with every
     question of the group; the preview, the answer model and the print once above it.
-    Two contexts of an exam never share a question (exam/authoring/services.py).
+    Two contexts of an exam never share a question (exam/authoring/contexts.py).
     """
 
     exam = models.ForeignKey(Exam, on_delete=models.CASCADE, related_name="contexts")

@@ -25,13 +25,12 @@ from exam.kinds.elements import (
     count_words,
     element_points,
     find_elements,
-    is_in_full_sentences,
     length_deduction,
     marked_points,
     over_limit_deduction,
-    sentences_judgement,
     split_reasons,
 )
+from exam.kinds.sentences import is_in_full_sentences, sentences_judgement
 from exam.problems import Problem, messages
 
 __all__ = [

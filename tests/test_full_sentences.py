@@ -8,13 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from exam.kinds.elements import (
-    apply_length_rules,
-    is_in_full_sentences,
-    is_sentence,
-    marked_points,
-    sentences_deduction,
-)
+from exam.kinds.elements import apply_length_rules, marked_points
+from exam.kinds.sentences import is_in_full_sentences, is_sentence, sentences_deduction
 from exam.scoring import score_response
 
 # Answers as pupils write them to "Waarom krijgen sommige mensen voorrang? Geef antwoord

@@ -2,7 +2,7 @@
 
 import pytest
 
-from exam.kinds import gap
+from exam.kinds import gap, near_miss
 from exam.kinds.common import ResponseError
 from exam.scoring import check_scoring, clean_response, score_response, ticked_points
 
@@ -53,17 +53,17 @@ SINGLE = {"accepted": ["voordringkanalen"]}
     ],
 )
 def test_a_near_miss_is_a_small_typo_or_another_inflection(given, accepted, near):
-    assert gap.is_near(gap.normalise(given), gap.normalise(accepted)) is near
-    assert (gap.nearest_accepted(given, [accepted]) == accepted) is near
+    assert near_miss.is_near(near_miss.normalise(given), near_miss.normalise(accepted)) is near
+    assert (near_miss.nearest_accepted(given, [accepted]) == accepted) is near
 
 
 def test_the_nearest_accepted_answer_is_the_closest_one_as_written():
-    assert gap.nearest_accepted("Kanaal.", ["kanalen", "Kanaal!"]) is None  # accepted
-    assert gap.nearest_accepted("kanaaltje", ["kanalen"]) is None
-    assert gap.nearest_accepted("voordringkanaal", ["Voordringkanalen", "kanalen"]) == (
+    assert near_miss.nearest_accepted("Kanaal.", ["kanalen", "Kanaal!"]) is None  # accepted
+    assert near_miss.nearest_accepted("kanaaltje", ["kanalen"]) is None
+    assert near_miss.nearest_accepted("voordringkanaal", ["Voordringkanalen", "kanalen"]) == (
         "Voordringkanalen"
     )
-    assert gap.nearest_accepted("rijk", ["rijen", "rij"]) == "rij"
+    assert near_miss.nearest_accepted("rijk", ["rijen", "rij"]) == "rij"
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_the_nearest_accepted_answer_is_the_closest_one_as_written():
     [("", "", 0), ("kat", "kat", 0), ("kat", "akt", 1), ("kat", "kast", 1), ("kat", "", 3)],
 )
 def test_edit_distance_counts_swaps_as_one(a, b, distance):
-    assert gap.edit_distance(a, b) == distance
+    assert near_miss.edit_distance(a, b) == distance
 
 
 # --- cleaning: nothing the pupil typed is dropped

@@ -5,7 +5,7 @@ deductions, never below 0; the marker's judgement replaces the proposal."""
 import pytest
 
 from exam.kinds import parts
-from exam.kinds.elements import answer_text, is_in_full_sentences, sentences_judgement
+from exam.kinds.sentences import answer_text, is_in_full_sentences, sentences_judgement
 from exam.problems import Problem
 from exam.scoring import score_response, ticked_points
 

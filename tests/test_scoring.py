@@ -7,7 +7,18 @@ import pytest
 from django.utils import translation
 
 from exam import citations, grades, kinds, problems, scoring
-from exam.kinds import common, display, elements, gap, mc, multi, paragraph, statements
+from exam.kinds import (
+    common,
+    display,
+    elements,
+    gap,
+    mc,
+    multi,
+    near_miss,
+    paragraph,
+    sentences,
+    statements,
+)
 from exam.kinds.display import Option
 from exam.scoring import (
     KINDS,
@@ -711,7 +722,9 @@ def test_broken_scoring_data_is_reported_by_code(kind, model, max_points, labels
         gap,
         mc,
         multi,
+        near_miss,
         paragraph,
+        sentences,
         statements,
     ],
 )

@@ -2,7 +2,9 @@
 booklet, what a change does to submitted answers, and the forms of the authoring pages
 (their presenters are exam/presenters/authoring.py).
 
-- services.py: exams, their texts, copies, publishing, co-authors, shared contexts
+- services.py: exams, their texts, copies, publishing, co-authors
+- contexts.py: shared contexts over a range of questions
+- import_review.py: an imported exam's review report and the teacher's confirmation
 - questions.py: adding, changing, reordering and deleting questions
 - checks.py: a question and an exam against the booklet (QuestionData, ChoiceData)
 - regrade.py: what a change does to submitted answers (REGRADE / KEEP)
@@ -19,6 +21,8 @@ from exam.authoring.checks import (
     exam_problems,
     question_data,
 )
+from exam.authoring.contexts import add_context, delete_context, update_context
+from exam.authoring.import_review import confirm_question, record_import
 from exam.authoring.questions import (
     QuestionHasAnswers,
     add_question,
@@ -42,19 +46,14 @@ from exam.authoring.services import (
     ExamHasAttempts,
     ExamNotReady,
     add_co_author,
-    add_context,
-    confirm_question,
     copy_exam,
     create_exam,
-    delete_context,
     delete_exam,
     publish_exam,
     publish_problems,
-    record_import,
     remove_co_author,
     unconfirmed_numbers,
     unpublish_exam,
-    update_context,
     update_exam,
 )
 

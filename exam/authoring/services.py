@@ -1,14 +1,15 @@
 """Every write a teacher makes to an exam itself: details, texts, copies, publishing,
-co-authors. Questions are written by exam/authoring/questions.py.
+co-authors. Questions are written by exam/authoring/questions.py, shared contexts by
+exam/authoring/contexts.py, an import's review by exam/authoring/import_review.py.
 
 Views call these functions with cleaned form data; nothing here reads a request.
 Decisions worth knowing (docs/teachers.md says the same for teachers):
 
 - **Publishing** checks the whole exam (exam/authoring/checks.py, exam_problems)
   and lists every problem.
-- **Imported questions** (record_import) need the teacher's confirmation: saving
-  the question or confirm_question. Publishing refuses an exam with unconfirmed
-  questions and names them (publish_problems).
+- **Imported questions** (exam/authoring/import_review.py) need the teacher's
+  confirmation: saving the question or confirm_question. Publishing refuses an exam
+  with unconfirmed questions and names them (publish_problems).
 - **Deleting an exam with attempts** needs the number of attempts that will be
   lost as confirmation (`confirm_attempts`), so the teacher has seen it.
 """
@@ -341,150 +342,3 @@ def add_co_author(*, exam: Exam, username: str):
 
 def remove_co_author(*, exam: Exam, user) -> None:
     exam.co_authors.remove(user)
-
-
-# ---------------------------------------------------------------------------
-# Shared contexts ("Lees bij de volgende vragen eerst ...")
-
-
-def _check_context(
-    *, exam: Exam, first_number: int, last_number: int, body: str, pk: int | None = None
-) -> None:
-    """ValidationError (per field) unless the range names existing questions that no
-    other context of the exam holds, and the body says something."""
-    errors: dict[str, str] = {}
-    count = exam.questions.count()
-    if not body.strip():
-        errors["body"] = _("Write the context the pupil reads first.")
-    if first_number < 1:
-        errors["first_number"] = _("Questions are numbered from 1.")
-    elif last_number < first_number:
-        errors["last_number"] = _("The last question cannot come before the first.")
-    elif last_number > count:
-        errors["last_number"] = _(
-            "The exam has %(count)s questions; there is no question %(number)s."
-        ) % {"count": count, "number": last_number}
-    else:
-        other = (
-            exam.contexts.exclude(pk=pk)
-            .filter(first_number__lte=last_number, last_number__gte=first_number)
-            .first()
-        )
-        if other is not None:
-            errors["first_number"] = _(
-                "Questions %(first)s to %(last)s already share a context; "
-                "a question has at most one."
-            ) % {"first": other.first_number, "last": other.last_number}
-    if errors:
-        raise ValidationError(errors)
-
-
-@transaction.atomic
-def add_context(*, exam: Exam, first_number: int, last_number: int, body: str) -> SharedContext:
-    """A context the pupil reads with each of questions first_number..last_number."""
-    _check_context(exam=exam, first_number=first_number, last_number=last_number, body=body)
-    context = SharedContext.objects.create(
-        exam=exam, first_number=first_number, last_number=last_number, body=body.strip()
-    )
-    content_changed(exam)
-    return context
-
-
-@transaction.atomic
-def update_context(
-    *, context: SharedContext, first_number: int, last_number: int, body: str
-) -> SharedContext:
-    _check_context(
-        exam=context.exam,
-        first_number=first_number,
-        last_number=last_number,
-        body=body,
-        pk=context.pk,
-    )
-    context.first_number, context.last_number = first_number, last_number
-    context.body = body.strip()
-    context.save()
-    content_changed(context.exam_id)
-    return context
-
-
-@transaction.atomic
-def delete_context(*, context: SharedContext) -> None:
-    exam_id = context.exam_id
-    context.delete()
-    content_changed(exam_id)
-
-
-# ---------------------------------------------------------------------------
-# Imported exams (issue 12): the review report and the teacher's confirmation
-
-
-def _plain(value):
-    """A report value as JSON can hold it: tuples become lists, other values text."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    return str(value)
-
-
-def _field(item, name: str, default=None):
-    if isinstance(item, dict):
-        return item.get(name, default)
-    return getattr(item, name, default)
-
-
-def _notes(notes) -> list[list]:
-    """[(code, params), ...] -> [[code, {params}], ...]; a bare code gets no params."""
-    result = []
-    for note in notes or []:
-        if isinstance(note, str):
-            code, params = note, {}
-        else:
-            code, params = (list(note) + [{}])[:2]
-        result.append([str(code), _plain(params if isinstance(params, dict) else {})])
-    return result
-
-
-def report_data(report) -> dict:
-    """An import report (exam.papers: per question number, kind, certainty, notes;
-    paper-level problems) as the JSON Exam.import_report stores:
-    {"questions": [{"number", "kind", "certainty", "notes": [[code, params]]}],
-     "problems": [[code, params]]}."""
-    questions = _field(report, "questions", []) or []
-    if isinstance(questions, dict):
-        questions = list(questions.values())
-    rows = []
-    for item in questions:
-        number = _field(item, "number")
-        if not isinstance(number, int):
-            continue
-        rows.append(
-            {
-                "number": number,
-                "kind": str(_field(item, "kind", "") or ""),
-                "certainty": str(_field(item, "certainty", "") or ""),
-                "notes": _notes(_field(item, "notes")),
-            }
-        )
-    rows.sort(key=lambda row: row["number"])
-    return {"questions": rows, "problems": _notes(_field(report, "problems"))}
-
-
-@transaction.atomic
-def record_import(*, exam: Exam, report) -> Exam:
-    """Store what the import found with the new draft exam, and mark every one of its
-    questions as needing the teacher's confirmation before the exam can be published."""
-    exam.import_report = report_data(report)
-    exam.save(update_fields=["import_report", "updated_at"])
-    exam.questions.update(needs_confirmation=True)
-    return exam
-
-
-def confirm_question(*, question: Question) -> Question:
-    """The teacher checked the imported question: it no longer stops publishing."""
-    Question.objects.filter(pk=question.pk).update(needs_confirmation=False)
-    question.needs_confirmation = False
-    return question

@@ -28,7 +28,7 @@ class Kind:
     - `validate(scoring, *, max_points, labels, paragraph_count, lines)`: [Problem].
     - `posted_value(data, scoring)`: the posted form fields as the raw answer.
     - `widget(scoring, choices, response)`: the pupil widget's initial values (fields
-      of exam.presenters.exam_page.PupilQuestion), shown by `widget_template`.
+      of exam.presenters.exam_questions.PupilQuestion), shown by `widget_template`.
     - `result_rows(scoring, choices, response, details)`: a closed question's rows on
       the result page, each shown by `result_row_template`; `accepted(scoring)`: the
       accepted answers the result page lists.

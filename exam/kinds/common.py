@@ -11,6 +11,7 @@ Pure: no Django. The general rules of the central exam (CvTE) that every kind ke
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -240,3 +241,17 @@ def relabel_value(value, mapping: dict[str, str]):
     if isinstance(value, str):
         return mapping.get(value, value)
     return value
+
+
+# A word, as the keyword and full-sentence rules count them.
+WORD = re.compile(r"\w+")
+
+
+def fold(text: str) -> str:
+    """Text without accents and case, so that keywords match as a marker reads them.
+
+    >>> fold("Geïnteresseerd")
+    'geinteresseerd'
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()

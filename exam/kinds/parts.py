@@ -32,7 +32,6 @@ from exam.kinds.common import (
 )
 from exam.kinds.elements import (
     LengthRules,
-    answer_text,
     apply_length_rules,
     clean_text,
     count_words,
@@ -42,6 +41,7 @@ from exam.kinds.elements import (
     validate_elements,
     validate_length_rules,
 )
+from exam.kinds.sentences import answer_text
 from exam.problems import Problem
 
 MIN_PARTS = 2

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from exam.authoring.services import record_import
+from exam.authoring.import_review import record_import
 from exam.exam_data import reference_problems_by_question
 from exam.loading import ExamDataError, booklet_view, create_exam_from_data
 from exam.models import Exam

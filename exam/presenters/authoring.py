@@ -13,7 +13,7 @@ from exam.kinds.matching import links_of
 from exam.models import Choice, Exam, ExamText, Question, SharedContext
 
 # The pupil page's presenters: the preview shows exactly what a pupil sees.
-from exam.presenters.exam_page import (
+from exam.presenters.exam_questions import (
     StemPart,
     attach_contexts,
     choices_by_question,

@@ -14,7 +14,7 @@ from exam import kinds, pupil_tools
 from exam.forms import FEEDBACK
 from exam.kinds.display import ResultRow
 from exam.models import Answer, Attempt
-from exam.presenters.exam_page import (
+from exam.presenters.exam_questions import (
     StemPart,
     attach_contexts,
     choices_by_question,

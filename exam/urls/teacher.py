@@ -3,7 +3,7 @@ authoring, classes and assignments, marking, and results."""
 
 from django.urls import path
 
-from exam.views import authoring, classes, importing, marking, results, teacher
+from exam.views import authoring, authoring_questions, classes, importing, marking, results, teacher
 
 app_name = "teacher"
 
@@ -22,10 +22,12 @@ urlpatterns = [
     path("exams/<int:pk>/share/", authoring.exam_share, name="exam-share"),
     path("exams/<int:pk>/preview/", authoring.exam_preview, name="exam-preview"),
     path("exams/<int:pk>/answer-model/", authoring.answer_model, name="answer-model"),
-    path("exams/<int:pk>/questions/new/", authoring.question_create, name="question-create"),
+    path(
+        "exams/<int:pk>/questions/new/", authoring_questions.question_create, name="question-create"
+    ),
     path(
         "exams/<int:pk>/questions/<int:question_pk>/edit/",
-        authoring.question_edit,
+        authoring_questions.question_edit,
         name="question-edit",
     ),
     path(
@@ -35,23 +37,23 @@ urlpatterns = [
     ),
     path(
         "exams/<int:pk>/questions/<int:question_pk>/delete/",
-        authoring.question_delete,
+        authoring_questions.question_delete,
         name="question-delete",
     ),
     path(
         "exams/<int:pk>/questions/<int:question_pk>/move/",
-        authoring.question_move,
+        authoring_questions.question_move,
         name="question-move",
     ),
-    path("exams/<int:pk>/contexts/new/", authoring.context_create, name="context-create"),
+    path("exams/<int:pk>/contexts/new/", authoring_questions.context_create, name="context-create"),
     path(
         "exams/<int:pk>/contexts/<int:context_pk>/edit/",
-        authoring.context_edit,
+        authoring_questions.context_edit,
         name="context-edit",
     ),
     path(
         "exams/<int:pk>/contexts/<int:context_pk>/delete/",
-        authoring.context_delete,
+        authoring_questions.context_delete,
         name="context-delete",
     ),
     # Classes and assignments

@@ -2,7 +2,7 @@
 the result page and self-scoring.
 
 Before an attempt is submitted, templates receive only what a pupil may see (the
-presenters in exam/presenters/exam_page.py). After submitting, the result page shows
+presenters in exam/presenters/exam_questions.py). After submitting, the result page shows
 the model too (exam/presenters/result_page.py), when exam/visibility.py allows it (not
 while the exam is used as a test anywhere).
 """
@@ -32,7 +32,8 @@ from exam.assignments.services import close_expired_attempt
 from exam.classes import services as class_services
 from exam.forms import AnswerForm, SelfScoreForm, response_error_message
 from exam.models import Attempt
-from exam.presenters.exam_page import exam_page_html, is_answered, saved_status_html
+from exam.presenters.exam_page import exam_page_html, saved_status_html
+from exam.presenters.exam_questions import is_answered
 from exam.presenters.pupil_home import LOCK_MESSAGES, home_page
 from exam.presenters.result_page import result_page
 

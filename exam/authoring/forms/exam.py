@@ -287,7 +287,7 @@ class ContextForm(forms.ModelForm):
 
     def _post_clean(self):
         # The range and the exam's other contexts are the service's to check
-        # (exam.authoring.services.add_context), not the model's.
+        # (exam.authoring.contexts.add_context), not the model's.
         pass
 
     def service_kwargs(self) -> dict:
