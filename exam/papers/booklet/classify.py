@@ -8,8 +8,9 @@ import re
 
 from exam.papers.booklet.lists import Group, choices
 from exam.papers.booklet.matching import matching_sides, several_targets
-from exam.papers.booklet.phrasing import COUNT, NUMBER_WORDS, PARAGRAPH, statement_values
+from exam.papers.booklet.phrasing import COUNT, PARAGRAPH, statement_values
 from exam.papers.booklet.table_questions import classify_table, paragraph_rows
+from exam.papers.dutch import NUMBER_WORDS
 from exam.papers.types import HIGH, LOW, NONE, PaperQuestion
 
 _CITATION = re.compile(

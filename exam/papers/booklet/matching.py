@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from exam.papers.booklet.lists import Group
-from exam.papers.booklet.phrasing import EACH_NOUN, NUMBER_WORDS
+from exam.papers.booklet.phrasing import EACH_NOUN
+from exam.papers.dutch import NUMBER_WORDS
 
 # Matching: what the lists are called and which one the question goes through.
 _LIST_NAMED = re.compile(

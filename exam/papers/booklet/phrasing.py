@@ -7,31 +7,8 @@ from __future__ import annotations
 
 import re
 
-NUMBER_WORDS = {
-    "een": 1,
-    "één": 1,
-    "twee": 2,
-    "drie": 3,
-    "vier": 4,
-    "vijf": 5,
-    "zes": 6,
-    "zeven": 7,
-    "acht": 8,
-    "negen": 9,
-    "tien": 10,
-    "vijftien": 15,
-    "twintig": 20,
-    "vijfentwintig": 25,
-    "dertig": 30,
-    "vijfendertig": 35,
-    "veertig": 40,
-    "vijftig": 50,
-    "zestig": 60,
-    "zeventig": 70,
-    "tachtig": 80,
-    "negentig": 90,
-    "honderd": 100,
-}
+from exam.papers.dutch import NUMBER_WORDS
+
 COUNT = r"(twee|drie|vier|vijf|zes)"
 PARAGRAPH = re.compile(
     r"\b(?:in\s+)?welke\s+alinea\b|\bnummer\s+van\s+de(?:ze)?\s+alinea\b|\balineanummer\b"

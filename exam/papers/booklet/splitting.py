@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from exam.papers.booklet.lines import POINTS_ALONE, flow
 from exam.papers.booklet.lists import LABELLED
 from exam.papers.booklet.paper import SCHEME_LINE
-from exam.papers.booklet.phrasing import COUNT, NUMBER_WORDS
+from exam.papers.booklet.phrasing import COUNT
 from exam.papers.booklet.question import Draft, read_question
+from exam.papers.dutch import NUMBER_WORDS
 from exam.papers.types import PaperContext, PaperText, QuestionBooklet
 
 _TEXT_HEADING = re.compile(r"^Tekst\s+(\d{1,2})(?:\s*[:.-]?\s+(\S.*))?$")

@@ -7,34 +7,8 @@ from __future__ import annotations
 
 import re
 
-NUMBER_WORDS = {
-    "geen": 0,
-    "nul": 0,
-    "een": 1,
-    "één": 1,
-    "eén": 1,
-    "twee": 2,
-    "drie": 3,
-    "vier": 4,
-    "vijf": 5,
-    "zes": 6,
-    "zeven": 7,
-    "acht": 8,
-    "negen": 9,
-    "tien": 10,
-    "elf": 11,
-    "twaalf": 12,
-    "vijftien": 15,
-    "twintig": 20,
-    "vijfentwintig": 25,
-    "dertig": 30,
-    "veertig": 40,
-    "vijftig": 50,
-    "zestig": 60,
-    "zeventig": 70,
-    "tachtig": 80,
-    "honderd": 100,
-}
+from exam.papers.dutch import NUMBER_WORDS
+
 NUMBER_WORD = r"(?:\d{1,3}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
 
 CODE = r"[A-Z]{2,3}-\d{3,4}-[a-z]-\d{2}-\d-[a-z]\*?"

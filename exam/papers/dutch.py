@@ -1,0 +1,31 @@
+"""Numbers written as words, as both papers write them ("vier beweringen", "maximaal
+vijfentwintig woorden", "indien drie goed", "indien geen goed"); no Django."""
+
+NUMBER_WORDS = {
+    "geen": 0,
+    "nul": 0,
+    "een": 1,
+    "één": 1,
+    "eén": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "vijftien": 15,
+    "twintig": 20,
+    "vijfentwintig": 25,
+    "dertig": 30,
+    "veertig": 40,
+    "vijftig": 50,
+    "zestig": 60,
+    "zeventig": 70,
+    "tachtig": 80,
+    "honderd": 100,
+}
