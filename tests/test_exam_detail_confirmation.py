@@ -48,12 +48,15 @@ def test_each_unconfirmed_question_has_a_badge_and_the_publish_panel_counts_them
     assert unconfirmed_on_the_list(page) == ["1", "3"]
     assert page.count(">niet bevestigd<") == 2
     count = re.search(r'id="unconfirmed-count">(.*?)</p>', page, re.S)[1]
-    assert "2 geïmporteerde vragen wachten nog op je bevestiging." in count
+    assert "de 2 onbevestigde vragen" in count
     report = reverse("teacher:exam-import-report", kwargs={"pk": imported.pk})
     assert f'href="{report}"' in count
-    # The count stands in the publish panel, before the button.
+    # It stands in the publish panel, before the button, under the one problem that
+    # names the questions still waiting (said once, not twice).
     panel = page[page.index('id="publish-panel"') :]
     assert panel.index('id="unconfirmed-count"') < panel.index('id="publish-button"')
+    assert panel.count("nog niet bevestigd") == 1
+    assert "Geïmporteerde vragen 1, 3 zijn nog niet bevestigd" in panel
 
 
 def test_one_question_left_is_counted_in_the_singular(teacher_client, imported):
@@ -61,7 +64,7 @@ def test_one_question_left_is_counted_in_the_singular(teacher_client, imported):
     confirm(teacher_client, imported, 3)
     page = detail(teacher_client, imported)
     assert unconfirmed_on_the_list(page) == ["2"]
-    assert "1 geïmporteerde vraag wacht nog op je bevestiging." in page
+    assert "in de onbevestigde vraag:" in page
 
 
 def test_once_every_question_is_confirmed_no_badge_or_count_is_left(teacher_client, imported):

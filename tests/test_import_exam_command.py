@@ -171,10 +171,11 @@ def test_a_booklet_that_is_no_question_booklet_is_refused(text, teacher, code):
     assert not Exam.objects.exists()
 
 
-def test_no_questions_no_texts_no_title(text, teacher):
+def test_no_questions_no_texts_a_text_twice_no_title(text, teacher):
     for papers, texts, title, code in (
         (booklet(questions=[]), [text], "T", "no_questions"),
         (booklet(), [], "T", "no_texts"),
+        (booklet(), [text, text], "T", "texts_twice"),
         (booklet(), [text], "  ", "no_title"),
     ):
         with pytest.raises(PaperImportError) as caught:
@@ -299,3 +300,11 @@ def test_the_command_refuses_an_unknown_text_or_author(text, teacher, tmp_path):
         run(path, "--text", 999, "--author", teacher.username)
     with pytest.raises(CommandError, match="niemand"):
         run(path, "--text", text.pk, "--author", "niemand")
+
+
+def test_the_command_refuses_the_same_text_twice_in_dutch(text, teacher, tmp_path):
+    path = tmp_path / "opgaven.txt"
+    path.write_text(QUESTIONS_TEXT, encoding="utf-8")
+    with pytest.raises(CommandError, match="maar één keer in het examen"):
+        run(path, "--text", text.pk, "--text", text.pk, "--author", teacher.username)
+    assert not Exam.objects.exists()

@@ -166,6 +166,8 @@ def import_papers_from(
     check_question_booklet(booklet)
     if not texts:
         raise PaperImportError("no_texts")
+    if len({text.pk for text in texts}) != len(texts):
+        raise PaperImportError("texts_twice")
     if not title.strip():
         raise PaperImportError("no_title")
     facts = [text_facts(text, position) for position, text in enumerate(texts, start=1)]

@@ -38,6 +38,7 @@ def paper_message(code: str, params: dict | None = None) -> str:
         "other_subject": _("This question booklet is of another subject than Dutch (%(subject)s)."),
         "no_questions": _("No questions were found in this question booklet."),
         "no_texts": _("Choose the texts of the exam first: at least one."),
+        "texts_twice": _("Each text can be in the exam only once."),
         "no_title": _("Give the exam a title."),
         "wrong_file_type": _("Give a PDF (.pdf) or the pasted text as a text file (.txt)."),
         "file_unreadable": _("%(file)s cannot be read."),

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -90,6 +91,7 @@ def exam_detail(request, pk):
         "total_points": sum(q.max_points for q in questions),
         # Imported questions the teacher has not checked yet: publishing waits for them.
         "unconfirmed_count": sum(q.needs_confirmation for q in questions),
+        "report_url": reverse("teacher:exam-import-report", args=[exam.pk]),
         "problems": authoring.publish_problems(exam),
         "attempt_count": Attempt.objects.filter(exam=exam).count(),
         "is_author": exam.author_id == request.user.pk,
