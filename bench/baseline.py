@@ -5,12 +5,12 @@
 renders this site's base.html. Use with override_settings(ROOT_URLCONF="bench.baseline").
 """
 
-import time
-
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import include, path
+
+from bench.timing import time_calls  # bench_exam puts a CPU-time version in its place
 
 
 class BARE:
@@ -46,15 +46,6 @@ urlpatterns = [
 
 def ms(seconds: float) -> float:
     return seconds * 1000
-
-
-def time_calls(func, runs: int) -> list[float]:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 def time_page_against_baselines(client, url: str, runs: int) -> dict:

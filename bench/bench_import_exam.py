@@ -20,8 +20,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
-import time
+
+from bench.timing import median_seconds
 
 TARGET_S = 10.0
 QUESTIONS = 40
@@ -123,15 +123,6 @@ def papers(lines: list[tuple[int, str]]):
     return booklet, scheme, "\n".join(printed), "\n".join(["Tekst 1", *answers])
 
 
-def _median_s(func, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main(runs: int = 5) -> dict:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings_test")
     import django
@@ -155,7 +146,7 @@ def main(runs: int = 5) -> dict:
         "questions": len(booklet.questions),
         "booklet_kb": len(booklet_pdf) // 1024,
         "scheme_kb": len(scheme_pdf) // 1024,
-        "pdf_s": _median_s(lambda: (paper_text(booklet_pdf), paper_text(scheme_pdf)), runs),
+        "pdf_s": median_seconds(lambda: (paper_text(booklet_pdf), paper_text(scheme_pdf)), runs),
         "readers_s": None,
         "papers_s": None,
     }
@@ -166,7 +157,7 @@ def main(runs: int = 5) -> dict:
         readers = None
     else:
         readers = (read_question_booklet, read_marking_scheme)
-        figures["readers_s"] = _median_s(
+        figures["readers_s"] = median_seconds(
             lambda: (read_question_booklet(booklet_text), read_marking_scheme(scheme_text)), runs
         )
     setup_test_environment()
@@ -179,10 +170,10 @@ def main(runs: int = 5) -> dict:
         facts = [text_facts(text, 1)]
         data, report = build_exam_data(booklet, scheme, texts=facts, title="Bench")
         figures["fallbacks"] = len(report.fallbacks)
-        figures["build_s"] = _median_s(
+        figures["build_s"] = median_seconds(
             lambda: build_exam_data(booklet, scheme, texts=facts, title="Bench"), runs
         )
-        figures["create_s"] = _median_s(
+        figures["create_s"] = median_seconds(
             lambda: import_papers_from(booklet, scheme, texts=[text], author=author, title="B"),
             runs,
         )
@@ -197,7 +188,7 @@ def main(runs: int = 5) -> dict:
                     title="Bench",
                 )
 
-            figures["papers_s"] = _median_s(whole, runs)
+            figures["papers_s"] = median_seconds(whole, runs)
     finally:
         connection.creation.destroy_test_db(old_name, verbosity=0)
         teardown_test_environment()

@@ -19,9 +19,9 @@ every page. Measured in one process, side by side:
 import argparse
 import io
 import os
-import statistics
-import time
 import tracemalloc
+
+from bench.timing import median_seconds
 
 TARGET_S = 5.0
 
@@ -51,15 +51,6 @@ def make_booklet() -> bytes:
         picture_on_page=2,
     )
     return build_booklet_pdf(booklet)
-
-
-def _median_s(func, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def main(runs: int = 5) -> dict:
@@ -96,12 +87,12 @@ def main(runs: int = 5) -> dict:
         "texts": len(booklet.texts),
         "lines": sum(len(t.parsed.lines) for t in booklet.texts),
         "kb": len(data) // 1024,
-        "baseline_s": _median_s(baseline, runs),
-        "read_s": _median_s(lambda: read_pdf(data), runs),
-        "parse_s": _median_s(lambda: parse_booklet(pages), runs),
+        "baseline_s": median_seconds(baseline, runs),
+        "read_s": median_seconds(lambda: read_pdf(data), runs),
+        "parse_s": median_seconds(lambda: parse_booklet(pages), runs),
     }
     try:
-        figures["pdfplumber_s"] = _median_s(pdfplumber_text, 1)
+        figures["pdfplumber_s"] = median_seconds(pdfplumber_text, 1)
     except ImportError:
         figures["pdfplumber_s"] = None
     setup_test_environment()
@@ -112,7 +103,7 @@ def main(runs: int = 5) -> dict:
             chosen = [(t, t.parsed.title) for t in read_booklet(data).texts]
             save_booklet(texts=chosen)
 
-        figures["import_s"] = _median_s(whole, runs)
+        figures["import_s"] = median_seconds(whole, runs)
         tracemalloc.start()
         whole()
         figures["peak_mb"] = tracemalloc.get_traced_memory()[1] / 1024 / 1024

@@ -24,7 +24,8 @@ django.setup()
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings, setup_test_environment  # noqa: E402
 
-from bench.baseline import BARE, ms, time_calls, time_page_against_baselines  # noqa: E402
+from bench.baseline import BARE, ms, time_page_against_baselines  # noqa: E402
+from bench.timing import time_calls  # noqa: E402
 
 SEED = (
     Path(__file__).resolve().parent.parent

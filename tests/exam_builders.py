@@ -7,6 +7,7 @@ choose the number of questions and put marker strings in every secret field.
 from decimal import Decimal
 
 from exam.models import Choice, Exam, ExamText, Question
+from exam.scoring import score_response
 from texts.models import Text
 from texts.services import import_text
 
@@ -207,3 +208,15 @@ def make_exam(
         scoring=OPEN_SCORING,
     )
     return exam
+
+
+def score_data_question(question: dict, response):
+    """A response scored against a question as exam data (a dict, as the loader and the
+    papers import write it)."""
+    return score_response(
+        kind=question["kind"],
+        scoring=question["scoring"],
+        max_points=question["max_points"],
+        response=response,
+        word_limit=question.get("word_limit"),
+    )

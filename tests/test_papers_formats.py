@@ -19,7 +19,7 @@ from exam.papers.build.values import TextFacts
 from exam.papers.scheme import read_marking_scheme
 from exam.papers.scheme.answers import split_accepted, targets_of
 from exam.papers.types import HIGH, LOW
-from exam.scoring import score_response
+from tests.exam_builders import score_data_question as score
 
 LINES = tuple((n, f"Regel {n} van de tekst over de stille bibliotheek.") for n in range(1, 13))
 TEXT = TextFacts(position=1, line_count=12, paragraph_count=3, lines=LINES)
@@ -52,16 +52,6 @@ def build(booklet_body: str, model: str, max_points: int):
 
 def labels(question, role):
     return [choice["label"] for choice in question["choices"] if choice["role"] == role]
-
-
-def score(question, response):
-    return score_response(
-        kind=question["kind"],
-        scoring=question["scoring"],
-        max_points=question["max_points"],
-        response=response,
-        word_limit=question.get("word_limit"),
-    )
 
 
 # ---------------------------------------------------------------------------

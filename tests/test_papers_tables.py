@@ -24,7 +24,7 @@ from exam.papers.scheme import read_marking_scheme
 from exam.papers.scheme.answers import targets_of
 from exam.papers.tables import is_header_row, table_columns
 from exam.papers.types import HIGH, LOW, NONE
-from exam.scoring import score_response
+from tests.exam_builders import score_data_question as score
 
 LINES = tuple((n, f"Regel {n} van de tekst over de verveling.") for n in range(1, 31))
 TEXT = TextFacts(position=1, line_count=30, paragraph_count=6, lines=LINES)
@@ -97,16 +97,6 @@ def build(booklet_body: str, model: str, max_points: int):
 
 def choices(question, role):
     return [(c["label"], c["content"]) for c in question["choices"] if c["role"] == role]
-
-
-def score(question, response):
-    return score_response(
-        kind=question["kind"],
-        scoring=question["scoring"],
-        max_points=question["max_points"],
-        response=response,
-        word_limit=question.get("word_limit"),
-    )
 
 
 # ---------------------------------------------------------------------------
