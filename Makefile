@@ -37,9 +37,13 @@ demo: venv
 
 # The suite runs on every core (pytest-xdist; each worker has its own test database);
 # PYTEST_WORKERS=0 runs it in one process.
+# Python keeps its compiled bytecode (__pycache__/, ignored by git) even where the
+# environment says not to (PYTHONDONTWRITEBYTECODE=1, as on the CI machine): every
+# worker and every server a test starts compiled the app and rewrote the tests'
+# asserts anew, about 10% of the suite's time (docs/performance.md, "Test suite speed").
 PYTEST_WORKERS ?= auto
 test: venv-test
-	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
+	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 # The layering contract lives in .importlinter.
 lint: venv-test

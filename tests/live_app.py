@@ -25,7 +25,7 @@ import sys
 import tempfile
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
@@ -168,13 +168,19 @@ def serving(command: list[str], *, env: dict[str, str], log: Path):
             time.sleep(0.1)
         yield server
     finally:
-        # SIGINT: gunicorn's quick shutdown (no wait for idle keep-alive connections).
-        os.killpg(process.pid, signal.SIGINT)
+        # SIGINT to the server's own process: gunicorn's quick shutdown (no wait for
+        # idle keep-alive connections), which gunicorn passes on to its workers. Sent to
+        # the whole process group instead, a worker got it twice (from us and from its
+        # master) and, on busy cores, one time in three hung until the 15 s below ran
+        # out (docs/performance.md, "Test suite speed").
+        process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=15)
         except subprocess.TimeoutExpired:
+            pass
+        with suppress(ProcessLookupError):  # whatever is left of the group
             os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        process.wait()
 
 
 # --- the pupils' browsers -----------------------------------------------------------
