@@ -1,27 +1,30 @@
 """What a teacher is told when papers cannot be imported, in their language.
 
 exam/papers/pdf.py and exam/papers/importing.py refuse with codes (PaperError); this
-module is the one table that words them. A text booklet that cannot be read is worded
-by the texts app (texts/problem_messages.py) and given here as its `reason`.
+module is the one table that words them, except a locked PDF and a scan, which a text
+booklet's PDF meets alike and the texts app words (texts/problem_messages.py). A text
+booklet that cannot be read is worded there too and given here as its `reason`.
 """
 
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from texts.parsing import ParseError
+from texts.problem_messages import error_message
+
+# PDF refusals worded as for a text booklet; a damaged file and one too long are
+# worded for papers (what to use instead differs).
+SAME_AS_TEXT_BOOKLET = frozenset({"pdf_encrypted", "pdf_scan"})
+
 
 def paper_message(code: str, params: dict | None = None) -> str:
+    if code in SAME_AS_TEXT_BOOKLET:
+        return error_message(ParseError(code, **(params or {})))
     messages = {
         "pdf_broken": _(
             "This PDF cannot be read: the file is damaged or is not a PDF. Use the PDF "
             "as the exam board publishes it."
-        ),
-        "pdf_encrypted": _(
-            "This PDF is locked with a password. Save a copy without a password and try again."
-        ),
-        "pdf_scan": _(
-            "This PDF has no text in it, only images (a scan). Use the PDF as the exam "
-            "board publishes it, or paste the text."
         ),
         "pdf_too_many_pages": _(
             "This PDF has more than %(max_pages)s pages: that is not a question booklet "

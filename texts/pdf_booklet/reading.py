@@ -6,11 +6,14 @@ when a PDF is read); everything after it works on these plain values.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from texts.parsing import ParseError
 
 MAX_PAGES = 60
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,20 +44,38 @@ class PageLayout:
 
 
 def read_pdf(data: bytes, *, max_pages: int = MAX_PAGES) -> list[PageLayout]:
-    """The characters of every page. Raises ParseError for what is no readable PDF:
-    a broken file ("pdf_broken"), one locked with a password ("pdf_encrypted"), too
-    many pages ("pdf_too_many_pages") or no text layer at all, a scan ("pdf_scan").
+    """The characters of every page. Raises ParseError for what is no readable PDF
+    (read_pages), or "pdf_scan" when no page has a text layer.
 
     PDFium (pypdfium2) reads the characters with their boxes, sizes and fonts: ten
     times as fast as pdfminer, which keeps a 10-page booklet well within seconds.
     """
+    pages = read_pages(data, _page_layout, max_pages=max_pages)
+    if not any(page.glyphs for page in pages):
+        raise ParseError("pdf_scan")
+    return pages
+
+
+def read_pages(
+    data: bytes, read_page: Callable[[object, int, object], T], *, max_pages: int = MAX_PAGES
+) -> list[T]:
+    """`read_page(page, number, pdfium_c)` for every page of the PDF `data`, one page
+    open at a time; exam/papers/pdf.py reads the papers' PDFs with it too.
+
+    Raises ParseError for what is no readable PDF: a broken file or no PDF at all
+    ("pdf_broken"), one locked with a password ("pdf_encrypted"), too many pages
+    ("pdf_too_many_pages"). Whether the pages hold text is the caller's to say.
+    """
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    if not data.startswith(b"%PDF"):
+    # A PDF may have a few bytes before its header (readers look in the first 1024).
+    if not isinstance(data, bytes | bytearray) or not bytes(data[:1024]).lstrip().startswith(
+        b"%PDF"
+    ):
         raise ParseError("pdf_broken")
     try:
-        pdf = pdfium.PdfDocument(data)
+        pdf = pdfium.PdfDocument(bytes(data))
     except pdfium.PdfiumError as exc:
         if getattr(exc, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
             raise ParseError("pdf_encrypted") from exc
@@ -66,7 +87,7 @@ def read_pdf(data: bytes, *, max_pages: int = MAX_PAGES) -> list[PageLayout]:
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                pages.append(_page_layout(page, index + 1, pdfium_c))
+                pages.append(read_page(page, index + 1, pdfium_c))
             finally:
                 # Keep memory bounded: one page open at a time.
                 page.close()
@@ -76,8 +97,6 @@ def read_pdf(data: bytes, *, max_pages: int = MAX_PAGES) -> list[PageLayout]:
         raise ParseError("pdf_broken") from exc
     finally:
         pdf.close()
-    if not any(page.glyphs for page in pages):
-        raise ParseError("pdf_scan")
     return pages
 
 
