@@ -174,10 +174,8 @@ def serving(command: list[str], *, env: dict[str, str], log: Path):
         # master) and, on busy cores, one time in three hung until the 15 s below ran
         # out (docs/performance.md, "Test suite speed").
         process.send_signal(signal.SIGINT)
-        try:
+        with suppress(subprocess.TimeoutExpired):
             process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            pass
         with suppress(ProcessLookupError):  # whatever is left of the group
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()

@@ -275,6 +275,25 @@ def test_the_marker_awards_the_near_miss_and_the_defensible_answer(
     assert teacher_client.get(queue).context["questions"][0].waiting == 0
 
 
+def test_marking_in_place_keeps_the_answer_shown_gap_by_gap(
+    pupil_client, teacher_client, assignment, pupil, gap_question
+):
+    """The card the marking page swaps in after a save shows the gaps as the page did."""
+    fields = {"g-1": "rij", "g-2": "voordringkanaal", "g-3": "snelle weg"}
+    attempt = submitted(pupil_client, assignment, pupil, gap_question, fields)
+    answer = Answer.objects.get(attempt=attempt)
+    with translation.override("nl"):
+        card = teacher_client.post(
+            reverse("teacher:mark-answer", args=[answer.pk]),
+            {"elements": ["0", "1"]},
+            HTTP_HX_REQUEST="true",
+        ).content.decode()
+    assert [f'data-gap="{n}"' in card for n in (1, 2, 3)] == [True, True, True]
+    assert "lijkt op: voordringkanalen" in card.split('data-gap="2"')[1].split("</tr>")[0]
+    answer.refresh_from_db()
+    assert answer.final_points == 2
+
+
 def test_final_mode_scores_a_wrong_gap_zero_without_the_marker(
     pupil_client, teacher_client, assignment, pupil, gap_question
 ):

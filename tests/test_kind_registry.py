@@ -76,6 +76,7 @@ def test_every_kind_provides_every_part(code):
     ):
         assert callable(part), part
     assert get_template(kind.widget_template)
+    assert get_template(kind.marking_answer_template)
     if kind.roles:
         assert get_template(kind.result_row_template)
     assert kind.hint.strip()

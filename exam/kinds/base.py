@@ -41,6 +41,9 @@ class Kind:
       None: the model's elements. `ticked_points(*, scoring, elements, max_points,
       response, word_limit, in_full_sentences)`: the points for the ticked ones, the
       question's length rules applied (exam/kinds/elements.py).
+    - `marking_answer_template`: how the marking page shows a pupil's answer (given
+      `answer` and `response`) when the kind has no parts: as written, or, for gaps,
+      gap by gap.
     - `hint`: how such a question typically reads (Dutch exam wording, data).
     - `authoring_form`: dotted path of the teacher's form for the kind.
     """
@@ -62,6 +65,7 @@ class Kind:
     answer_parts: Callable[..., list] = display.no_parts
     marking_elements: Callable[[dict], list[dict]] | None = None
     ticked_points: Callable[..., int] = ticked_points
+    marking_answer_template: str = "exam/_marking_response.html"
 
     @property
     def widget_template(self) -> str:

@@ -316,6 +316,7 @@ KIND = Kind(
     demo_response=demo_response,
     marking_elements=marking_elements,
     ticked_points=ticked_points,
+    marking_answer_template="exam/_marking_gaps.html",
     hint="Welk woord past op de plaats van ...? / Vul de woorden in op de plaatsen 1, 2 en 3.",
     authoring_form="exam.authoring.forms.GapForm",
 )

@@ -119,6 +119,7 @@ def answer_card(answer: Answer, elements: list[dict], *, error=None, question=No
     """One answer on the marking page: its ticked elements, any error and its length."""
     ticked = selectors.teacher_elements(answer)
     question = question or answer.question
+    kind = kinds.get(question.kind)
     return {
         "answer": answer,
         "elements": elements,
@@ -127,7 +128,8 @@ def answer_card(answer: Answer, elements: list[dict], *, error=None, question=No
         # Words, limit and full sentences as a save of the ticked elements would
         # score them (the same rules as the pupil's result, exam/kinds/elements.py).
         "length": answer_length(question, answer, elements=ticked),
-        "parts": kinds.get(question.kind).answer_parts(question.scoring, answer.response, ticked),
+        "parts": kind.answer_parts(question.scoring, answer.response, ticked),
+        "answer_template": kind.marking_answer_template,
     }
 
 
