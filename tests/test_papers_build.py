@@ -400,6 +400,16 @@ def test_keywords_rule(text, expected):
             {"deduct": 1, "per_words": 5},
         ),
         (["Als de samenvatting meer dan 90 woorden bevat, 0 scorepunten toekennen."], "zero"),
+        # The scheme reader's wording, numbers written out included.
+        (
+            ["Voor elke vijf woorden te veel twee scorepunten in mindering brengen."],
+            {"deduct": 2, "per_words": 5},
+        ),
+        (["Bij meer dan 40 woorden geen scorepunten toe te kennen."], "zero"),
+        (
+            ["Per 5 woorden te veel 1 scorepunt aftrekken.", "Meer dan 25 woorden: 0 punten."],
+            {"deduct": 1, "per_words": 5},
+        ),
         (["Opmerking: een goed antwoord mag ook anders geformuleerd zijn."], None),
         ([], None),
     ],

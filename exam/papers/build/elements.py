@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from exam.kinds.parts import LABELS as PART_LABELS
 from exam.papers.build.values import Incomplete
+from exam.papers.scheme.reading import over_limit_rule
 from exam.papers.types import PaperQuestion, SchemeEntry
 
 MAX_KEYWORDS = 3
@@ -29,10 +30,6 @@ bijvoorbeeld
 """
 STOPWORDS = frozenset(_STOPWORDS.split())
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_NUMBER_WORDS = {"een": 1, "één": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5}
-_DEDUCT = re.compile(r"(\d+|een|één|twee|drie)\s+scorepunt(?:en)?\s+(?:aftrekken|in mindering)")
-_PER_WORDS = re.compile(r"per\s+(\d+)\s+woorden")
-_ZERO = re.compile(r"(?:0|geen)\s+scorepunten\s+(?:toekennen|toe te kennen)")
 
 
 def keywords_of(text: str) -> list[str]:
@@ -50,22 +47,11 @@ def keywords_of(text: str) -> list[str]:
 
 
 def over_limit_of(remarks: list[str]) -> dict | str | None:
-    """The deduction for going over the word limit, from the scheme's remarks:
-    "... meer dan 25 woorden ..., 1 scorepunt aftrekken" -> {"deduct": 1}, with
-    "per 5 woorden" -> {"per_words": 5, "deduct": 1}; "0 scorepunten toekennen" -> "zero"."""
+    """The deduction for going over the word limit, from the first of the scheme's
+    remarks about words that names one, read as the scheme reader reads it
+    (scheme.reading.over_limit_rule)."""
     for remark in remarks:
-        lowered = remark.lower()
-        if "woord" not in lowered:
-            continue
-        if _ZERO.search(lowered):
-            return "zero"
-        deduct = _DEDUCT.search(lowered)
-        if deduct:
-            value = deduct.group(1)
-            rule: dict = {"deduct": int(value) if value.isdigit() else _NUMBER_WORDS[value]}
-            per = _PER_WORDS.search(lowered)
-            if per:
-                rule["per_words"] = int(per.group(1))
+        if "woord" in remark.lower() and (rule := over_limit_rule(remark)) is not None:
             return rule
     return None
 

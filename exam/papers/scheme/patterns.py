@@ -80,7 +80,8 @@ DEDUCT = re.compile(
     re.IGNORECASE,
 )
 ZERO = re.compile(
-    r"\b(?:0|geen|nul)\s+(?:score)?punt(?:en)?\s+(?:toekennen|geven)\b|\bniet\s+beoordelen\b",
+    r"\b(?:0|geen|nul)\s+(?:score)?punt(?:en)?\s+(?:toekennen|toe\s+te\s+kennen|geven)\b"
+    r"|\bniet\s+beoordelen\b",
     re.IGNORECASE,
 )
 FULL_SENTENCES = re.compile(

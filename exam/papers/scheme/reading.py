@@ -215,15 +215,24 @@ def _read_rule(sentence: str, reading: Reading) -> None:
     )
     if limit and not FULL_SENTENCES.search(sentence):
         words = read_number(limit["limit"])
-        per = PER_WORDS.search(sentence)
-        deduct = DEDUCT.search(sentence)
-        if ZERO.search(sentence):
-            over: object = "zero"
-        elif deduct and per:
-            over = {"per_words": read_number(per["n"]), "deduct": read_number(deduct["n"])}
-        elif deduct:
-            over = {"deduct": read_number(deduct["n"])}
-        else:
+        over = over_limit_rule(sentence)
+        if over is None:
             reading.notes.append(("word_limit_unread", {"sentence": sentence}))
             return
         reading.notes.append(("word_limit", {"limit": words, "over_limit": over}))
+
+
+def over_limit_rule(sentence: str) -> dict | str | None:
+    """What a sentence of the scheme takes off for going over a word limit, as the exam
+    file stores it: "... 1 scorepunt aftrekken" -> {"deduct": 1}, "voor elke vijf
+    woorden te veel 1 scorepunt aftrekken" -> {"per_words": 5, "deduct": 1}, "0
+    scorepunten toekennen" -> "zero"; None when it names no deduction."""
+    per = PER_WORDS.search(sentence)
+    deduct = DEDUCT.search(sentence)
+    if ZERO.search(sentence):
+        return "zero"
+    if deduct and per:
+        return {"per_words": read_number(per["n"]), "deduct": read_number(deduct["n"])}
+    if deduct:
+        return {"deduct": read_number(deduct["n"])}
+    return None
