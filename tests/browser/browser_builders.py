@@ -8,10 +8,12 @@ exam's answer model, not by the app's scorer.
 
 import json
 import re
+import time
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from django.conf import settings
+from django.db import OperationalError
 from django.test import Client
 from playwright.sync_api import expect
 
@@ -35,6 +37,26 @@ READ_LINES = """
   };
 })
 """
+
+
+def wait_for_database(check, *, timeout: float = 15.0) -> None:
+    """Poll `check`, which reads the test database, until it holds: for what the
+    page saves in the background (the CSP forbids page.wait_for_function).
+
+    On SQLite the live server's thread shares this thread's in-memory database, and a
+    read while it writes fails with "database table is locked": that means "not yet"
+    here (seen on busy cores), never a failure of what is tested.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+        time.sleep(0.1)
+    raise AssertionError("the condition did not hold in time")
 
 
 def log_in(page, live_server, user):

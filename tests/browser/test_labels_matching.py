@@ -8,30 +8,19 @@ is 2 points; 3 right links - 1 wrong link is 2 points.
 """
 
 import re
-import time
 
 import pytest
 from playwright.sync_api import expect
 
 from exam.models import Answer, Attempt, Exam
 from tests.browser.axe import assert_no_serious_violations
-from tests.browser.browser_builders import log_in
+from tests.browser.browser_builders import log_in, wait_for_database
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 TITLE = "Standpunten en nummers"
 OPTIONS = [f"standpunt {n}" for n in range(1, 8)]
 PERSONS = ["Jansen", "De Vries", "Bakker"]
-
-
-def wait_for(check, timeout=15.0):
-    """Poll the database from Python (the CSP forbids page.wait_for_function)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.1)
-    raise AssertionError("the condition did not hold in time")
 
 
 def submit(page, exam_url):
@@ -140,13 +129,13 @@ def test_a_numbered_multi_response_and_a_multi_target_matching_question(
     expect(choose).to_have_class(re.compile(r"\bis-over\b"))
     first.locator("input[name=value][value='1']").uncheck(force=True)
     expect(choose).not_to_have_class(re.compile(r"\bis-over\b"))
-    wait_for(lambda: sorted(response_of(attempt, 1) or []) == ["2", "4", "7"])
+    wait_for_database(lambda: sorted(response_of(attempt, 1) or []) == ["2", "4", "7"])
 
     second = pupil_page.locator("#question-2")
     expect(second.locator("select")).to_have_count(0)
     for item, target in (("1", "A"), ("1", "B"), ("3", "C"), ("3", "E")):
         second.locator(f"input[name=m-{item}][value={target}]").check(force=True)
-    wait_for(lambda: response_of(attempt, 2) == {"1": ["A", "B"], "3": ["C", "E"]})
+    wait_for_database(lambda: response_of(attempt, 2) == {"1": ["A", "B"], "3": ["C", "E"]})
     assert_no_serious_violations(pupil_page, context="exam page, a grid of boxes")
 
     pupil_page.locator("#exam-submit").click()
