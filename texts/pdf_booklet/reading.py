@@ -69,7 +69,7 @@ def read_pages(
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
-    # A PDF may have a few bytes before its header (readers look in the first 1024).
+    # Blank lines before the header are accepted, as PDF readers accept them.
     if not isinstance(data, bytes | bytearray) or not bytes(data[:1024]).lstrip().startswith(
         b"%PDF"
     ):
