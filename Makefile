@@ -35,16 +35,13 @@ demo: venv
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 
-# The suite runs in one worker per core plus one (pytest-xdist; each worker has its own
-# test database): a third of the suite's time is spent waiting on browsers and servers,
-# and the extra worker uses those waits (4:14 against 4:38 on two cores,
-# docs/performance.md). PYTEST_WORKERS=0 runs it in one process.
+# The suite runs on every core (pytest-xdist; each worker has its own test database);
+# PYTEST_WORKERS=0 runs it in one process.
 # Python keeps its compiled bytecode (__pycache__/, ignored by git) even where the
 # environment says not to (PYTHONDONTWRITEBYTECODE=1, as on the CI machine): every
 # worker and every server a test starts compiled the app and rewrote the tests'
 # asserts anew, about 10% of the suite's time (docs/performance.md, "Test suite speed").
-CORES := $(shell $(PYTHON) -c 'import os; print(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)')
-PYTEST_WORKERS ?= $(shell echo $$(( $(CORES) + 1 )))
+PYTEST_WORKERS ?= auto
 test: venv-test
 	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
