@@ -16,7 +16,7 @@ from exam.assignments import services as assignment_services
 from exam.classes import services as class_services
 from exam.models import Assignment
 from tests.browser.axe import assert_no_serious_violations
-from tests.conftest import PASSWORD
+from tests.browser.browser_builders import log_in
 from tests.exam_builders import KINDS, build_exam
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -87,14 +87,6 @@ def pupil_world(teacher, pupil, seed_text):
     }
 
 
-def log_in(page, live_server, username) -> None:
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/pupil/$"))
-
-
 def open_hand_in_dialog(page) -> None:
     page.locator("#exam-submit").click()
     expect(page.locator("#submit-modal")).to_be_visible()
@@ -138,7 +130,7 @@ def test_the_pupil_page_has_no_serious_violation(
     live_server, page, pupil, pupil_world, name, path, on_phone, prepare
 ):
     page.set_default_timeout(10000)
-    log_in(page, live_server, pupil.username)
+    log_in(page, live_server, pupil)
     if on_phone:
         page.set_viewport_size(PHONE)
     url = path.format(**{key: attempt.pk for key, attempt in pupil_world.items()})
@@ -192,7 +184,7 @@ def test_every_answer_field_says_which_question_and_what_it_is(
     exam = build_exam(author=teacher, text=seed_text)
     assert [q.kind for q in exam.questions.order_by("number")] == KINDS
     attempt = services.start_attempt(pupil=pupil, exam=exam)
-    log_in(page, live_server, pupil.username)
+    log_in(page, live_server, pupil)
     page.goto(f"{live_server.url}/pupil/attempts/{attempt.pk}/")
     for number, selector, name in FIELD_NAMES:
         field = page.locator(f"#question-{number} {selector}").first
@@ -243,7 +235,7 @@ def test_the_exam_room_has_no_serious_violation_in_any_reading_mode(
     attempt = pupil_world["test_running"]
     assignment_services.set_read_aloud(assignment=attempt.assignment, pupil=None, enabled=True)
     tokens = update_reading_preferences(user=pupil, **READING_MODES[mode]).tokens
-    log_in(page, live_server, pupil.username)
+    log_in(page, live_server, pupil)
     url = f"{live_server.url}/pupil/attempts/{attempt.pk}/"
     page.goto(url)
     page.wait_for_load_state("networkidle")

@@ -16,7 +16,7 @@ from exam import services
 from exam.assignments import services as assignment_services
 from exam.classes import services as class_services
 from exam.models import Assignment
-from tests.conftest import PASSWORD
+from tests.browser.browser_builders import log_in
 from tests.exam_builders import build_exam
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,14 +40,6 @@ RECORDER = """() => {
   new MutationObserver(scan).observe(document.body,
     { subtree: true, childList: true, characterData: true, attributes: true });
 }"""
-
-
-def log_in(page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/pupil/$"))
 
 
 def announced(page) -> list[list[str]]:

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from exam import services
-from tests.conftest import PASSWORD
+from tests.browser.browser_builders import log_in
 from tests.exam_builders import build_exam
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -33,10 +33,7 @@ def test_every_question_is_in_sight_and_reachable_on_a_phone(
 ):
     exam = build_exam(author=teacher, text=seed_text, count=QUESTIONS)
     attempt = services.start_attempt(pupil=pupil, exam=exam)
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", pupil.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
+    log_in(page, live_server, pupil)
     page.goto(f"{live_server.url}/pupil/attempts/{attempt.pk}/")
 
     nav = page.locator(".exam-nav")
@@ -58,10 +55,7 @@ def test_the_text_and_questions_tabs_switch_with_the_arrow_keys(
 ):
     exam = build_exam(author=teacher, text=seed_text, count=2)
     attempt = services.start_attempt(pupil=pupil, exam=exam)
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", pupil.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
+    log_in(page, live_server, pupil)
     page.goto(f"{live_server.url}/pupil/attempts/{attempt.pk}/")
 
     questions, text = page.locator("#tab-questions"), page.locator("#tab-booklet")
@@ -92,10 +86,7 @@ def test_on_a_phone_the_title_and_progress_stay_readable_beside_the_tools(
 ):
     exam = build_exam(author=teacher, text=seed_text, count=QUESTIONS)
     attempt = services.start_attempt(pupil=pupil, exam=exam)
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", pupil.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
+    log_in(page, live_server, pupil)
     page.goto(f"{live_server.url}/pupil/attempts/{attempt.pk}/")
 
     title, progress = page.locator(".exam-title"), page.locator(".exam-progress")

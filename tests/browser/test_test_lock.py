@@ -14,20 +14,12 @@ from playwright.sync_api import expect
 from exam import services
 from exam.assignments import services as assignment_services
 from exam.classes import services as class_services
-from tests.conftest import PASSWORD
+from tests.browser.browser_builders import log_in
 from tests.exam_builders import build_exam
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SECRET = re.compile(r"SECRET[A-Z0-9]+Q\d+X", re.IGNORECASE)
-
-
-def log_in(page, live_server, user) -> None:
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    page.wait_for_load_state()
 
 
 def assert_no_model(page) -> None:
@@ -47,6 +39,7 @@ def test_no_pupil_reaches_the_model_of_a_running_test(
     )
 
     log_in(page, live_server, pupil)
+    page.goto(f"{live_server.url}/pupil/")
     # Her home puts the test first and offers no practice of it.
     expect(page.locator("#home-assignments")).to_contain_text(exam.title)
     expect(page.locator("#home-practice")).to_contain_text("Je klas heeft dit examen als toets")
@@ -68,6 +61,7 @@ def test_no_pupil_reaches_the_model_of_a_running_test(
     # (c) A pupil of no class, on the same exam.
     page.context.clear_cookies()
     log_in(page, live_server, other_pupil)
+    page.goto(f"{live_server.url}/pupil/")
     row = page.locator("#home-practice .exam-card", has_text=exam.title)
     expect(row).to_contain_text("wordt nu als toets gebruikt")
     expect(row.locator("button")).to_have_count(0)
