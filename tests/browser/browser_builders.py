@@ -79,6 +79,7 @@ def start_exam(page, live_server, exam) -> None:
     page.fill("#id_username", username)
     page.fill("#id_password", password)
     page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/pupil/$"))
     page.locator(f"form[action$='/exams/{exam.pk}/start/'] button").click()
     expect(page).to_have_url(re.compile(r"/pupil/attempts/\d+/$"))
     # The page's modules have run (keys, links and tabs answer) once it has loaded.

@@ -10,27 +10,15 @@ saving works again, all three are stored, each the last version given, with the
 revision of its last save (an older save can never overwrite it).
 """
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
-from exam import demo
 from exam.models import Answer
+from tests.browser.browser_builders import start_exam
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SAVES = "**/answers/**"
-
-
-def log_in_and_start(page, live_server, exam) -> None:
-    username, password = demo.ACCOUNTS[2][0], demo.ACCOUNTS[2][1]
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.locator("main form button[type=submit]").click()
-    page.locator(f"form[action$='/exams/{exam.pk}/start/'] button").click()
-    expect(page).to_have_url(re.compile(r"/pupil/attempts/\d+/$"))
 
 
 def type_answer(page, number: int, text: str) -> None:
@@ -51,7 +39,7 @@ def test_three_answers_given_offline_survive_a_reload_and_are_stored_when_back(
     live_server, context, page, demo_exam
 ):
     page.set_default_timeout(15000)
-    log_in_and_start(page, live_server, demo_exam)
+    start_exam(page, live_server, demo_exam)
     page.on("dialog", lambda dialog: dialog.accept())
 
     # Offline: three answers, the first changed again after the others.

@@ -13,9 +13,15 @@ from decimal import Decimal
 import pytest
 from playwright.sync_api import expect
 
-from exam import demo
 from exam.models import Answer
-from tests.browser.browser_builders import ANSWERS, DEMO, QUESTIONS, expected_grade, expected_points
+from tests.browser.browser_builders import (
+    ANSWERS,
+    DEMO,
+    QUESTIONS,
+    expected_grade,
+    expected_points,
+    start_exam,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -87,17 +93,6 @@ def expect_answer(page, number: int) -> None:
     expect(page.locator(f"#nav-q{number}")).to_have_class(re.compile(r"\bis-answered\b"))
 
 
-def log_in_and_start(page, live_server, exam) -> None:
-    username, password = demo.ACCOUNTS[2][0], demo.ACCOUNTS[2][1]
-    page.goto(f"{live_server.url}/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/pupil/$"))
-    page.locator(f"form[action$='/exams/{exam.pk}/start/'] button").click()
-    expect(page).to_have_url(re.compile(r"/pupil/attempts/\d+/$"))
-
-
 def wait_until_saved(page) -> None:
     expect(page.locator("#exam")).to_have_attribute("data-pending", "0")
     expect(page.locator("#exam-save-state")).to_have_attribute("data-state", "saved")
@@ -108,7 +103,7 @@ def test_the_demo_pupil_takes_the_demo_exam(live_server, page, demo_exam):
     text_pk = demo_exam.exam_texts.get().text_id
 
     # Log in through the form; from her list of exams the pupil starts the demo.
-    log_in_and_start(page, live_server, demo_exam)
+    start_exam(page, live_server, demo_exam)
     attempt_url = page.url
 
     # Every question is there, the booklet beside it.
@@ -199,7 +194,7 @@ def test_the_demo_pupil_takes_the_demo_exam(live_server, page, demo_exam):
 
 def test_a_failed_save_warns_keeps_the_answer_and_is_retried(live_server, page, demo_exam):
     page.set_default_timeout(15000)
-    log_in_and_start(page, live_server, demo_exam)
+    start_exam(page, live_server, demo_exam)
     # Leaving with unsaved answers asks first; this pupil reloads anyway.
     page.on("dialog", lambda dialog: dialog.accept())
 

@@ -15,20 +15,12 @@ from exam.assignments import services as assignment_services
 from exam.classes import services as class_services
 from exam.models import Answer, Membership
 from exam.services import save_answer, submit_attempt
-from tests.conftest import PASSWORD
+from tests.browser.browser_builders import log_in
 from tests.exam_builders import make_exam
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 NOTE = "het tweede deel ontbreekt"
-
-
-def log_in(page, base, username):
-    page.goto(f"{base}/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.locator("main form button").click()
-    page.wait_for_load_state()
 
 
 def test_the_pupil_self_scores_in_practice_and_then_sees_the_teachers_mark(
@@ -51,7 +43,7 @@ def test_the_pupil_self_scores_in_practice_and_then_sees_the_teachers_mark(
     result_url = base + reverse("pupil:attempt-result", args=[attempt.pk])
 
     # The pupil's self-assessment starts from what the computer found.
-    log_in(page, base, "pupil")
+    log_in(page, live_server, pupil)
     page.goto(result_url)
     question = page.locator("#question-2")
     expect(question.locator("#q2-e0")).to_be_checked()
@@ -70,7 +62,7 @@ def test_the_pupil_self_scores_in_practice_and_then_sees_the_teachers_mark(
     teacher_context = browser.new_context(viewport={"width": 1280, "height": 900})
     teacher_page = teacher_context.new_page()
     teacher_page.set_default_timeout(15000)
-    log_in(teacher_page, base, "teacher")
+    log_in(teacher_page, live_server, teacher)
     marking = reverse("teacher:marking-question", args=[assignment.pk, open_question.pk])
     teacher_page.goto(f"{base}{marking}?all=1")
     card = teacher_page.locator(".marking-answer").first
