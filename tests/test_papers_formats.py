@@ -20,22 +20,11 @@ from exam.papers.scheme import read_marking_scheme
 from exam.papers.scheme.answers import split_accepted, targets_of
 from exam.papers.types import HIGH, LOW
 from tests.exam_builders import score_data_question as score
+from tests.paper_builders import one_entry, one_question
 
 LINES = tuple((n, f"Regel {n} van de tekst over de stille bibliotheek.") for n in range(1, 13))
 TEXT = TextFacts(position=1, line_count=12, paragraph_count=3, lines=LINES)
 INFO = {"lines": list(LINES), "paragraph_count": 3}
-
-
-def one_question(body: str):
-    booklet = read_question_booklet(f"Tekst 1 De stille bibliotheek\n{body}")
-    assert len(booklet.questions) == 1, [q.number for q in booklet.questions]
-    return booklet.questions[0]
-
-
-def one_entry(model: str, max_points: int = 2):
-    scheme = read_marking_scheme(f"Tekst 1 Iets\n1 maximumscore {max_points}\n{model}\n")
-    assert list(scheme.entries) == [1]
-    return scheme.entries[1]
 
 
 def build(booklet_body: str, model: str, max_points: int):

@@ -25,6 +25,7 @@ from exam.papers.scheme.answers import targets_of
 from exam.papers.tables import is_header_row, table_columns
 from exam.papers.types import HIGH, LOW, NONE
 from tests.exam_builders import score_data_question as score
+from tests.paper_builders import one_entry, one_question
 
 LINES = tuple((n, f"Regel {n} van de tekst over de verveling.") for n in range(1, 31))
 TEXT = TextFacts(position=1, line_count=30, paragraph_count=6, lines=LINES)
@@ -60,18 +61,6 @@ indien een of geen goed 0
 """
 STATEMENTS = "1 Verveling maakt creatief.\n2 Kinderen vervelen zich niet.\n3 Telefoons helpen."
 ROWS = "a Verveling geeft rust.\nb Wie zich verveelt, denkt na.\nc Scholen plannen te veel."
-
-
-def one_question(body: str):
-    booklet = read_question_booklet(f"Tekst 1 Leve de verveling\n{body}")
-    assert len(booklet.questions) == 1, [q.number for q in booklet.questions]
-    return booklet.questions[0]
-
-
-def one_entry(model: str, max_points: int = 2):
-    scheme = read_marking_scheme(f"Tekst 1 Iets\n1 maximumscore {max_points}\n{model}\n")
-    assert list(scheme.entries) == [1]
-    return scheme.entries[1]
 
 
 def build_papers(booklet: str, scheme: str, *, text: TextFacts = TEXT, info: dict = INFO):

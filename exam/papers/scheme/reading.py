@@ -87,6 +87,16 @@ def read_lines(lines: list[str], max_points: int) -> Reading:
         reading.elements.append(SchemeElement(text=text, points=points, part=label))
         raw.clear()
 
+    def element_or_pending(text: str, *, bullet: bool) -> None:
+        """An element with its points, or the start of one whose points come later
+        (a bullet's element without them is noted when it ends)."""
+        nonlocal pending, strong, pending_part
+        scored = points_of(text)
+        if scored:
+            add_element(scored[0], scored[1], part)
+        else:
+            pending, strong, pending_part = [text], bullet, part
+
     for line in lines:
         if in_remarks and TABLE.match(line):
             close_remark()
@@ -142,23 +152,13 @@ def read_lines(lines: list[str], max_points: int) -> Reading:
             raw.append(line)
             part = part_match["label"]
             line = part_match["rest"]
-            bullet = BULLET_LINE.match(line)
-            if not bullet:
-                scored = points_of(line)
-                if scored:
-                    add_element(scored[0], scored[1], part)
-                else:
-                    pending, strong, pending_part = [line], False, part
+            if not BULLET_LINE.match(line):
+                element_or_pending(line, bullet=False)
                 continue
         bullet = BULLET_LINE.match(line)
         if bullet:
             close_pending()
-            rest = bullet["rest"].strip()
-            scored = points_of(rest)
-            if scored:
-                add_element(scored[0], scored[1], part)
-            else:
-                pending, strong, pending_part = [rest], True, part
+            element_or_pending(bullet["rest"].strip(), bullet=True)
             continue
         if pending is not None:
             scored = points_of(line)
