@@ -13,11 +13,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.db import OperationalError
 from django.test import Client
 from playwright.sync_api import expect
 
 from exam import demo
+from tests.browser.live_server import DATABASE
 
 READ_LINES = """
 () => Array.from(document.querySelectorAll('.booklet-line')).map((line) => {
@@ -43,18 +43,15 @@ def wait_for_database(check, *, timeout: float = 15.0) -> None:
     """Poll `check`, which reads the test database, until it holds: for what the
     page saves in the background (the CSP forbids page.wait_for_function).
 
-    On SQLite the live server's thread shares this thread's in-memory database, and a
-    read while it writes fails with "database table is locked": that means "not yet"
-    here (seen on busy cores), never a failure of what is tested.
+    Each read holds the live server's DATABASE: on SQLite this thread shares the live
+    server's one connection to the in-memory database, and a read in the middle of a
+    request's transaction would break either (tests/browser/live_server.py).
     """
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        try:
+        with DATABASE:
             if check():
                 return
-        except OperationalError as error:
-            if "locked" not in str(error):
-                raise
         time.sleep(0.1)
     raise AssertionError("the condition did not hold in time")
 
