@@ -144,7 +144,7 @@ def collected_static(tmp_path_factory) -> Path:
     Collected once per run and shared by every pytest-xdist worker (the first to ask
     collects, under a lock, into the run's common temporary folder): the servers of
     test_serving, test_production_server and test_two_servers only read it, and
-    collecting the 1,000 files took seconds each time. Fails as they did when
+    collecting the 850 files took seconds each time. Fails as they did when
     collectstatic fails.
     """
     base = tmp_path_factory.getbasetemp()

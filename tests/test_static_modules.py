@@ -102,3 +102,33 @@ def test_static_once_renders_the_links_once_and_again_for_a_new_storage():
     with override_settings(STATIC_URL="/elsewhere/"):
         assert page.render(Context()) == '<script src="/elsewhere/js/site.js"></script>'
     assert page.render(Context()) == first
+
+
+# A file a template names: {% static 'path' %}; django-htmx's {% htmx_script %} names
+# its own, which the pages of test_serving and test_production_server load.
+NAMED = re.compile(r"""\{%\s*static\s+['"]([^'"]+)['"]""")
+
+
+def test_collectstatic_keeps_every_file_a_template_names_and_leaves_out_unused_bootstrap(
+    collected_static,
+):
+    """config/apps.py leaves Bootstrap's builds that no page loads out of collectstatic;
+    whatever a template names is still collected, under its hashed name."""
+    manifest = json.loads((collected_static / "staticfiles.json").read_text())["paths"]
+    named = {
+        name
+        for path in (ROOT / "templates").rglob("*.html")
+        for name in NAMED.findall(path.read_text())
+    }
+    assert {"bootstrap/css/bootstrap.min.css", "bootstrap/js/bootstrap.bundle.min.js"} <= named
+    assert named - manifest.keys() == set()
+    for name in named:
+        assert (collected_static / manifest[name]).is_file(), name
+    # The source maps the two Bootstrap files name, and none of the other builds.
+    bootstrap = sorted(name for name in manifest if name.startswith("bootstrap/"))
+    assert bootstrap == [
+        "bootstrap/css/bootstrap.min.css",
+        "bootstrap/css/bootstrap.min.css.map",
+        "bootstrap/js/bootstrap.bundle.min.js",
+        "bootstrap/js/bootstrap.bundle.min.js.map",
+    ]
