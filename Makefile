@@ -35,13 +35,16 @@ demo: venv
 	DEBUG=1 $(PY) manage.py migrate --noinput
 	DEBUG=1 $(PY) manage.py load_demo
 
-# The suite runs on every core (pytest-xdist; each worker has its own test database);
+# The suite runs on every core and one worker more (pytest-xdist; each worker has its
+# own test database): the browser and server tests wait on Chromium and gunicorn, and a
+# worker per core left a core idle for 50 s of the 170 s run on two cores; one more
+# left it idle 12 s, and the run took 158 s (docs/performance.md, "Test suite speed").
 # PYTEST_WORKERS=0 runs it in one process.
 # Python keeps its compiled bytecode (__pycache__/, ignored by git) even where the
 # environment says not to (PYTHONDONTWRITEBYTECODE=1, as on the CI machine): every
 # worker and every server a test starts compiled the app and rewrote the tests'
 # asserts anew, about 10% of the suite's time (docs/performance.md, "Test suite speed").
-PYTEST_WORKERS ?= auto
+PYTEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(os.cpu_count() + 1)')
 test: venv-test
 	PYTHONDONTWRITEBYTECODE= $(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
