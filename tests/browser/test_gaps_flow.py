@@ -90,7 +90,7 @@ def test_a_three_gap_question_goes_to_the_marker_who_awards_the_points(
     gaps.locator("[name=g-2]").fill("voordringkanaal")
     gaps.locator("[name=g-3]").fill("snelle weg")
     gaps.locator("[name=g-3]").blur()
-    pupil_page.locator("#question-2 input[name=value][value=C]").check(force=True)
+    pupil_page.locator("#question-2 input[name=value][value=C]").check()
     expect(pupil_page.locator("#q2-status")).not_to_be_empty()
     wait_for_database(
         lambda: (

@@ -122,19 +122,19 @@ def test_a_numbered_multi_response_and_a_multi_target_matching_question(
     choose = first.locator("[data-choose]")
     expect(choose.locator("legend")).to_contain_text("Kies er 3.")
     for value in ("7", "2", "4"):
-        first.locator(f"input[name=value][value='{value}']").check(force=True)
+        first.locator(f"input[name=value][value='{value}']").check()
     expect(choose.locator("[data-chosen]")).to_have_text("3")
     # A fourth box: the counter warns (it does not count).
-    first.locator("input[name=value][value='1']").check(force=True)
+    first.locator("input[name=value][value='1']").check()
     expect(choose).to_have_class(re.compile(r"\bis-over\b"))
-    first.locator("input[name=value][value='1']").uncheck(force=True)
+    first.locator("input[name=value][value='1']").uncheck()
     expect(choose).not_to_have_class(re.compile(r"\bis-over\b"))
     wait_for_database(lambda: sorted(response_of(attempt, 1) or []) == ["2", "4", "7"])
 
     second = pupil_page.locator("#question-2")
     expect(second.locator("select")).to_have_count(0)
     for item, target in (("1", "A"), ("1", "B"), ("3", "C"), ("3", "E")):
-        second.locator(f"input[name=m-{item}][value={target}]").check(force=True)
+        second.locator(f"input[name=m-{item}][value={target}]").check()
     wait_for_database(lambda: response_of(attempt, 2) == {"1": ["A", "B"], "3": ["C", "E"]})
     assert_no_serious_violations(pupil_page, context="exam page, a grid of boxes")
 

@@ -226,7 +226,7 @@ def test_a_teacher_sets_an_exam_the_pupil_takes_it_and_sees_the_graded_result(
 
     # ... answers the multiple-choice and the open question, and hands in.
     first = pupil_page.locator("#question-1")
-    first.locator("input[name=value][value=B]").check(force=True)
+    first.locator("input[name=value][value=B]").check()
     expect(first.locator("#q1-status")).not_to_be_empty()
     open_question = pupil_page.locator(f"#question-{OPEN_NUMBER}")
     open_question.locator("textarea[name=value]").fill("Ze werden gebeld omdat ze klaagden.")
