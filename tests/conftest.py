@@ -178,6 +178,19 @@ def collected_static(tmp_path_factory) -> Path:
     return target
 
 
+@pytest.fixture(autouse=True)
+def _site_language_again():
+    """After each test, the site's language (Dutch) again. A test client's request in
+    English leaves English active in the worker's thread (config/middleware.py activates
+    the request's language and nothing deactivates it), so a later test that calls a
+    command or a service without a request got English messages or Dutch ones
+    depending on which tests its worker happened to run before it."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def seed_raw() -> str:
     return SEED_PATH.read_text(encoding="utf-8")
