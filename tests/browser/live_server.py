@@ -15,7 +15,6 @@ in production.
 import threading
 
 from django.contrib.staticfiles.handlers import StaticFilesHandler
-from django.test.testcases import LiveServerThread
 from pytest_django.live_server_helper import LiveServer
 
 # Held by the live server for each request to the app while the connection is shared,
@@ -34,19 +33,16 @@ class _OneAtATime:
 
 def start(address: str) -> LiveServer:
     """pytest-django's live server at `address`; on SQLite, its requests to the app
-    (static files aside) take DATABASE."""
+    (static files aside) take DATABASE.
+
+    Static files through Django's StaticFilesHandler in both cases: pytest-django looks
+    for "django.contrib.staticfiles" by name in INSTALLED_APPS, where the project has
+    its own config of it (config/apps.py), and would otherwise serve STATIC_ROOT.
+    """
     server = LiveServer(address, start=False)
-    shared = server.thread.connections_override
-    server.thread = LiveServerThread(
-        server.thread.host,
-        static_handler=(
-            (lambda application: StaticFilesHandler(_OneAtATime(application)))
-            if shared
-            else StaticFilesHandler
-        ),
-        connections_override=shared,
-        port=server.thread.port,
-    )
-    server.thread.daemon = True
+    if server.thread.connections_override:  # SQLite in memory, shared
+        server.thread.static_handler = lambda app: StaticFilesHandler(_OneAtATime(app))
+    else:
+        server.thread.static_handler = StaticFilesHandler
     server.start()
     return server
